@@ -1,0 +1,312 @@
+"""Who met whom, where and when: meetings and their series, the people and
+organisations involved, the offices people held, and the topics discussed."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from seeds.dates import PartialDatesMixin, partial_date, precision_constraint
+from seeds.models import TimeStampedModel
+
+COUNTRY_HELP = _("ISO 3166 alpha-2 code: KZ, GB... Empty when not one country's.")
+
+
+class Topic(TimeStampedModel):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:dialogue_topic_change", args=(self.pk,))
+
+
+class OrganisationKind(models.TextChoices):
+    STATE = "state", _("state")
+    GOVERNMENT_BODY = "government_body", _("government body")
+    MINISTRY = "ministry", _("ministry")
+    AGENCY = "agency", _("agency")
+    LEGISLATURE = "legislature", _("legislature")
+    EMBASSY = "embassy", _("embassy")
+    LOCAL_GOVERNMENT = "local_government", _("local government")
+    UNIVERSITY = "university", _("university")
+    ASSOCIATION = "association", _("association")
+    COMPANY = "company", _("company")
+    MEDIA = "media", _("media")
+    THINK_TANK = "think_tank", _("think tank")
+    INTERNATIONAL_ORGANISATION = "international_organisation", _("international organisation")
+    PROGRAMME = "programme", _("programme")
+    OTHER = "other", _("other")
+
+
+class Organisation(TimeStampedModel):
+    """A state, ministry, agency, university, company... anything that acts."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    citations = GenericRelation("seeds.Citation", related_query_name="organisation")
+
+    class Meta:
+        ordering = ("name",)
+        indexes = (models.Index(fields=("kind", "country"), name="dialogue_org_kind_country_idx"),)
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OrganisationKind.values),
+                name="dialogue_organisation_kind_valid",
+            ),
+        )
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:dialogue_organisation_change", args=(self.pk,))
+
+
+class Person(TimeStampedModel):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
+    description = models.TextField(_("description"), blank=True)
+    citations = GenericRelation("seeds.Citation", related_query_name="person")
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:dialogue_person_change", args=(self.pk,))
+
+
+@partial_date("start_on", _("from"))
+@partial_date("end_on", _("until"))
+class Post(PartialDatesMixin, TimeStampedModel):
+    """An office a person held: "UK Ambassador to Kazakhstan — Kathy Leach"."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="posts", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        # Offices are history: removing an organisation must not erase who served it.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("organisation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    citations = GenericRelation("seeds.Citation", related_query_name="post")
+
+    class Meta:
+        ordering = ("person", "position", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(start_on__isnull=True)
+                | models.Q(end_on__isnull=True)
+                | models.Q(end_on__gte=models.F("start_on")),
+                name="dialogue_post_end_after_start",
+            ),
+            precision_constraint("dialogue_post", "start_on"),
+            precision_constraint("dialogue_post", "end_on"),
+        )
+
+    def __str__(self):
+        return f"{self.title} — {self.person.name}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
+
+@partial_date("established_on", _("established"))
+class MeetingSeries(PartialDatesMixin, TimeStampedModel):
+    """A recurring format: the annual Strategic Dialogue, the Intergovernmental Commission."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    frequency = models.CharField(_("frequency"), max_length=60, blank=True)
+    citations = GenericRelation("seeds.Citation", related_query_name="meeting_series")
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name_plural = _("meeting series")
+        constraints = (precision_constraint("dialogue_meetingseries", "established_on"),)
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:dialogue_meetingseries_change", args=(self.pk,))
+
+
+class MeetingKind(models.TextChoices):
+    DIALOGUE_ROUND = "dialogue_round", _("dialogue round")
+    COMMISSION = "commission", _("commission session")
+    OFFICIAL_VISIT = "official_visit", _("official visit")
+    BILATERAL_MEETING = "bilateral_meeting", _("bilateral meeting")
+    SUMMIT_SIDE_MEETING = "summit_side_meeting", _("meeting on the sidelines of a summit")
+    RECEPTION = "reception", _("reception")
+    EVENT = "event", _("event")
+    OTHER = "other", _("other")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    HELD = "held", _("held")
+    CANCELLED = "cancelled", _("cancelled")
+    POSTPONED = "postponed", _("postponed")
+
+
+@partial_date("start_on", _("date"))
+@partial_date("end_on", _("end date"))
+class Meeting(PartialDatesMixin, TimeStampedModel):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=30, choices=MeetingKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.HELD
+    )
+    series = models.ForeignKey(
+        MeetingSeries,
+        # A series with recorded rounds is history; retire it rather than delete it.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("series"),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number in series"), null=True, blank=True, help_text=_("8 for the 8th round.")
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
+    summary = models.TextField(_("summary"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="meetings", verbose_name=_("topics")
+    )
+    citations = GenericRelation("seeds.Citation", related_query_name="meeting")
+
+    class Meta:
+        ordering = ("-start_on", "slug")
+        indexes = (
+            models.Index(fields=("series", "number"), name="dialogue_meeting_series_idx"),
+            models.Index(fields=("start_on",), name="dialogue_meeting_start_idx"),
+        )
+        constraints = (
+            models.UniqueConstraint(
+                fields=("series", "number"), name="dialogue_meeting_unique_number_in_series"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__isnull=True) | models.Q(series__isnull=False),
+                name="dialogue_meeting_number_needs_series",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_on__isnull=True)
+                | models.Q(end_on__isnull=True)
+                | models.Q(end_on__gte=models.F("start_on")),
+                name="dialogue_meeting_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=MeetingKind.values), name="dialogue_meeting_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MeetingStatus.values),
+                name="dialogue_meeting_status_valid",
+            ),
+            precision_constraint("dialogue_meeting", "start_on"),
+            precision_constraint("dialogue_meeting", "end_on"),
+        )
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("admin:dialogue_meeting_change", args=(self.pk,))
+
+
+class ParticipationRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    CO_CHAIR = "co_chair", _("co-chair")
+    HEAD_OF_DELEGATION = "head_of_delegation", _("head of delegation")
+    DELEGATE = "delegate", _("delegate")
+    HOST = "host", _("host")
+    GUEST = "guest", _("guest")
+    SPEAKER = "speaker", _("speaker")
+    PARTICIPANT = "participant", _("participant")
+
+
+class Participation(TimeStampedModel):
+    """Someone's part in a meeting: a person, an organisation, or a person for one."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        Person,
+        # Attendance is history; a person who attended cannot silently disappear.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        # As for people: the record of who took part is kept.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=30,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.PARTICIPANT,
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    citations = GenericRelation("seeds.Citation", related_query_name="participation")
+
+    class Meta:
+        ordering = ("meeting", "position", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
+                name="dialogue_participation_has_participant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=ParticipationRole.values),
+                name="dialogue_participation_role_valid",
+            ),
+        )
+
+    def __str__(self):
+        who = self.person or self.organisation
+        return f"{who} ({self.get_role_display()}) at {self.meeting}"

@@ -1,0 +1,189 @@
+"""Dates known only to a day, a month or a year.
+
+Sources say "March 2024" or "last year" as often as "11 February 2025". Such a
+date is stored as the first day of its period plus a precision, and this module
+is the one place that parses, validates and formats them.
+"""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+_PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+def parse_partial_date(value: str) -> tuple[datetime.date, str]:
+    """Parse "2024", "2024-04" or "2024-04-15" into (first day, precision).
+
+    Raises ValueError with a message naming the accepted forms.
+    """
+    match = _PARTIAL_DATE.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(match["year"])
+    month = int(match["month"] or 1)
+    day = int(match["day"] or 1)
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    if match["day"]:
+        return date, DatePrecision.DAY
+    if match["month"]:
+        return date, DatePrecision.MONTH
+    return date, DatePrecision.YEAR
+
+
+def serialize_partial_date(date: datetime.date | None, precision: str) -> str | None:
+    """The inverse of parse_partial_date."""
+    if date is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{date.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def validate_partial_date(date: datetime.date | None, precision: str) -> None:
+    """A month-precise date is the 1st of its month; a year-precise one, 1 January.
+
+    Anything else would claim more than the source says, and would sort and
+    compare inconsistently with the same date entered at its real precision.
+    """
+    if date is None:
+        return
+    if precision not in DatePrecision.values:
+        raise ValidationError(
+            _("%(precision)r is not a date precision; use day, month or year."),
+            params={"precision": precision},
+            code="invalid_precision",
+        )
+    if precision == DatePrecision.MONTH and date.day != 1:
+        raise ValidationError(
+            _("A date known only to the month is stored as the 1st of that month."),
+            code="precision_mismatch",
+        )
+    if precision == DatePrecision.YEAR and (date.month, date.day) != (1, 1):
+        raise ValidationError(
+            _("A date known only to the year is stored as 1 January of that year."),
+            code="precision_mismatch",
+        )
+
+
+def format_partial_date(date: datetime.date | None, precision: str) -> str:
+    """'11 February 2025', 'April 2024' or '2023': never more precise than known."""
+    if date is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{date.year}"
+    if precision == DatePrecision.MONTH:
+        return f"{_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def partial_date(name: str, verbose_name: str):
+    """Class decorator adding a partial date's four columns to a model.
+
+    `signed_on` (the first day of the period), `signed_on_precision`,
+    `signed_on_inferred` and `signed_on_note` (why, when taken from context
+    rather than stated in the source). Every partial date has the same shape
+    and help text, and `clean()` checks them all (see PartialDatesMixin).
+    Pair it with `precision_constraint()` in Meta for the database check.
+    """
+
+    def add_fields(model):
+        model.add_to_class(
+            name,
+            models.DateField(
+                verbose_name,
+                null=True,
+                blank=True,
+                help_text=_("First day of the period when only the month or year is known."),
+            ),
+        )
+        model.add_to_class(
+            f"{name}_precision",
+            models.CharField(
+                _("precision"),
+                max_length=5,
+                choices=DatePrecision.choices,
+                default=DatePrecision.DAY,
+                help_text=_("How much of the date the source gives."),
+            ),
+        )
+        model.add_to_class(
+            f"{name}_inferred",
+            models.BooleanField(
+                _("inferred"),
+                default=False,
+                help_text=_("Taken from context rather than stated in the source."),
+            ),
+        )
+        model.add_to_class(
+            f"{name}_note",
+            models.CharField(
+                _("date note"),
+                max_length=500,
+                blank=True,
+                help_text=_("Why the date is what it is, when it is inferred."),
+            ),
+        )
+        model.partial_dates = (*getattr(model, "partial_dates", ()), name)
+        return model
+
+    return add_fields
+
+
+def precision_constraint(model_label: str, name: str) -> models.CheckConstraint:
+    """The database's own check that a partial date's precision is a known one."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{name}_precision__in": DatePrecision.values}),
+        name=f"{model_label}_{name}_precision_valid",
+    )
+
+
+class PartialDatesMixin:
+    """Validates every partial date a model declares with @partial_date."""
+
+    partial_dates: tuple[str, ...] = ()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.partial_dates:
+            try:
+                validate_partial_date(getattr(self, name), getattr(self, f"{name}_precision"))
+            except ValidationError as exc:
+                errors[name] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def display_date(self, name: str) -> str:
+        return format_partial_date(getattr(self, name), getattr(self, f"{name}_precision"))

@@ -1,0 +1,171 @@
+"""The evidence layer: source documents, the quotes cited from them, and the
+record of what the seed loader last wrote."""
+
+import hashlib
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from seeds.dates import PartialDatesMixin, partial_date, precision_constraint
+from seeds.quotes import require_quote
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class SourceKind(models.TextChoices):
+    NEWS = "news", _("news article")
+    PRESS_RELEASE = "press_release", _("press release")
+    OFFICIAL = "official", _("official document")
+    OTHER = "other", _("other")
+
+
+@partial_date("published_on", _("published on"))
+class Source(PartialDatesMixin, TimeStampedModel):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only as the document itself names it."),
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS)
+    language = models.CharField(_("language"), max_length=10, default="en")
+    text = models.TextField(_("full text"), help_text=_("The document verbatim."))
+    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, editable=False)
+    seed_file = models.CharField(
+        _("seed file"),
+        max_length=200,
+        blank=True,
+        help_text=_("The file in seeds/sources/ the text was loaded from, if any."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ("-published_on", "slug")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SourceKind.values),
+                name="seeds_source_kind_valid",
+            ),
+            precision_constraint("seeds_source", "published_on"),
+        )
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("admin:seeds_source_change", args=(self.pk,))
+
+    def save(self, *args, **kwargs):
+        # The digest must always describe the stored text, whoever saves it.
+        self.sha256 = text_digest(self.text)
+        super().save(*args, **kwargs)
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Citation(TimeStampedModel):
+    """A verbatim quote from a Source that supports one fact about one record."""
+
+    source = models.ForeignKey(
+        Source,
+        # A source that evidence rests on cannot vanish from under it.
+        on_delete=models.PROTECT,
+        related_name="citations",
+        verbose_name=_("source"),
+    )
+    quote = models.TextField(
+        _("quote"),
+        help_text=_(
+            "Paste the words from the source. White space and typographic quotation "
+            "marks may differ; every other character must match."
+        ),
+    )
+    start = models.PositiveIntegerField(_("start offset"), editable=False)
+    end = models.PositiveIntegerField(_("end offset"), editable=False)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("cited type")
+    )
+    object_id = models.PositiveBigIntegerField(_("cited record"))
+    cited_object = GenericForeignKey("content_type", "object_id")
+    field_name = models.CharField(
+        _("supports field"),
+        max_length=60,
+        blank=True,
+        help_text=_("The field of the record this quote supports, if one in particular."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "pk")
+        indexes = (
+            models.Index(fields=("content_type", "object_id"), name="seeds_citation_cited_idx"),
+        )
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="seeds_citation_end_after_start",
+            ),
+        )
+
+    def __str__(self):
+        shown = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
+        return f"“{shown}” ({self.source.slug})"
+
+    def get_absolute_url(self):
+        return reverse("admin:seeds_citation_change", args=(self.pk,))
+
+    def clean(self):
+        super().clean()
+        if self.source_id is not None:
+            self.locate_in_source()
+
+    def locate_in_source(self) -> None:
+        """Verify the quote and store its offsets and the source's own wording."""
+        location = require_quote(self.source.text, self.quote)
+        self.start, self.end, self.quote = location.start, location.end, location.text
+
+    def is_verified(self) -> bool:
+        """Does the stored quote still stand at its offsets in the source?"""
+        return self.source.text[self.start : self.end] == self.quote
+
+
+class SeedRecord(models.Model):
+    """What load_seeds last wrote for one record.
+
+    `loaded_hash` is the digest of the record as the loader left it (in the
+    seed format). A record whose current digest differs was changed since by
+    someone else, an editor, and a reload leaves it alone unless forced.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("type")
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    seed_file = models.CharField(_("seed file"), max_length=200)
+    key = models.CharField(_("key"), max_length=200)
+    loaded_hash = models.CharField(_("digest when loaded"), max_length=64)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=("content_type", "object_id"), name="seeds_seedrecord_unique_object"
+            ),
+        )
+
+    def __str__(self):
+        return f"{self.seed_file}: {self.key}"
