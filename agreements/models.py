@@ -275,7 +275,10 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
 
 class StatusEvent(StatusEventBase):
     agreement = models.ForeignKey(
-        Agreement, on_delete=models.CASCADE, related_name="status_events", verbose_name=_("agreement")
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="status_events",
+        verbose_name=_("agreement"),
     )
     status = models.CharField(_("status"), max_length=30, choices=AgreementStatus.choices)
     citations = GenericRelation("seeds.Citation", related_query_name="status_event")
@@ -395,9 +398,7 @@ class CommitmentStatusEvent(StatusEventBase):
 
     class Meta:
         ordering = EVENT_ORDER
-        indexes = (
-            models.Index(fields=("commitment", "date"), name="agreements_cevent_date_idx"),
-        )
+        indexes = (models.Index(fields=("commitment", "date"), name="agreements_cevent_date_idx"),)
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(status__in=CommitmentStatus.values),
@@ -440,7 +441,10 @@ class Figure(PartialDatesMixin, TimeStampedModel):
         _("as worded"), max_length=120, blank=True, help_text=_("As the source words it.")
     )
     approximation = models.CharField(
-        _("approximation"), max_length=10, choices=Approximation.choices, default=Approximation.EXACT
+        _("approximation"),
+        max_length=10,
+        choices=Approximation.choices,
+        default=Approximation.EXACT,
     )
     subject = models.ForeignKey(
         Organisation,

@@ -39,7 +39,9 @@ class Source(PartialDatesMixin, TimeStampedModel):
         help_text=_("Only as the document itself names it."),
     )
     url = models.URLField(_("URL"), max_length=500, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS
+    )
     language = models.CharField(_("language"), max_length=10, default="en")
     text = models.TextField(_("full text"), help_text=_("The document verbatim."))
     sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, editable=False)
@@ -64,13 +66,13 @@ class Source(PartialDatesMixin, TimeStampedModel):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("admin:seeds_source_change", args=(self.pk,))
-
     def save(self, *args, **kwargs):
         # The digest must always describe the stored text, whoever saves it.
         self.sha256 = text_digest(self.text)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("admin:seeds_source_change", args=(self.pk,))
 
 
 def text_digest(text: str) -> str:

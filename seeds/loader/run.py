@@ -119,9 +119,7 @@ class LoadContext:
             try:
                 citation.full_clean()
             except ValidationError as exc:
-                raise SeedError(
-                    " ".join(exc.messages), field=f"citations[{position}]"
-                ) from None
+                raise SeedError(" ".join(exc.messages), field=f"citations[{position}]") from None
             citation.save()
 
     def replace_children(self, parent, children_field, children: list[dict]) -> None:

@@ -28,4 +28,6 @@ class Command(BaseCommand):
         counts = export_seeds(output)
         for file, count in counts.items():
             self.stdout.write(f"{file:<22} {count:>5} records")
-        self.stdout.write(self.style.SUCCESS(f"Exported {sum(counts.values())} records to {output}."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Exported {sum(counts.values())} records to {output}.")
+        )

@@ -1,0 +1,116 @@
+from django.contrib import admin
+
+from agreements.models import (
+    Agreement,
+    AgreementRelation,
+    Commitment,
+    CommitmentStatusEvent,
+    Figure,
+    StatusEvent,
+)
+from seeds.admin import CitationInline
+
+EVENT_FIELDS = (
+    "status",
+    "date",
+    "date_precision",
+    "date_inferred",
+    "date_note",
+    "party",
+    "note",
+    "position",
+)
+
+
+class StatusEventInline(admin.TabularInline):
+    model = StatusEvent
+    fields = EVENT_FIELDS
+    autocomplete_fields = ("party",)
+    extra = 0
+
+
+class RelationInline(admin.TabularInline):
+    model = AgreementRelation
+    fk_name = "agreement"
+    fields = ("kind", "target")
+    autocomplete_fields = ("target",)
+    extra = 0
+
+
+class StatusTrackedAdmin(admin.ModelAdmin):
+    """Re-derives the current status once the inlines (the events) are saved."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_status()
+
+    @admin.display(description="status since", ordering="status_since")
+    def since(self, obj):
+        return obj.status_since_display
+
+
+@admin.register(Agreement)
+class AgreementAdmin(StatusTrackedAdmin):
+    list_display = ("__str__", "kind", "status", "since", "signed", "signed_at")
+    list_filter = ("status", "kind", "topics", "parties", "signed_on_precision")
+    search_fields = ("title", "short_title", "slug", "summary")
+    autocomplete_fields = ("parties", "signatories", "topics", "meetings")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("status", "status_since", "created_at", "updated_at")
+    date_hierarchy = "signed_on"
+    inlines = (StatusEventInline, RelationInline, CitationInline)
+
+    @admin.display(description="signed", ordering="signed_on")
+    def signed(self, obj):
+        return obj.display_date("signed_on")
+
+
+@admin.register(StatusEvent)
+class StatusEventAdmin(admin.ModelAdmin):
+    list_display = ("agreement", "status", "date", "date_precision", "party")
+    list_filter = ("status", "date_precision", "party")
+    list_select_related = ("agreement", "party")
+    search_fields = ("agreement__title", "agreement__short_title", "note")
+    autocomplete_fields = ("agreement", "party")
+    inlines = (CitationInline,)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        obj.agreement.refresh_status()
+
+    def delete_model(self, request, obj):
+        agreement = obj.agreement
+        super().delete_model(request, obj)
+        agreement.refresh_status()
+
+
+class CommitmentEventInline(StatusEventInline):
+    model = CommitmentStatusEvent
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(StatusTrackedAdmin):
+    list_display = ("title", "status", "since", "due", "meeting", "agreement")
+    list_filter = ("status", "topics", "parties", "due_on_precision")
+    list_select_related = ("meeting", "agreement")
+    search_fields = ("title", "slug", "description")
+    autocomplete_fields = ("parties", "people", "meeting", "agreement", "topics")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("status", "status_since", "created_at", "updated_at")
+    date_hierarchy = "due_on"
+    inlines = (CommitmentEventInline, CitationInline)
+
+    @admin.display(description="due", ordering="due_on")
+    def due(self, obj):
+        return obj.display_date("due_on")
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):
+    list_display = ("name", "value_text", "value", "unit", "approximation", "as_of", "metric")
+    list_filter = ("metric", "unit", "approximation", "topics")
+    list_select_related = ("subject",)
+    search_fields = ("name", "metric", "slug", "note")
+    autocomplete_fields = ("subject", "topics")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (CitationInline,)

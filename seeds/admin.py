@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+
+from seeds.models import Citation, SeedRecord, Source
+
+
+class CitationInline(GenericTabularInline):
+    """The quotes behind a record, edited where the record is."""
+
+    model = Citation
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ("source", "quote", "field_name", "position", "start", "end")
+    readonly_fields = ("start", "end")
+    autocomplete_fields = ("source",)
+    extra = 0
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "publisher", "published", "kind", "language", "seed_file")
+    list_filter = ("kind", "language", "published_on_precision", "published_on_inferred")
+    search_fields = ("slug", "title", "publisher", "text")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("sha256", "created_at", "updated_at")
+    date_hierarchy = "published_on"
+
+    @admin.display(description="published", ordering="published_on")
+    def published(self, obj):
+        return obj.display_date("published_on")
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "source", "content_type", "object_id", "field_name", "start", "end")
+    list_filter = ("content_type", "source")
+    list_select_related = ("source", "content_type")
+    search_fields = ("quote", "source__title", "source__slug")
+    autocomplete_fields = ("source",)
+    readonly_fields = ("start", "end", "created_at", "updated_at")
+
+
+@admin.register(SeedRecord)
+class SeedRecordAdmin(admin.ModelAdmin):
+    """Read-only: the loader's own bookkeeping, shown for the curious."""
+
+    list_display = ("key", "seed_file", "content_type", "object_id", "loaded_at")
+    list_filter = ("seed_file",)
+    list_select_related = ("content_type",)
+    search_fields = ("key",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
