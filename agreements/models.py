@@ -420,6 +420,7 @@ class Approximation(models.TextChoices):
     OVER = "over", _("over")
     UNDER = "under", _("under")
     AT_LEAST = "at_least", _("at least")
+    AT_MOST = "at_most", _("at most")
     RANK = "rank", _("rank")
 
 

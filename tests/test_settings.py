@@ -1,0 +1,76 @@
+"""The settings module reads the environment, with safe defaults."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _settings_in_subprocess(env: dict, expression: str):
+    clean_env = {key: value for key, value in os.environ.items() if key not in env}
+    clean_env.update({key: value for key, value in env.items() if value is not None})
+    return subprocess.run(
+        [sys.executable, "-c", f"import kzuk_site.settings as s; print({expression})"],
+        cwd=ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = _settings_in_subprocess({"DEBUG": "false", "SECRET_KEY": None}, "s.DEBUG")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_production_settings_come_from_the_environment():
+    result = _settings_in_subprocess(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "tracker.example, www.tracker.example",
+            "DATABASE_URL": "postgres://u:p@db.internal:5432/tracker",
+        },
+        "s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "False ['tracker.example', 'www.tracker.example'] django.db.backends.postgresql tracker"
+    )
+
+
+def test_the_default_database_is_a_sqlite_file_in_the_project():
+    result = _settings_in_subprocess(
+        {"DATABASE_URL": None, "DEBUG": None}, "s.DATABASES['default']['NAME']"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(ROOT / "db.sqlite3")
+
+
+def test_a_malformed_boolean_is_refused_with_its_name():
+    result = _settings_in_subprocess({"DEBUG": "maybe"}, "s.DEBUG")
+    assert result.returncode != 0
+    assert "DEBUG='maybe' is not a boolean" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_the_database_it_was_given():
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == expected
+
+
+@pytest.mark.django_db
+def test_the_migrations_match_the_models():
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
