@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from agreements.models import (
     Agreement,
@@ -51,6 +52,7 @@ class StatusTrackedAdmin(admin.ModelAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(StatusTrackedAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("__str__", "kind", "status", "since", "signed", "signed_at")
     list_filter = ("status", "kind", "topics", "parties", "signed_on_precision")
     search_fields = ("title", "short_title", "slug", "summary")

@@ -268,10 +268,6 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
         if self.date is None:
             raise ValidationError({"date": _("A status step needs a date, even if only a year.")})
 
-    @property
-    def date_display(self) -> str:
-        return self.display_date("date")
-
 
 class StatusEvent(StatusEventBase):
     agreement = models.ForeignKey(

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 
 from seeds.models import Citation, SeedRecord, Source
 
@@ -18,6 +19,7 @@ class CitationInline(GenericTabularInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("title", "publisher", "published", "kind", "language", "seed_file")
     list_filter = ("kind", "language", "published_on_precision", "published_on_inferred")
     search_fields = ("slug", "title", "publisher", "text")

@@ -113,8 +113,9 @@ def partial_date(name: str, verbose_name: str):
 
     `signed_on` (the first day of the period), `signed_on_precision`,
     `signed_on_inferred` and `signed_on_note` (why, when taken from context
-    rather than stated in the source). Every partial date has the same shape
-    and help text, and `clean()` checks them all (see PartialDatesMixin).
+    rather than stated in the source), and a `signed_on_display` property.
+    Every partial date has the same shape and help text, and `clean()` checks
+    them all (see PartialDatesMixin).
     Pair it with `precision_constraint()` in Meta for the database check.
     """
 
@@ -156,6 +157,8 @@ def partial_date(name: str, verbose_name: str):
             ),
         )
         model.partial_dates = (*getattr(model, "partial_dates", ()), name)
+        # `signed_on_display`, for templates: "April 2024".
+        setattr(model, f"{name}_display", property(lambda obj: obj.display_date(name)))
         return model
 
     return add_fields
