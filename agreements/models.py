@@ -66,11 +66,9 @@ class StatusTrackedQuerySet(models.QuerySet):
     the first day of their period); before the first event there is none.
     """
 
-    events_relation: str  # the reverse accessor of the event model, set per subclass
-
     def with_status_as_of(self, as_of: datetime.date):
-        event_model = self.model._meta.get_field(self.events_relation).related_model
-        owner_field = self.model._meta.get_field(self.events_relation).field.name
+        relation = self.model._meta.get_field(self.model.events_relation)
+        event_model, owner_field = relation.related_model, relation.field.name
         latest = event_model.objects.filter(
             **{owner_field: OuterRef("pk")}, date__lte=as_of
         ).order_by(*LATEST_FIRST)
@@ -81,10 +79,23 @@ class StatusTrackedQuerySet(models.QuerySet):
         )
 
 
-class StatusTrackedMixin:
-    """The current status, kept on the row for filtering, derived from the events."""
+class StatusTrackedModel(PartialDatesMixin, TimeStampedModel):
+    """Something whose status comes from its dated status events.
 
-    events_relation: str
+    The current status is kept on the row, for filtering and sorting at
+    scale, and re-derived by `refresh_status()`; subclasses declare `status`
+    with their own vocabulary and name their events' reverse accessor.
+    """
+
+    events_relation = "status_events"
+
+    status_since = models.DateField(_("status since"), null=True, blank=True, editable=False)
+    status_since_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
+    )
+
+    class Meta:
+        abstract = True
 
     def status_event_as_of(self, as_of: datetime.date | None = None):
         """The event that decides the status on `as_of` (today's when None)."""
@@ -117,17 +128,13 @@ class StatusTrackedMixin:
 
 
 class AgreementQuerySet(StatusTrackedQuerySet):
-    events_relation = "status_events"
-
     def for_list(self):
         return self.prefetch_related("parties", "topics")
 
 
 @partial_date("signed_on", _("signed on"))
-class Agreement(StatusTrackedMixin, PartialDatesMixin, TimeStampedModel):
+class Agreement(StatusTrackedModel):
     """A treaty, agreement, memorandum, roadmap... between the two sides."""
-
-    events_relation = "status_events"
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
@@ -140,10 +147,6 @@ class Agreement(StatusTrackedMixin, PartialDatesMixin, TimeStampedModel):
         blank=True,
         editable=False,
         help_text=_("Derived from the latest status event."),
-    )
-    status_since = models.DateField(_("status since"), null=True, blank=True, editable=False)
-    status_since_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
     )
     signed_at = models.CharField(_("signed at"), max_length=200, blank=True)
     legally_binding = models.BooleanField(_("legally binding"), null=True, blank=True)
@@ -301,17 +304,13 @@ class StatusEvent(StatusEventBase):
 
 
 class CommitmentQuerySet(StatusTrackedQuerySet):
-    events_relation = "status_events"
-
     def open(self):
         return self.exclude(status__in=(CommitmentStatus.FULFILLED, CommitmentStatus.DROPPED))
 
 
 @partial_date("due_on", _("due"))
-class Commitment(StatusTrackedMixin, PartialDatesMixin, TimeStampedModel):
+class Commitment(StatusTrackedModel):
     """Something promised, planned or announced, by whom, and by when."""
-
-    events_relation = "status_events"
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
@@ -349,10 +348,6 @@ class Commitment(StatusTrackedMixin, PartialDatesMixin, TimeStampedModel):
         blank=True,
         editable=False,
         help_text=_("Derived from the latest status event."),
-    )
-    status_since = models.DateField(_("status since"), null=True, blank=True, editable=False)
-    status_since_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
     )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="commitments", verbose_name=_("topics")

@@ -6,7 +6,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from seeds.dates import PartialDatesMixin, partial_date, precision_constraint
+from seeds.dates import (
+    PartialDatesMixin,
+    end_after_start_constraint,
+    partial_date,
+    precision_constraint,
+)
 from seeds.models import TimeStampedModel
 
 COUNTRY_HELP = _("ISO 3166 alpha-2 code: KZ, GB... Empty when not one country's.")
@@ -124,12 +129,7 @@ class Post(PartialDatesMixin, TimeStampedModel):
     class Meta:
         ordering = ("person", "position", "pk")
         constraints = (
-            models.CheckConstraint(
-                condition=models.Q(start_on__isnull=True)
-                | models.Q(end_on__isnull=True)
-                | models.Q(end_on__gte=models.F("start_on")),
-                name="dialogue_post_end_after_start",
-            ),
+            end_after_start_constraint("dialogue_post"),
             precision_constraint("dialogue_post", "start_on"),
             precision_constraint("dialogue_post", "end_on"),
         )
@@ -225,12 +225,7 @@ class Meeting(PartialDatesMixin, TimeStampedModel):
                 condition=models.Q(number__isnull=True) | models.Q(series__isnull=False),
                 name="dialogue_meeting_number_needs_series",
             ),
-            models.CheckConstraint(
-                condition=models.Q(start_on__isnull=True)
-                | models.Q(end_on__isnull=True)
-                | models.Q(end_on__gte=models.F("start_on")),
-                name="dialogue_meeting_end_after_start",
-            ),
+            end_after_start_constraint("dialogue_meeting"),
             models.CheckConstraint(
                 condition=models.Q(kind__in=MeetingKind.values), name="dialogue_meeting_kind_valid"
             ),

@@ -172,6 +172,18 @@ def precision_constraint(model_label: str, name: str) -> models.CheckConstraint:
     )
 
 
+def end_after_start_constraint(
+    model_label: str, start: str = "start_on", end: str = "end_on"
+) -> models.CheckConstraint:
+    """A period that ends, if it does, no earlier than it starts."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{start}__isnull": True})
+        | models.Q(**{f"{end}__isnull": True})
+        | models.Q(**{f"{end}__gte": models.F(start)}),
+        name=f"{model_label}_end_after_start",
+    )
+
+
 class PartialDatesMixin:
     """Validates every partial date a model declares with @partial_date."""
 
