@@ -1,0 +1,222 @@
+"""FilterSets for agreements, commitments and figures: one per list, shared
+by the public pages and the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Commitment,
+    CommitmentStatus,
+    Figure,
+)
+from dialogue.models import Meeting, Organisation, Person, Topic
+from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet
+
+
+class StatusAsOfFilterSet(UpdatedSinceFilterSet):
+    """`as_of` shows every status as it stood on a date, and `status` then
+    filters on that past status rather than today's."""
+
+    as_of = django_filters.DateFilter(
+        method="keep",
+        label=_("As of"),
+        help_text=_("Show each status as it stood on this date (YYYY-MM-DD)."),
+    )
+
+    def filter_queryset(self, queryset):
+        as_of = self.form.cleaned_data.get("as_of")
+        if as_of:
+            queryset = queryset.with_status_as_of(as_of)
+        return super().filter_queryset(queryset)
+
+    def keep(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, before the other filters
+
+    def filter_status(self, queryset, name, value):
+        if not value:
+            return queryset
+        column = "status_as_of" if self.form.cleaned_data.get("as_of") else "status"
+        return queryset.filter(**{f"{column}__in": value})
+
+
+class AgreementFilterSet(StatusAsOfFilterSet):
+    search = TextSearchFilter(search_fields=("title", "short_title", "summary"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=AgreementStatus.choices, method="filter_status", label=_("Status")
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        field_name="kind", lookup_expr="exact", choices=AgreementKind.choices, label=_("Kind")
+    )
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Topic"),
+    )
+    party = django_filters.ModelMultipleChoiceFilter(
+        field_name="parties",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+        label=_("Party"),
+    )
+    meeting = django_filters.ModelMultipleChoiceFilter(
+        field_name="meetings",
+        to_field_name="slug",
+        queryset=Meeting.objects.all(),
+        label=_("Meeting"),
+    )
+    signed_after = django_filters.DateFilter(
+        field_name="signed_on", lookup_expr="gte", label=_("Signed on or after")
+    )
+    signed_before = django_filters.DateFilter(
+        field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
+    )
+    year = django_filters.NumberFilter(
+        field_name="signed_on",
+        lookup_expr="year",
+        label=_("Year signed"),
+        min_value=1900,
+        max_value=2200,
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("signed_on", "signed_on"),
+            ("title", "title"),
+            ("status", "status"),
+            ("status_since", "status_since"),
+            ("updated_at", "updated_at"),
+        ),
+        label=_("Order by"),
+    )
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "search",
+            "status",
+            "kind",
+            "topic",
+            "party",
+            "meeting",
+            "signed_after",
+            "signed_before",
+            "year",
+            "as_of",
+            "updated_since",
+        )
+
+
+class CommitmentFilterSet(StatusAsOfFilterSet):
+    search = TextSearchFilter(search_fields=("title", "description"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=CommitmentStatus.choices, method="filter_status", label=_("Status")
+    )
+    open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics", to_field_name="slug", queryset=Topic.objects.all(), label=_("Topic")
+    )
+    party = django_filters.ModelMultipleChoiceFilter(
+        field_name="parties",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+        label=_("Party"),
+    )
+    person = django_filters.ModelMultipleChoiceFilter(
+        field_name="people", to_field_name="slug", queryset=Person.objects.all(), label=_("Person")
+    )
+    meeting = django_filters.ModelMultipleChoiceFilter(
+        field_name="meeting",
+        to_field_name="slug",
+        queryset=Meeting.objects.all(),
+        label=_("Made at meeting"),
+    )
+    agreement = django_filters.ModelMultipleChoiceFilter(
+        field_name="agreement",
+        to_field_name="slug",
+        queryset=Agreement.objects.all(),
+        label=_("Made in agreement"),
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="gte", label=_("Due on or after")
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="lte", label=_("Due on or before")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("due_on", "due_on"),
+            ("title", "title"),
+            ("status", "status"),
+            ("updated_at", "updated_at"),
+        ),
+        label=_("Order by"),
+    )
+
+    class Meta:
+        model = Commitment
+        fields = (
+            "search",
+            "status",
+            "open",
+            "topic",
+            "party",
+            "person",
+            "meeting",
+            "agreement",
+            "due_after",
+            "due_before",
+            "as_of",
+            "updated_since",
+        )
+
+    def filter_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        open_ones = queryset.open()
+        return open_ones if value else queryset.exclude(pk__in=open_ones.values("pk"))
+
+
+class FigureFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("name", "metric", "value_text", "note"))
+    metric = django_filters.CharFilter(field_name="metric", lookup_expr="exact", label=_("Metric"))
+    unit = django_filters.CharFilter(field_name="unit", lookup_expr="iexact", label=_("Unit"))
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics", to_field_name="slug", queryset=Topic.objects.all(), label=_("Topic")
+    )
+    subject = django_filters.ModelMultipleChoiceFilter(
+        field_name="subject",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+        label=_("About"),
+    )
+    as_of_after = django_filters.DateFilter(
+        field_name="as_of", lookup_expr="gte", label=_("As of on or after")
+    )
+    as_of_before = django_filters.DateFilter(
+        field_name="as_of", lookup_expr="lte", label=_("As of on or before")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("as_of", "as_of"),
+            ("name", "name"),
+            ("value", "value"),
+            ("updated_at", "updated_at"),
+        ),
+        label=_("Order by"),
+    )
+
+    class Meta:
+        model = Figure
+        fields = (
+            "search",
+            "metric",
+            "unit",
+            "topic",
+            "subject",
+            "as_of_after",
+            "as_of_before",
+            "updated_since",
+        )

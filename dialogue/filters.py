@@ -1,0 +1,138 @@
+"""FilterSets for meetings, people, organisations and topics: one per list,
+shared by the public pages and the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from dialogue.models import (
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    MeetingStatus,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Topic,
+)
+from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet
+
+
+class MeetingFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("title", "summary", "place"))
+    series = django_filters.ModelMultipleChoiceFilter(
+        field_name="series",
+        to_field_name="slug",
+        queryset=MeetingSeries.objects.all(),
+        label=_("Series"),
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        field_name="kind", lookup_expr="exact", choices=MeetingKind.choices, label=_("Kind")
+    )
+    status = django_filters.MultipleChoiceFilter(
+        field_name="status", lookup_expr="exact", choices=MeetingStatus.choices, label=_("Status")
+    )
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Topic"),
+    )
+    participant = django_filters.ModelMultipleChoiceFilter(
+        field_name="participations__person",
+        to_field_name="slug",
+        queryset=Person.objects.all(),
+        label=_("Participant"),
+        distinct=True,
+    )
+    year = django_filters.NumberFilter(
+        field_name="start_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
+    )
+    after = django_filters.DateFilter(
+        field_name="start_on", lookup_expr="gte", label=_("On or after")
+    )
+    before = django_filters.DateFilter(
+        field_name="start_on", lookup_expr="lte", label=_("On or before")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("start_on", "date"),
+            ("title", "title"),
+            ("number", "number"),
+            ("updated_at", "updated_at"),
+        ),
+        label=_("Order by"),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "search",
+            "series",
+            "kind",
+            "status",
+            "topic",
+            "participant",
+            "year",
+            "after",
+            "before",
+            "updated_since",
+        )
+
+
+class MeetingSeriesFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("name", "short_name", "description"))
+
+    class Meta:
+        model = MeetingSeries
+        fields = ("search", "updated_since")
+
+
+class PersonFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("name", "description", "posts__title"))
+    country = django_filters.CharFilter(
+        field_name="country", lookup_expr="iexact", max_length=2, label=_("Country")
+    )
+    organisation = django_filters.ModelMultipleChoiceFilter(
+        field_name="posts__organisation",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+        label=_("Organisation"),
+        distinct=True,
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("updated_at", "updated_at")), label=_("Order by")
+    )
+
+    class Meta:
+        model = Person
+        fields = ("search", "country", "organisation", "updated_since")
+
+    def filter_queryset(self, queryset):
+        # A search across posts may match one person twice.
+        return super().filter_queryset(queryset).distinct()
+
+
+class OrganisationFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("name", "short_name", "description"))
+    kind = django_filters.MultipleChoiceFilter(
+        field_name="kind", lookup_expr="exact", choices=OrganisationKind.choices, label=_("Kind")
+    )
+    country = django_filters.CharFilter(
+        field_name="country", lookup_expr="iexact", max_length=2, label=_("Country")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("kind", "kind"), ("updated_at", "updated_at")),
+        label=_("Order by"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ("search", "kind", "country", "updated_since")
+
+
+class TopicFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("name", "description"))
+
+    class Meta:
+        model = Topic
+        fields = ("search", "updated_since")
