@@ -10,10 +10,12 @@ from agreements.models import (
     AgreementStatus,
     Commitment,
     CommitmentStatus,
+    CommitmentStatusEvent,
     Figure,
+    StatusEvent,
 )
 from dialogue.models import Meeting, Organisation, Person, Topic
-from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet
+from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet, YearFilter
 
 
 class StatusAsOfFilterSet(UpdatedSinceFilterSet):
@@ -51,19 +53,19 @@ class AgreementFilterSet(StatusAsOfFilterSet):
         field_name="kind", lookup_expr="exact", choices=AgreementKind.choices, label=_("Kind")
     )
     topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics",
+        field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
     )
     party = django_filters.ModelMultipleChoiceFilter(
-        field_name="parties",
+        field_name="parties__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
         label=_("Party"),
     )
     meeting = django_filters.ModelMultipleChoiceFilter(
-        field_name="meetings",
+        field_name="meetings__slug",
         to_field_name="slug",
         queryset=Meeting.objects.all(),
         label=_("Meeting"),
@@ -74,7 +76,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
     signed_before = django_filters.DateFilter(
         field_name="signed_on", lookup_expr="lte", label=_("Signed on or before")
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="signed_on",
         lookup_expr="year",
         label=_("Year signed"),
@@ -116,25 +118,31 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
     )
     open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
     topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics", to_field_name="slug", queryset=Topic.objects.all(), label=_("Topic")
+        field_name="topics__slug",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Topic"),
     )
     party = django_filters.ModelMultipleChoiceFilter(
-        field_name="parties",
+        field_name="parties__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
         label=_("Party"),
     )
     person = django_filters.ModelMultipleChoiceFilter(
-        field_name="people", to_field_name="slug", queryset=Person.objects.all(), label=_("Person")
+        field_name="people__slug",
+        to_field_name="slug",
+        queryset=Person.objects.all(),
+        label=_("Person"),
     )
     meeting = django_filters.ModelMultipleChoiceFilter(
-        field_name="meeting",
+        field_name="meeting__slug",
         to_field_name="slug",
         queryset=Meeting.objects.all(),
         label=_("Made at meeting"),
     )
     agreement = django_filters.ModelMultipleChoiceFilter(
-        field_name="agreement",
+        field_name="agreement__slug",
         to_field_name="slug",
         queryset=Agreement.objects.all(),
         label=_("Made in agreement"),
@@ -184,10 +192,13 @@ class FigureFilterSet(UpdatedSinceFilterSet):
     metric = django_filters.CharFilter(field_name="metric", lookup_expr="exact", label=_("Metric"))
     unit = django_filters.CharFilter(field_name="unit", lookup_expr="iexact", label=_("Unit"))
     topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics", to_field_name="slug", queryset=Topic.objects.all(), label=_("Topic")
+        field_name="topics__slug",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Topic"),
     )
     subject = django_filters.ModelMultipleChoiceFilter(
-        field_name="subject",
+        field_name="subject__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
         label=_("About"),
@@ -220,3 +231,60 @@ class FigureFilterSet(UpdatedSinceFilterSet):
             "as_of_before",
             "updated_since",
         )
+
+
+class StatusEventFilterSet(UpdatedSinceFilterSet):
+    """Status events of agreements, for editors and for syncing."""
+
+    agreement = django_filters.ModelMultipleChoiceFilter(
+        field_name="agreement__slug",
+        to_field_name="slug",
+        queryset=Agreement.objects.all(),
+        label=_("Agreement"),
+    )
+    status = django_filters.MultipleChoiceFilter(
+        field_name="status", lookup_expr="exact", choices=AgreementStatus.choices, label=_("Status")
+    )
+    party = django_filters.ModelMultipleChoiceFilter(
+        field_name="party__slug",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+        label=_("Party"),
+    )
+    after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("On or after"))
+    before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=_("On or before")
+    )
+
+    class Meta:
+        model = StatusEvent
+        fields = ("agreement", "status", "party", "after", "before", "updated_since")
+
+
+class CommitmentStatusEventFilterSet(UpdatedSinceFilterSet):
+    commitment = django_filters.ModelMultipleChoiceFilter(
+        field_name="commitment__slug",
+        to_field_name="slug",
+        queryset=Commitment.objects.all(),
+        label=_("Commitment"),
+    )
+    status = django_filters.MultipleChoiceFilter(
+        field_name="status",
+        lookup_expr="exact",
+        choices=CommitmentStatus.choices,
+        label=_("Status"),
+    )
+    party = django_filters.ModelMultipleChoiceFilter(
+        field_name="party__slug",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+        label=_("Party"),
+    )
+    after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("On or after"))
+    before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=_("On or before")
+    )
+
+    class Meta:
+        model = CommitmentStatusEvent
+        fields = ("commitment", "status", "party", "after", "before", "updated_since")

@@ -6,7 +6,7 @@ import datetime
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,7 @@ from seeds.dates import (
     partial_date,
     precision_constraint,
 )
-from seeds.models import TimeStampedModel
+from seeds.models import Citation, TimeStampedModel, citations_prefetch
 
 # Chronological order of status events. Events on the same date keep the order
 # in which they were entered (position), so "latest" is never a coin toss.
@@ -97,21 +97,41 @@ class StatusTrackedModel(PartialDatesMixin, TimeStampedModel):
     class Meta:
         abstract = True
 
-    def status_event_as_of(self, as_of: datetime.date | None = None):
-        """The event that decides the status on `as_of` (today's when None)."""
-        events = getattr(self, self.events_relation).all()
-        if as_of is not None:
-            events = events.filter(date__lte=as_of)
-        return events.order_by(*LATEST_FIRST).first()
+    def status_event_on(self, day: datetime.date | None = None):
+        """The event that decides the status on `day` (the latest event at all
+        when None). Works on the prefetched events when there are some."""
+        events = [
+            event
+            for event in getattr(self, self.events_relation).all()
+            if day is None or event.date <= day
+        ]
+        if not events:
+            return None
+        return max(events, key=lambda event: (event.date, event.position, event.pk))
 
-    def status_as_of(self, as_of: datetime.date) -> str:
-        event = self.status_event_as_of(as_of)
+    def status_on(self, day: datetime.date) -> str:
+        event = self.status_event_on(day)
         return event.status if event else ""
+
+    def status_timeline(self, day: datetime.date | None = None) -> list:
+        """Events in chronological order, marked `later` when after `day`."""
+        events = sorted(
+            getattr(self, self.events_relation).all(),
+            key=lambda event: (event.date, event.position, event.pk),
+        )
+        for event in events:
+            event.later = day is not None and event.date > day
+        return events
+
+    @classmethod
+    def status_label(cls, value: str) -> str:
+        return dict(cls._meta.get_field("status").flatchoices).get(value, value)
 
     def refresh_status(self, *, save: bool = True) -> None:
         """Re-derive the denormalised status from the events. Every write
         path that adds, changes or removes an event calls this."""
-        latest = self.status_event_as_of(None)
+        # Queried afresh: a prefetched list may predate the change.
+        latest = getattr(self, self.events_relation).order_by(*LATEST_FIRST).first()
         self.status = latest.status if latest else ""
         self.status_since = latest.date if latest else None
         self.status_since_precision = latest.date_precision if latest else DatePrecision.DAY
@@ -127,9 +147,49 @@ class StatusTrackedModel(PartialDatesMixin, TimeStampedModel):
         return format_partial_date(self.status_since, self.status_since_precision)
 
 
+def _cited():
+    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
+
+
+def _events_for_api(event_model) -> Prefetch:
+    return Prefetch(
+        "status_events",
+        queryset=event_model.objects.select_related("party").prefetch_related(citations_prefetch()),
+    )
+
+
 class AgreementQuerySet(StatusTrackedQuerySet):
+    def for_api(self):
+        return self.prefetch_related(
+            citations_prefetch(),
+            "parties",
+            "signatories",
+            "topics",
+            "meetings",
+            _events_for_api(StatusEvent),
+            Prefetch("relations", queryset=AgreementRelation.objects.select_related("target")),
+        )
+
     def for_list(self):
         return self.prefetch_related("parties", "topics")
+
+    def for_detail(self):
+        return self.prefetch_related(
+            _cited(),
+            "parties",
+            "signatories",
+            "topics",
+            Prefetch("meetings", queryset=Meeting.objects.select_related("series")),
+            Prefetch(
+                "status_events",
+                queryset=StatusEvent.objects.select_related("party").prefetch_related(_cited()),
+            ),
+            Prefetch("relations", queryset=AgreementRelation.objects.select_related("target")),
+            Prefetch(
+                "related_from", queryset=AgreementRelation.objects.select_related("agreement")
+            ),
+            Prefetch("commitments", queryset=Commitment.objects.all()),
+        )
 
 
 @partial_date("signed_on", _("signed on"))
@@ -199,7 +259,7 @@ class Agreement(StatusTrackedModel):
         return self.short_title or self.title
 
     def get_absolute_url(self):
-        return reverse("admin:agreements_agreement_change", args=(self.pk,))
+        return reverse("agreements:agreement-detail", args=(self.slug,))
 
 
 class RelationKind(models.TextChoices):
@@ -243,6 +303,9 @@ class AgreementRelation(TimeStampedModel):
     def __str__(self):
         return f"{self.agreement} {self.get_kind_display()} {self.target}"
 
+    def get_absolute_url(self):
+        return f"{self.agreement.get_absolute_url()}#relations"
+
 
 @partial_date("date", _("date"))
 class StatusEventBase(PartialDatesMixin, TimeStampedModel):
@@ -272,6 +335,11 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
             raise ValidationError({"date": _("A status step needs a date, even if only a year.")})
 
 
+class StatusEventQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.select_related("agreement", "party").prefetch_related(citations_prefetch())
+
+
 class StatusEvent(StatusEventBase):
     agreement = models.ForeignKey(
         Agreement,
@@ -281,6 +349,8 @@ class StatusEvent(StatusEventBase):
     )
     status = models.CharField(_("status"), max_length=30, choices=AgreementStatus.choices)
     citations = GenericRelation("seeds.Citation", related_query_name="status_event")
+
+    objects = StatusEventQuerySet.as_manager()
 
     class Meta:
         ordering = EVENT_ORDER
@@ -302,8 +372,37 @@ class StatusEvent(StatusEventBase):
     def __str__(self):
         return f"{self.agreement}: {self.get_status_display()} ({self.date_display})"
 
+    def get_absolute_url(self):
+        return f"{self.agreement.get_absolute_url()}#event-{self.pk}"
+
 
 class CommitmentQuerySet(StatusTrackedQuerySet):
+    def for_api(self):
+        return self.select_related("meeting", "agreement").prefetch_related(
+            citations_prefetch(),
+            "parties",
+            "people",
+            "topics",
+            _events_for_api(CommitmentStatusEvent),
+        )
+
+    def for_list(self):
+        return self.select_related("meeting", "agreement").prefetch_related("parties", "topics")
+
+    def for_detail(self):
+        return self.select_related("meeting", "agreement").prefetch_related(
+            _cited(),
+            "parties",
+            "people",
+            "topics",
+            Prefetch(
+                "status_events",
+                queryset=CommitmentStatusEvent.objects.select_related("party").prefetch_related(
+                    _cited()
+                ),
+            ),
+        )
+
     def open(self):
         return self.exclude(status__in=(CommitmentStatus.FULFILLED, CommitmentStatus.DROPPED))
 
@@ -374,7 +473,12 @@ class Commitment(StatusTrackedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("admin:agreements_commitment_change", args=(self.pk,))
+        return reverse("agreements:commitment-detail", args=(self.slug,))
+
+
+class CommitmentStatusEventQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.select_related("commitment", "party").prefetch_related(citations_prefetch())
 
 
 class CommitmentStatusEvent(StatusEventBase):
@@ -386,6 +490,8 @@ class CommitmentStatusEvent(StatusEventBase):
     )
     status = models.CharField(_("status"), max_length=30, choices=CommitmentStatus.choices)
     citations = GenericRelation("seeds.Citation", related_query_name="commitment_status_event")
+
+    objects = CommitmentStatusEventQuerySet.as_manager()
 
     class Meta:
         ordering = EVENT_ORDER
@@ -404,6 +510,9 @@ class CommitmentStatusEvent(StatusEventBase):
     def __str__(self):
         return f"{self.commitment}: {self.get_status_display()} ({self.date_display})"
 
+    def get_absolute_url(self):
+        return f"{self.commitment.get_absolute_url()}#event-{self.pk}"
+
 
 class Approximation(models.TextChoices):
     EXACT = "exact", _("exactly")
@@ -413,6 +522,14 @@ class Approximation(models.TextChoices):
     AT_LEAST = "at_least", _("at least")
     AT_MOST = "at_most", _("at most")
     RANK = "rank", _("rank")
+
+
+class FigureQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.select_related("subject").prefetch_related(citations_prefetch(), "topics")
+
+    def for_list(self):
+        return self.select_related("subject").prefetch_related(_cited(), "topics")
 
 
 @partial_date("as_of", _("as of"))
@@ -452,6 +569,8 @@ class Figure(PartialDatesMixin, TimeStampedModel):
     note = models.TextField(_("note"), blank=True)
     citations = GenericRelation("seeds.Citation", related_query_name="figure")
 
+    objects = FigureQuerySet.as_manager()
+
     class Meta:
         ordering = ("metric", "-as_of", "slug")
         indexes = (models.Index(fields=("metric", "as_of"), name="agreements_figure_metric_idx"),)
@@ -467,4 +586,4 @@ class Figure(PartialDatesMixin, TimeStampedModel):
         return f"{self.name}: {self.value_text or self.value}"
 
     def get_absolute_url(self):
-        return reverse("admin:agreements_figure_change", args=(self.pk,))
+        return reverse("agreements:figure-detail", args=(self.slug,))

@@ -1,15 +1,231 @@
-from django.views.generic import ListView
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.views.generic import DetailView, TemplateView
 
-from agreements.models import Agreement
+from agreements.filters import AgreementFilterSet, CommitmentFilterSet, FigureFilterSet
+from agreements.models import (
+    Agreement,
+    AgreementStatus,
+    Commitment,
+    Figure,
+    StatusEvent,
+)
+from agreements.timeline import hydrate, timeline_rows
+from dialogue.models import Meeting, MeetingStatus, Topic
+from seeds.listing import AsOfMixin, FilteredListView, slugs
 
 
-class AgreementStatusListView(ListView):
-    """The status of every agreement at a glance: the site's front page until
-    the full dashboard arrives."""
+def _status_then(obj, as_of):
+    """The status to show: as of the page's date when one is chosen."""
+    if as_of is None:
+        return obj.status
+    annotated = getattr(obj, "status_as_of", None)
+    return annotated if isinstance(annotated, str) else obj.status_on(as_of)
 
-    template_name = "agreements/status_list.html"
-    context_object_name = "agreements"
-    paginate_by = 100
+
+class DashboardView(AsOfMixin, TemplateView):
+    """Status at a glance: counts, headline agreements, open commitments,
+    latest meetings and recent status changes."""
+
+    template_name = "agreements/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        as_of = self.as_of
+        agreements = Agreement.objects.for_list()
+        if as_of:
+            agreements = agreements.with_status_as_of(as_of)
+            counts = agreements.values("status_as_of").annotate(total=Count("pk")).order_by()
+            by_status = {row["status_as_of"] or "": row["total"] for row in counts}
+        else:
+            counts = Agreement.objects.values("status").annotate(total=Count("pk")).order_by()
+            by_status = {row["status"]: row["total"] for row in counts}
+        context["status_counts"] = [
+            (value, label, by_status[value])
+            for value, label in AgreementStatus.choices
+            if by_status.get(value)
+        ]
+        context["unrecorded_count"] = by_status.get("", 0)
+        headline = list(agreements.order_by("-status_since", "title")[:12])
+        for agreement in headline:
+            agreement.shown_status = _status_then(agreement, as_of)
+        context["headline_agreements"] = headline
+        commitments = Commitment.objects.open()
+        if as_of:
+            commitments = commitments.filter(status_events__date__lte=as_of).distinct()
+        context["open_commitments"] = commitments.order_by("due_on", "title")[:10]
+        meetings = Meeting.objects.filter(status=MeetingStatus.HELD).select_related("series")
+        if as_of:
+            meetings = meetings.filter(start_on__lte=as_of)
+        context["latest_meetings"] = meetings.order_by("-start_on")[:5]
+        changes = StatusEvent.objects.select_related("agreement", "party")
+        if as_of:
+            changes = changes.filter(date__lte=as_of)
+        context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
+        return context
+
+
+class AgreementListView(FilteredListView):
+    filterset_class = AgreementFilterSet
+    template_name = "agreements/agreement_list.html"
+    csv_filename = "agreements"
+    csv_columns = (
+        ("slug", lambda a: a.slug),
+        ("title", lambda a: a.title),
+        ("short_title", lambda a: a.short_title),
+        ("kind", lambda a: a.kind),
+        ("status", lambda a: getattr(a, "status_as_of", None) or a.status),
+        ("status_since", lambda a: getattr(a, "status_as_of_date", None) or a.status_since),
+        ("signed_on", lambda a: a.signed_on),
+        ("signed_on_precision", lambda a: a.signed_on_precision if a.signed_on else ""),
+        ("signed_at", lambda a: a.signed_at),
+        ("parties", lambda a: slugs(a.parties)),
+        ("topics", lambda a: slugs(a.topics)),
+    )
 
     def get_queryset(self):
-        return Agreement.objects.for_list().order_by("-status_since", "title")
+        return Agreement.objects.for_list().order_by("-signed_on", "title")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for agreement in context["object_list"]:
+            agreement.shown_status = _status_then(agreement, self.as_of)
+        return context
+
+
+class AgreementDetailView(AsOfMixin, DetailView):
+    """An agreement, its status timeline (one track per country where steps
+    are one side's) and the quotes behind every step."""
+
+    template_name = "agreements/agreement_detail.html"
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        return Agreement.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreement, as_of = self.object, self.as_of
+        events = agreement.status_timeline(as_of)
+        context["events"] = events
+        context["deciding_event"] = agreement.status_event_on(as_of)
+        tracks = {}
+        for event in events:
+            if event.party is not None:
+                tracks.setdefault(event.party, []).append(event)
+        context["party_tracks"] = list(tracks.items())
+        context["later_count"] = sum(event.later for event in events)
+        return context
+
+
+class CommitmentListView(FilteredListView):
+    filterset_class = CommitmentFilterSet
+    template_name = "agreements/commitment_list.html"
+    csv_filename = "commitments"
+    csv_columns = (
+        ("slug", lambda c: c.slug),
+        ("title", lambda c: c.title),
+        ("status", lambda c: getattr(c, "status_as_of", None) or c.status),
+        ("status_since", lambda c: c.status_since),
+        ("due_on", lambda c: c.due_on),
+        ("due_on_precision", lambda c: c.due_on_precision if c.due_on else ""),
+        ("parties", lambda c: slugs(c.parties)),
+        ("meeting", lambda c: c.meeting.slug if c.meeting else ""),
+        ("agreement", lambda c: c.agreement.slug if c.agreement else ""),
+        ("topics", lambda c: slugs(c.topics)),
+    )
+
+    def get_queryset(self):
+        return Commitment.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for commitment in context["object_list"]:
+            commitment.shown_status = _status_then(commitment, self.as_of)
+        return context
+
+
+class CommitmentDetailView(AsOfMixin, DetailView):
+    template_name = "agreements/commitment_detail.html"
+    context_object_name = "commitment"
+
+    def get_queryset(self):
+        return Commitment.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.status_timeline(self.as_of)
+        context["deciding_event"] = self.object.status_event_on(self.as_of)
+        return context
+
+
+class FigureListView(FilteredListView):
+    filterset_class = FigureFilterSet
+    template_name = "agreements/figure_list.html"
+    csv_filename = "figures"
+    csv_columns = (
+        ("slug", lambda f: f.slug),
+        ("name", lambda f: f.name),
+        ("metric", lambda f: f.metric),
+        ("value", lambda f: f.value.normalize() if f.value is not None else ""),
+        ("unit", lambda f: f.unit),
+        ("value_text", lambda f: f.value_text),
+        ("approximation", lambda f: f.approximation),
+        ("as_of", lambda f: f.as_of),
+        ("as_of_precision", lambda f: f.as_of_precision if f.as_of else ""),
+        ("sources", lambda f: ";".join(c.source.slug for c in f.citations.all())),
+    )
+
+    def get_queryset(self):
+        return Figure.objects.for_list()
+
+
+class FigureDetailView(AsOfMixin, DetailView):
+    """A figure, beside every other figure of the same metric: sources that
+    disagree are shown side by side."""
+
+    template_name = "agreements/figure_detail.html"
+    context_object_name = "figure"
+
+    def get_queryset(self):
+        return Figure.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["same_metric"] = list(
+            Figure.objects.for_list().filter(metric=self.object.metric).order_by("-as_of", "slug")
+        )
+        return context
+
+
+class TimelineView(AsOfMixin, TemplateView):
+    template_name = "agreements/timeline.html"
+    paginate_by = 100
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.request.GET.get("year", "").strip()
+        topic = self.request.GET.get("topic", "").strip()
+        errors = []
+        if year and not (year.isdigit() and 1900 <= int(year) <= 2200):
+            errors.append("year")
+            year = ""
+        topics = Topic.objects.order_by("name")
+        if topic and not topics.filter(slug=topic).exists():
+            errors.append("topic")
+            topic = ""
+        rows = timeline_rows(year=int(year) if year else None, topic=topic or None)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        context.update(
+            page_obj=page,
+            paginator=page.paginator,
+            entries=hydrate(page.object_list),
+            topics=topics,
+            selected_year=year,
+            selected_topic=topic,
+            filter_errors=errors,
+        )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        return context

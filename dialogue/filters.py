@@ -14,13 +14,13 @@ from dialogue.models import (
     Person,
     Topic,
 )
-from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet
+from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet, YearFilter
 
 
 class MeetingFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(search_fields=("title", "summary", "place"))
     series = django_filters.ModelMultipleChoiceFilter(
-        field_name="series",
+        field_name="series__slug",
         to_field_name="slug",
         queryset=MeetingSeries.objects.all(),
         label=_("Series"),
@@ -32,19 +32,19 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
         field_name="status", lookup_expr="exact", choices=MeetingStatus.choices, label=_("Status")
     )
     topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics",
+        field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
     )
     participant = django_filters.ModelMultipleChoiceFilter(
-        field_name="participations__person",
+        field_name="participations__person__slug",
         to_field_name="slug",
         queryset=Person.objects.all(),
         label=_("Participant"),
         distinct=True,
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="start_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
     )
     after = django_filters.DateFilter(
@@ -93,7 +93,7 @@ class PersonFilterSet(UpdatedSinceFilterSet):
         field_name="country", lookup_expr="iexact", max_length=2, label=_("Country")
     )
     organisation = django_filters.ModelMultipleChoiceFilter(
-        field_name="posts__organisation",
+        field_name="posts__organisation__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
         label=_("Organisation"),

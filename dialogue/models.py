@@ -12,15 +12,22 @@ from seeds.dates import (
     partial_date,
     precision_constraint,
 )
-from seeds.models import TimeStampedModel
+from seeds.models import Citation, TimeStampedModel, citations_prefetch
 
 COUNTRY_HELP = _("ISO 3166 alpha-2 code: KZ, GB... Empty when not one country's.")
+
+
+class TopicQuerySet(models.QuerySet):
+    def for_api(self):
+        return self
 
 
 class Topic(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ("name",)
@@ -29,7 +36,7 @@ class Topic(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("admin:dialogue_topic_change", args=(self.pk,))
+        return reverse("dialogue:topic-detail", args=(self.slug,))
 
 
 class OrganisationKind(models.TextChoices):
@@ -48,6 +55,11 @@ class OrganisationKind(models.TextChoices):
     INTERNATIONAL_ORGANISATION = "international_organisation", _("international organisation")
     PROGRAMME = "programme", _("programme")
     OTHER = "other", _("other")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.select_related("parent").prefetch_related(citations_prefetch())
 
 
 class Organisation(TimeStampedModel):
@@ -69,6 +81,8 @@ class Organisation(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
     citations = GenericRelation("seeds.Citation", related_query_name="organisation")
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ("name",)
         indexes = (models.Index(fields=("kind", "country"), name="dialogue_org_kind_country_idx"),)
@@ -83,7 +97,21 @@ class Organisation(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("admin:dialogue_organisation_change", args=(self.pk,))
+        return reverse("dialogue:organisation-detail", args=(self.slug,))
+
+
+class PersonQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.prefetch_related(
+            citations_prefetch(),
+            models.Prefetch("posts", queryset=Post.objects.select_related("organisation")),
+            citations_prefetch("posts__"),
+        )
+
+    def for_list(self):
+        return self.prefetch_related(
+            models.Prefetch("posts", queryset=Post.objects.select_related("organisation"))
+        )
 
 
 class Person(TimeStampedModel):
@@ -93,6 +121,8 @@ class Person(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
     citations = GenericRelation("seeds.Citation", related_query_name="person")
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ("name",)
         verbose_name_plural = _("people")
@@ -101,7 +131,7 @@ class Person(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("admin:dialogue_person_change", args=(self.pk,))
+        return reverse("dialogue:person-detail", args=(self.slug,))
 
 
 @partial_date("start_on", _("from"))
@@ -138,7 +168,17 @@ class Post(PartialDatesMixin, TimeStampedModel):
         return f"{self.title} — {self.person.name}"
 
     def get_absolute_url(self):
-        return self.person.get_absolute_url()
+        return f"{self.person.get_absolute_url()}#post-{self.pk}"
+
+
+class MeetingSeriesQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.prefetch_related(
+            citations_prefetch(),
+            models.Prefetch(
+                "meetings", queryset=Meeting.objects.only("pk", "slug", "title", "series")
+            ),
+        )
 
 
 @partial_date("established_on", _("established"))
@@ -152,6 +192,8 @@ class MeetingSeries(PartialDatesMixin, TimeStampedModel):
     frequency = models.CharField(_("frequency"), max_length=60, blank=True)
     citations = GenericRelation("seeds.Citation", related_query_name="meeting_series")
 
+    objects = MeetingSeriesQuerySet.as_manager()
+
     class Meta:
         ordering = ("name",)
         verbose_name_plural = _("meeting series")
@@ -161,7 +203,7 @@ class MeetingSeries(PartialDatesMixin, TimeStampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("admin:dialogue_meetingseries_change", args=(self.pk,))
+        return reverse("dialogue:series-detail", args=(self.slug,))
 
 
 class MeetingKind(models.TextChoices):
@@ -180,6 +222,37 @@ class MeetingStatus(models.TextChoices):
     HELD = "held", _("held")
     CANCELLED = "cancelled", _("cancelled")
     POSTPONED = "postponed", _("postponed")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_api(self):
+        return self.select_related("series").prefetch_related(
+            "topics",
+            citations_prefetch(),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person", "organisation"),
+            ),
+            citations_prefetch("participations__"),
+            # By the reverse accessor: dialogue never imports the Agreement model.
+            models.Prefetch("agreements"),
+        )
+
+    def for_list(self):
+        return self.select_related("series").prefetch_related("topics")
+
+    def for_detail(self):
+        cited = models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+        return self.select_related("series").prefetch_related(
+            cited,
+            "topics",
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "person", "organisation"
+                ).prefetch_related(cited),
+            ),
+        )
 
 
 @partial_date("start_on", _("date"))
@@ -211,6 +284,8 @@ class Meeting(PartialDatesMixin, TimeStampedModel):
     )
     citations = GenericRelation("seeds.Citation", related_query_name="meeting")
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ("-start_on", "slug")
         indexes = (
@@ -241,7 +316,7 @@ class Meeting(PartialDatesMixin, TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("admin:dialogue_meeting_change", args=(self.pk,))
+        return reverse("dialogue:meeting-detail", args=(self.slug,))
 
 
 class ParticipationRole(models.TextChoices):
@@ -305,3 +380,6 @@ class Participation(TimeStampedModel):
     def __str__(self):
         who = self.person or self.organisation
         return f"{who} ({self.get_role_display()}) at {self.meeting}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#participant-{self.pk}"

@@ -1,10 +1,12 @@
 """Filters every list shares, on the public site and in the API alike."""
 
 import django_filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from seeds.models import Source, SourceKind
+from seeds.models import Citation, Source, SourceKind, cited_types
 
 
 class TextSearchFilter(django_filters.CharFilter):
@@ -24,6 +26,13 @@ class TextSearchFilter(django_filters.CharFilter):
                 condition |= Q(**{f"{field}__icontains": word})
             qs = qs.filter(condition)
         return qs
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year. Whole numbers only: a `__year` lookup given 2024.5
+    fails inside the database layer instead of answering 400."""
+
+    field_class = forms.IntegerField
 
 
 class UpdatedSinceFilterSet(django_filters.FilterSet):
@@ -66,3 +75,48 @@ class SourceFilterSet(UpdatedSinceFilterSet):
             "published_before",
             "updated_since",
         )
+
+
+def cited_type_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in cited_types()]
+
+
+class CitationFilterSet(UpdatedSinceFilterSet):
+    search = TextSearchFilter(search_fields=("quote",))
+    source = django_filters.ModelMultipleChoiceFilter(
+        field_name="source",
+        to_field_name="slug",
+        queryset=Source.objects.all(),
+        label=_("Source"),
+        help_text=_("Slug of the quoted source; repeat for several."),
+    )
+    cited_type = django_filters.MultipleChoiceFilter(
+        field_name="content_type",
+        lookup_expr="in",
+        choices=cited_type_choices,
+        method="filter_cited_type",
+        label=_("Kind of record cited"),
+    )
+    field = django_filters.CharFilter(
+        field_name="field_name",
+        lookup_expr="exact",
+        max_length=60,
+        label=_("Supports field"),
+        help_text=_("The field the quote supports, e.g. signed_on."),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("position", "position"), ("updated_at", "updated_at")),
+        label=_("Order by"),
+    )
+
+    class Meta:
+        model = Citation
+        fields = ("search", "source", "cited_type", "field", "updated_since")
+
+    def filter_cited_type(self, queryset, name, value):
+        if not value:
+            return queryset
+        content_types = ContentType.objects.get_for_models(
+            *(cited_types()[cited_type] for cited_type in value)
+        )
+        return queryset.filter(content_type__in=content_types.values())

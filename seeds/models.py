@@ -1,9 +1,11 @@
 """The evidence layer: source documents, the quotes cited from them, and the
 record of what the seed loader last wrote."""
 
+import functools
 import hashlib
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.apps import apps
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
@@ -26,6 +28,18 @@ class SourceKind(models.TextChoices):
     PRESS_RELEASE = "press_release", _("press release")
     OFFICIAL = "official", _("official document")
     OTHER = "other", _("other")
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_list(self):
+        return (
+            self.defer("text")
+            .annotate(citation_count=models.Count("citations"))
+            .order_by("-published_on", "slug")
+        )
+
+    def for_api(self):
+        return self.annotate(citation_count=models.Count("citations"))
 
 
 @partial_date("published_on", _("published on"))
@@ -53,6 +67,8 @@ class Source(PartialDatesMixin, TimeStampedModel):
     )
     note = models.TextField(_("note"), blank=True)
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         ordering = ("-published_on", "slug")
         constraints = (
@@ -72,11 +88,21 @@ class Source(PartialDatesMixin, TimeStampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("admin:seeds_source_change", args=(self.pk,))
+        return reverse("seeds:source-detail", args=(self.slug,))
 
 
 def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class CitationQuerySet(models.QuerySet):
+    def with_source(self):
+        """For showing citations beside what they support: the source's slug,
+        not its full text."""
+        return self.select_related("source").defer("source__text")
+
+    def for_api(self):
+        return self.with_source().select_related("content_type").prefetch_related("cited_object")
 
 
 class Citation(TimeStampedModel):
@@ -111,6 +137,8 @@ class Citation(TimeStampedModel):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = CitationQuerySet.as_manager()
+
     class Meta:
         ordering = ("position", "pk")
         indexes = (
@@ -128,7 +156,7 @@ class Citation(TimeStampedModel):
         return f"“{shown}” ({self.source.slug})"
 
     def get_absolute_url(self):
-        return reverse("admin:seeds_citation_change", args=(self.pk,))
+        return f"{self.source.get_absolute_url()}#q-{self.pk}"
 
     def clean(self):
         super().clean()
@@ -143,6 +171,25 @@ class Citation(TimeStampedModel):
     def is_verified(self) -> bool:
         """Does the stored quote still stand at its offsets in the source?"""
         return self.source.text[self.start : self.end] == self.quote
+
+
+def citations_prefetch(prefix: str = "") -> models.Prefetch:
+    """Prefetch `<prefix>citations` with each citation's source in the same query."""
+    return models.Prefetch(f"{prefix}citations", queryset=Citation.objects.with_source())
+
+
+@functools.cache
+def cited_types() -> dict[str, type[models.Model]]:
+    """Every kind of record a citation may support, by the name the API and
+    filters use for it ("agreement", "status_event"...): each model with a
+    `citations` GenericRelation, named by that relation's query name. Found
+    through the app registry, so this layer never imports the ones above it."""
+    found = {}
+    for model in apps.get_models():
+        for field in model._meta.private_fields:
+            if isinstance(field, GenericRelation) and field.related_model is Citation:
+                found[field.related_query_name()] = model
+    return dict(sorted(found.items()))
 
 
 class SeedRecord(models.Model):

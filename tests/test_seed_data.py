@@ -25,7 +25,7 @@ def test_what_is_the_status_of_the_spca_since_when_and_says_who(seeded):
     assert spca.status_since == datetime.date(2025, 2, 11)
     assert spca.display_date("signed_on") == "April 2024"
 
-    deciding = spca.status_event_as_of(None)
+    deciding = spca.status_event_on(None)
     sources = {citation.source.slug for citation in deciding.citations.all()}
     assert sources == {
         "kazinform-2025-02-strategic-dialogue-8",

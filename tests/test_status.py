@@ -41,7 +41,7 @@ def test_the_current_status_is_the_latest_event(treaty):
 )
 def test_status_as_of_a_date_on_the_model_and_the_queryset_agree(treaty, as_of, expected):
     as_of = datetime.date.fromisoformat(as_of)
-    assert treaty.status_as_of(as_of) == expected
+    assert treaty.status_on(as_of) == expected
     annotated = Agreement.objects.with_status_as_of(as_of).get(pk=treaty.pk)
     assert (annotated.status_as_of or "") == expected
 
@@ -79,16 +79,16 @@ def test_the_queryset_annotation_costs_one_query_for_many_agreements(
 
 def test_the_spca_as_of_the_end_of_2023_is_not_yet_signed(seeded):
     spca = Agreement.objects.get(slug="spca")
-    assert spca.status_as_of(datetime.date(2023, 12, 31)) == AgreementStatus.NEGOTIATING
-    assert spca.status_as_of(datetime.date(2024, 5, 1)) == AgreementStatus.SIGNED
-    assert spca.status_as_of(datetime.date(2022, 12, 31)) == ""
+    assert spca.status_on(datetime.date(2023, 12, 31)) == AgreementStatus.NEGOTIATING
+    assert spca.status_on(datetime.date(2024, 5, 1)) == AgreementStatus.SIGNED
+    assert spca.status_on(datetime.date(2022, 12, 31)) == ""
     annotated = Agreement.objects.with_status_as_of(datetime.date(2023, 12, 31)).get(slug="spca")
     assert annotated.status_as_of == AgreementStatus.NEGOTIATING
 
 
 def test_commitments_derive_their_status_the_same_way(seeded):
     commitment = Commitment.objects.get(slug="cardiff-university-campus-kazakhstan")
-    assert commitment.status == commitment.status_event_as_of(None).status
+    assert commitment.status == commitment.status_event_on(None).status
     assert commitment.status in CommitmentStatus.values
     assert Commitment.objects.open().filter(pk=commitment.pk).exists() == (
         commitment.status not in (CommitmentStatus.FULFILLED, CommitmentStatus.DROPPED)
