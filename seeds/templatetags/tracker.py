@@ -28,7 +28,10 @@ def nav_link(context, url_name: str, label: str):
     path = context["request"].path
     current = path == url if url == "/" else path.startswith(url)
     return format_html(
-        '<a href="{}"{}>{}</a>', url, mark_safe(' aria-current="page"') if current else "", label
+        '<a href="{}"{}>{}</a>',
+        with_as_of(url, context.get("as_of")),
+        mark_safe(' aria-current="page"') if current else "",
+        label,
     )
 
 
