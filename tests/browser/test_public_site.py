@@ -30,6 +30,20 @@ PAGE_TYPES = {
 }
 
 
+AXE_RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+
+
+def _accessibility_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA and best-practice findings on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": AXE_RULES})
+    return [
+        f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
+        for violation in results.response["violations"]
+    ]
+
+
 def _no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
@@ -43,6 +57,7 @@ def test_every_page_type_renders_on_a_desktop_and_a_phone(site, browser, page, s
             assert response.status == 200, path
             assert page.locator("h1").count() == 1, path
             assert page.locator("main#main").is_visible()
+            assert _accessibility_violations(page) == [], path
             screenshot(page, f"desktop-{name}")
 
             phone_page.goto(site + path)
@@ -101,6 +116,7 @@ def test_changing_as_of_shows_the_past_status(site, page, screenshot):
     page.wait_for_url(re.compile(r"as_of=2023-12-31"))
     assert "31 December 2023" in page.locator(".as-of-banner").inner_text()
     assert "negotiating" in page.locator(".card").first.inner_text()
+    assert _accessibility_violations(page) == []
     screenshot(page, "as-of-2023")
     # The date carries over to the next page.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Agreements").click()
