@@ -10,6 +10,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import gettext_lazy as _
 
 
@@ -87,25 +88,11 @@ def format_partial_date(date: datetime.date | None, precision: str) -> str:
         return ""
     if precision == DatePrecision.YEAR:
         return f"{date.year}"
+    # Django's translated month names: the standalone form for "April 2024",
+    # the one that follows a day for "11 February 2025" (genitive in Russian).
     if precision == DatePrecision.MONTH:
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+        return f"{MONTHS[date.month]} {date.year}"
+    return f"{date.day} {MONTHS_ALT[date.month]} {date.year}"
 
 
 def partial_date(name: str, verbose_name: str):

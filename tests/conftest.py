@@ -6,8 +6,16 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 OUR_APPS = ("seeds", "dialogue", "agreements")
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request in another language leaves it active in the thread: reset it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -146,3 +146,18 @@ def test_keyboard_focus_is_visible_and_the_skip_link_works(site, page):
     assert outline != "none"
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_the_language_switcher_changes_the_interface(site, page, screenshot):
+    page.goto(site + "/agreements/")
+    page.select_option("#language", "ru")
+    page.locator("form.language-form button").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Соглашения" in page.locator("nav.site-nav").inner_text()
+    screenshot(page, "language-ru")
+    page.select_option("#language", "kk")
+    page.locator("form.language-form button").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "kk"
+    screenshot(page, "language-kk")
