@@ -134,7 +134,7 @@ def test_a_source_keeps_the_digest_of_its_text():
 def test_str_and_urls():
     agreement = factories.agreement(title="Agreement on Strategic Partnership", short_title="SPCA")
     assert str(agreement) == "SPCA"
-    assert agreement.get_absolute_url().endswith(f"/{agreement.pk}/change/")
+    assert agreement.get_absolute_url() == f"/agreements/{agreement.slug}/"
     figure = Figure(name="Trade turnover", value=2800000000, value_text="£2.8 billion", unit="GBP")
     assert str(figure) == "Trade turnover: £2.8 billion"
 
