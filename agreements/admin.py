@@ -10,6 +10,7 @@ from agreements.models import (
     StatusEvent,
 )
 from seeds.admin import CitationInline
+from seeds.admin_base import ContentAdmin
 
 EVENT_FIELDS = (
     "status",
@@ -38,7 +39,7 @@ class RelationInline(admin.TabularInline):
     extra = 0
 
 
-class StatusTrackedAdmin(admin.ModelAdmin):
+class StatusTrackedAdmin(ContentAdmin):
     """Re-derives the current status once the inlines (the events) are saved."""
 
     def save_related(self, request, form, formsets, change):
@@ -68,7 +69,7 @@ class AgreementAdmin(StatusTrackedAdmin):
 
 
 @admin.register(StatusEvent)
-class StatusEventAdmin(admin.ModelAdmin):
+class StatusEventAdmin(ContentAdmin):
     list_display = ("agreement", "status", "date", "date_precision", "party")
     list_filter = ("status", "date_precision", "party")
     list_select_related = ("agreement", "party")
@@ -108,7 +109,7 @@ class CommitmentAdmin(StatusTrackedAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(ContentAdmin):
     list_display = ("name", "value_text", "value", "unit", "approximation", "as_of", "metric")
     list_filter = ("metric", "unit", "approximation", "topics")
     list_select_related = ("subject",)

@@ -10,17 +10,18 @@ from dialogue.models import (
     Topic,
 )
 from seeds.admin import CitationInline
+from seeds.admin_base import ContentAdmin
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ContentAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ContentAdmin):
     list_display = ("name", "short_name", "kind", "country", "parent")
     list_filter = ("kind", "country")
     list_select_related = ("parent",)
@@ -46,7 +47,7 @@ class PostInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ContentAdmin):
     list_display = ("name", "country", "slug")
     list_filter = ("country",)
     search_fields = ("name", "slug", "posts__title")
@@ -55,7 +56,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ContentAdmin):
     list_display = ("title", "person", "organisation", "start_on", "end_on")
     list_filter = ("organisation__kind",)
     list_select_related = ("person", "organisation")
@@ -65,7 +66,7 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(admin.ModelAdmin):
+class MeetingSeriesAdmin(ContentAdmin):
     list_display = ("name", "short_name", "established", "frequency")
     search_fields = ("name", "short_name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -84,7 +85,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ContentAdmin):
     list_display = ("title", "series", "number", "date", "place", "kind", "status")
     list_filter = ("kind", "status", "series", "topics")
     list_select_related = ("series",)
@@ -100,7 +101,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(ContentAdmin):
     list_display = ("meeting", "person", "organisation", "role")
     list_filter = ("role",)
     list_select_related = ("meeting", "person", "organisation")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 
+from seeds.admin_base import ContentAdmin
 from seeds.models import Citation, SeedRecord, Source
 
 
@@ -18,7 +19,7 @@ class CitationInline(GenericTabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ContentAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("title", "publisher", "published", "kind", "language", "seed_file")
     list_filter = ("kind", "language", "published_on_precision", "published_on_inferred")
@@ -33,7 +34,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(ContentAdmin):
     list_display = ("__str__", "source", "content_type", "object_id", "field_name", "start", "end")
     list_filter = ("content_type", "source")
     list_select_related = ("source", "content_type")

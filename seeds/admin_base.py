@@ -1,0 +1,64 @@
+"""What every content model's admin shares: editors' work is never silently
+overwritten by another editor's stale form."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext as _
+
+VERSION_FIELD = "loaded_version"
+
+
+class StaleEditForm(forms.ModelForm):
+    """Carries the record's `updated_at` from when the form was opened, and
+    refuses to save over a change made since, saying what changed."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial[VERSION_FIELD] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        loaded = self.data.get(self.add_prefix(VERSION_FIELD), "")
+        current = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if current is None:
+            raise forms.ValidationError(_("This record was deleted by someone else."))
+        if loaded and current.updated_at.isoformat() != loaded:
+            changed = [
+                str(self.fields[name].label or name)
+                for name, field in _column_fields(self.instance, self.fields)
+                if field.value_from_object(current) != self.initial.get(name)
+            ]
+            detail = ", ".join(changed) if changed else _("its related records")
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this record at %(time)s, after you opened it. "
+                    "They changed: %(fields)s. Your changes were not saved: reload the "
+                    "page to see theirs, then make yours again."
+                )
+                % {"time": current.updated_at.strftime("%Y-%m-%d %H:%M:%S UTC"), "fields": detail},
+                code="stale",
+            )
+        return cleaned
+
+
+def _column_fields(instance, form_fields):
+    """The model columns the form edits (many-to-many and inlines aside)."""
+    for name in form_fields:
+        try:
+            field = instance._meta.get_field(name)
+        except FieldDoesNotExist:  # a form-only field has no column
+            continue
+        if field.concrete and not field.many_to_many:
+            yield name, field
+
+
+class ContentAdmin(admin.ModelAdmin):
+    """Base admin for the content models."""
+
+    form = StaleEditForm

@@ -1,0 +1,117 @@
+"""Editors at work in the admin: real forms posted, quotes verified, and no
+one's work silently overwritten by another editor's stale form."""
+
+import pytest
+from django.urls import reverse
+
+from agreements.models import Agreement, AgreementStatus
+from seeds.models import Citation, Source
+from tests.admin_forms import add_inline_row, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editors(client, django_user_model, seeded):
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(django_user_model.objects.create_superuser("first", "a@example.org", "pw"))
+    second.force_login(django_user_model.objects.create_superuser("second", "b@example.org", "pw"))
+    return first, second
+
+
+def _change_url(obj):
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=(obj.pk,))
+
+
+CITATIONS_PREFIX = "seeds-citation-content_type-object_id"
+
+
+def test_a_stale_second_save_is_refused_and_told_what_changed(editors):
+    first, second = editors
+    spca = Agreement.objects.get(slug="spca")
+    url = _change_url(spca)
+    stale = form_data(first.get(url))
+    fresh = form_data(second.get(url))
+
+    fresh["summary"] = "Rewritten by the second editor."
+    assert second.post(url, fresh).status_code == 302
+
+    stale["signed_at"] = "Astana"
+    response = first.post(url, stale)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Someone else saved this record" in content
+    assert "summary" in content
+    spca.refresh_from_db()
+    assert spca.summary == "Rewritten by the second editor."
+    assert spca.signed_at == ""
+
+
+def test_a_save_from_a_fresh_form_goes_through(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    data = form_data(first.get(_change_url(spca)))
+    data["signed_at"] = "London"
+    assert first.post(_change_url(spca), data).status_code == 302
+    spca.refresh_from_db()
+    assert spca.signed_at == "London"
+
+
+def test_an_editor_adds_a_status_step_with_a_quote_and_the_status_follows(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    url = _change_url(spca)
+    data = form_data(first.get(url))
+    add_inline_row(
+        data,
+        "status_events",
+        status=AgreementStatus.RATIFIED,
+        date="2025-06-01",
+        date_precision="month",
+        party=str(spca.parties.get(slug="united-kingdom").pk),
+        position="9",
+    )
+    response = first.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    spca.refresh_from_db()
+    assert spca.status == AgreementStatus.RATIFIED
+    assert spca.status_since_display == "June 2025"
+
+
+def test_a_quote_that_is_not_in_its_source_is_refused_with_its_message(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
+    url = _change_url(spca)
+    before = Citation.objects.count()
+    data = add_inline_row(
+        form_data(first.get(url)),
+        CITATIONS_PREFIX,
+        source=str(source.pk),
+        quote="The agreement was ratified by acclamation.",
+        position="9",
+    )
+    response = first.post(url, data)
+    assert response.status_code == 200
+    assert "is not in the source" in response.content.decode()
+    assert Citation.objects.count() == before
+
+
+def test_a_pasted_quote_with_straight_quotes_is_stored_verbatim_with_offsets(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
+    url = _change_url(spca)
+    data = add_inline_row(
+        form_data(first.get(url)),
+        CITATIONS_PREFIX,
+        source=str(source.pk),
+        quote="Kazakhstan's Ministry of Industry  and Construction",
+        position="9",
+    )
+    assert first.post(url, data).status_code == 302
+    citation = Citation.objects.filter(object_id=spca.pk, position=9).get()
+    assert citation.quote == "Kazakhstan\u2019s Ministry of Industry and Construction"
+    assert source.text[citation.start : citation.end] == citation.quote
