@@ -2,10 +2,13 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _sync_roles(sender, apps, **kwargs):
+def _sync_roles(sender, apps=None, **kwargs):
+    from django.apps import apps as global_apps
+
     from seeds.roles import sync_roles
 
-    sync_roles(apps)
+    # migrate passes its final state; flush (in tests) passes none.
+    sync_roles(apps or global_apps)
 
 
 class SeedsConfig(AppConfig):
