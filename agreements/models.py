@@ -3,6 +3,7 @@ changed over time, and the numbers the sources quote."""
 
 import datetime
 
+import simple_history
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -587,3 +588,16 @@ class Figure(PartialDatesMixin, TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("agreements:figure-detail", args=(self.slug,))
+
+
+# Every editable record keeps its history (django-simple-history); registered
+# after the class bodies, once @partial_date has added its columns.
+for _model, _m2m in (
+    (Agreement, ("parties", "signatories", "topics", "meetings")),
+    (AgreementRelation, ()),
+    (StatusEvent, ()),
+    (Commitment, ("parties", "people", "topics")),
+    (CommitmentStatusEvent, ()),
+    (Figure, ("topics",)),
+):
+    simple_history.register(_model, m2m_fields=[_model._meta.get_field(name) for name in _m2m])

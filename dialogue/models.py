@@ -1,6 +1,7 @@
 """Who met whom, where and when: meetings and their series, the people and
 organisations involved, the offices people held, and the topics discussed."""
 
+import simple_history
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
@@ -383,3 +384,17 @@ class Participation(TimeStampedModel):
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#participant-{self.pk}"
+
+
+# Every editable record keeps its history (django-simple-history); registered
+# after the class bodies, once @partial_date has added its columns.
+for _model, _m2m in (
+    (Topic, ()),
+    (Organisation, ()),
+    (Person, ()),
+    (Post, ()),
+    (MeetingSeries, ()),
+    (Meeting, ("topics",)),
+    (Participation, ()),
+):
+    simple_history.register(_model, m2m_fields=[_model._meta.get_field(name) for name in _m2m])

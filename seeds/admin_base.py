@@ -2,9 +2,9 @@
 overwritten by another editor's stale form."""
 
 from django import forms
-from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
 
 VERSION_FIELD = "loaded_version"
 
@@ -18,7 +18,16 @@ class StaleEditForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.initial[VERSION_FIELD] = self.instance.updated_at.isoformat()
+            # The stored row's version, not the instance's: when reverting to
+            # an old version the form holds that version's values.
+            current = (
+                type(self.instance)
+                ._base_manager.filter(pk=self.instance.pk)
+                .values_list("updated_at", flat=True)
+                .first()
+            )
+            if current is not None:
+                self.initial[VERSION_FIELD] = current.isoformat()
 
     def clean(self):
         cleaned = super().clean()
@@ -58,7 +67,8 @@ def _column_fields(instance, form_fields):
             yield name, field
 
 
-class ContentAdmin(admin.ModelAdmin):
-    """Base admin for the content models."""
+class ContentAdmin(SimpleHistoryAdmin):
+    """Base admin for the content models: history with diffs and revert
+    (django-simple-history), and no silent overwrites."""
 
     form = StaleEditForm

@@ -16,5 +16,12 @@ class SeedsConfig(AppConfig):
     verbose_name = "Sources and seeds"
 
     def ready(self):
+        from simple_history.signals import pre_create_historical_record
+
+        from seeds.history import stamp_change_reason
+
         # After every migrate, so models added later join the roles.
         post_migrate.connect(_sync_roles, dispatch_uid="seeds.sync_roles")
+        pre_create_historical_record.connect(
+            stamp_change_reason, dispatch_uid="seeds.stamp_change_reason"
+        )

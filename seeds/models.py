@@ -4,6 +4,7 @@ record of what the seed loader last wrote."""
 import functools
 import hashlib
 
+import simple_history
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -218,3 +219,9 @@ class SeedRecord(models.Model):
 
     def __str__(self):
         return f"{self.seed_file}: {self.key}"
+
+
+# Every change to the evidence is kept: who, when, what (django-simple-history).
+# Registered after the class bodies, once @partial_date has added its columns.
+simple_history.register(Source, excluded_fields=("sha256",))
+simple_history.register(Citation)

@@ -20,7 +20,9 @@ def form_data(response) -> dict:
         value = _field_value(bound_field)
         if value not in ("", []):
             data[bound_field.html_name] = value
-    for inline in response.context["inline_admin_formsets"]:
+    # The history's revert form has no inlines.
+    inlines = response.context.get("inline_admin_formsets") or ()
+    for inline in inlines:
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:

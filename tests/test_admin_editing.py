@@ -115,3 +115,47 @@ def test_a_pasted_quote_with_straight_quotes_is_stored_verbatim_with_offsets(edi
     citation = Citation.objects.filter(object_id=spca.pk, position=9).get()
     assert citation.quote == "Kazakhstan\u2019s Ministry of Industry and Construction"
     assert source.text[citation.start : citation.end] == citation.quote
+
+
+def test_history_records_who_changed_what_and_the_loaders_changes_as_such(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    assert {record.history_change_reason for record in spca.history.all()} == {"load_seeds"}
+
+    url = _change_url(spca)
+    data = form_data(first.get(url))
+    data["signed_at"] = "London"
+    first.post(url, data)
+
+    latest = spca.history.latest()
+    assert latest.history_user.username == "first"
+    assert latest.history_change_reason in (None, "")
+    previous = latest.prev_record
+    while previous is not None and previous.signed_at == latest.signed_at:
+        previous = previous.prev_record
+    delta = latest.diff_against(previous)
+    assert "signed_at" in delta.changed_fields
+
+    page = first.get(reverse("admin:agreements_agreement_history", args=(spca.pk,)))
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert "first" in content and "load_seeds" in content
+
+
+def test_a_change_is_reverted_from_the_history(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    original_summary = spca.summary
+    url = _change_url(spca)
+    before_edit = spca.history.latest()
+    data = form_data(first.get(url))
+    data["summary"] = "A mistaken summary."
+    first.post(url, data)
+    assert Agreement.objects.get(pk=spca.pk).summary == "A mistaken summary."
+
+    revert_url = reverse(
+        "admin:agreements_agreement_simple_history", args=(spca.pk, before_edit.history_id)
+    )
+    revert = form_data(first.get(revert_url))
+    assert first.post(revert_url, revert).status_code == 302
+    assert Agreement.objects.get(pk=spca.pk).summary == original_summary

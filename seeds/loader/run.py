@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from seeds.history import LOADER_REASON, recorded_as
 from seeds.loader.errors import SeedError
 from seeds.loader.handlers import SeedHandler, digest, registry
 from seeds.loader.yaml_io import read_records, write_records
@@ -155,7 +156,7 @@ def load_seeds(seeds_dir: Path, *, dry_run: bool = False, force: bool = False) -
     seeds_dir = Path(seeds_dir)
     report = LoadReport(dry_run=dry_run)
     ctx = LoadContext(seeds_dir)
-    with transaction.atomic():
+    with transaction.atomic(), recorded_as(LOADER_REASON):
         for handler in registry.handlers():
             report.files.append(_load_file(handler, seeds_dir, ctx, force=force))
         if dry_run:

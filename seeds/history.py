@@ -1,0 +1,27 @@
+"""Who changed what: the loader's changes are recorded as the loader's.
+
+django-simple-history records every save; a save made while `load_seeds` runs
+gets the change reason "load_seeds", so the history tells an editor's change
+from a reload's.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+LOADER_REASON = "load_seeds"
+_change_reason: ContextVar[str | None] = ContextVar("history_change_reason", default=None)
+
+
+@contextmanager
+def recorded_as(reason: str):
+    token = _change_reason.set(reason)
+    try:
+        yield
+    finally:
+        _change_reason.reset(token)
+
+
+def stamp_change_reason(sender, history_instance, **kwargs):
+    reason = _change_reason.get()
+    if reason and not history_instance.history_change_reason:
+        history_instance.history_change_reason = reason
