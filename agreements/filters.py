@@ -15,7 +15,7 @@ from agreements.models import (
     StatusEvent,
 )
 from dialogue.models import Meeting, Organisation, Person, Topic
-from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from seeds.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
 
 
 class StatusAsOfFilterSet(UpdatedSinceFilterSet):
@@ -52,19 +52,19 @@ class AgreementFilterSet(StatusAsOfFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=AgreementKind.choices, label=_("Kind")
     )
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
     )
-    party = django_filters.ModelMultipleChoiceFilter(
+    party = SlugsFilter(
         field_name="parties__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
         label=_("Party"),
     )
-    meeting = django_filters.ModelMultipleChoiceFilter(
+    meeting = SlugsFilter(
         field_name="meetings__slug",
         to_field_name="slug",
         queryset=Meeting.objects.all(),
@@ -117,31 +117,31 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
         choices=CommitmentStatus.choices, method="filter_status", label=_("Status")
     )
     open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
     )
-    party = django_filters.ModelMultipleChoiceFilter(
+    party = SlugsFilter(
         field_name="parties__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
         label=_("Party"),
     )
-    person = django_filters.ModelMultipleChoiceFilter(
+    person = SlugsFilter(
         field_name="people__slug",
         to_field_name="slug",
         queryset=Person.objects.all(),
         label=_("Person"),
     )
-    meeting = django_filters.ModelMultipleChoiceFilter(
+    meeting = SlugsFilter(
         field_name="meeting__slug",
         to_field_name="slug",
         queryset=Meeting.objects.all(),
         label=_("Made at meeting"),
     )
-    agreement = django_filters.ModelMultipleChoiceFilter(
+    agreement = SlugsFilter(
         field_name="agreement__slug",
         to_field_name="slug",
         queryset=Agreement.objects.all(),
@@ -191,13 +191,13 @@ class FigureFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(search_fields=("name", "metric", "value_text", "note"))
     metric = django_filters.CharFilter(field_name="metric", lookup_expr="exact", label=_("Metric"))
     unit = django_filters.CharFilter(field_name="unit", lookup_expr="iexact", label=_("Unit"))
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
     )
-    subject = django_filters.ModelMultipleChoiceFilter(
+    subject = SlugsFilter(
         field_name="subject__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
@@ -236,7 +236,7 @@ class FigureFilterSet(UpdatedSinceFilterSet):
 class StatusEventFilterSet(UpdatedSinceFilterSet):
     """Status events of agreements, for editors and for syncing."""
 
-    agreement = django_filters.ModelMultipleChoiceFilter(
+    agreement = SlugsFilter(
         field_name="agreement__slug",
         to_field_name="slug",
         queryset=Agreement.objects.all(),
@@ -245,7 +245,7 @@ class StatusEventFilterSet(UpdatedSinceFilterSet):
     status = django_filters.MultipleChoiceFilter(
         field_name="status", lookup_expr="exact", choices=AgreementStatus.choices, label=_("Status")
     )
-    party = django_filters.ModelMultipleChoiceFilter(
+    party = SlugsFilter(
         field_name="party__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
@@ -262,7 +262,7 @@ class StatusEventFilterSet(UpdatedSinceFilterSet):
 
 
 class CommitmentStatusEventFilterSet(UpdatedSinceFilterSet):
-    commitment = django_filters.ModelMultipleChoiceFilter(
+    commitment = SlugsFilter(
         field_name="commitment__slug",
         to_field_name="slug",
         queryset=Commitment.objects.all(),
@@ -274,7 +274,7 @@ class CommitmentStatusEventFilterSet(UpdatedSinceFilterSet):
         choices=CommitmentStatus.choices,
         label=_("Status"),
     )
-    party = django_filters.ModelMultipleChoiceFilter(
+    party = SlugsFilter(
         field_name="party__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.models import Meeting, Organisation, Person, Topic
@@ -137,10 +138,14 @@ class StatusTrackedModel(PartialDatesMixin, TimeStampedModel):
         self.status_since = latest.date if latest else None
         self.status_since_precision = latest.date_precision if latest else DatePrecision.DAY
         if save:
+            # A changed status is a change to the record: `updated_since`
+            # consumers and caches must see it.
+            self.updated_at = timezone.now()
             type(self).objects.filter(pk=self.pk).update(
                 status=self.status,
                 status_since=self.status_since,
                 status_since_precision=self.status_since_precision,
+                updated_at=self.updated_at,
             )
 
     @property

@@ -14,12 +14,12 @@ from dialogue.models import (
     Person,
     Topic,
 )
-from seeds.filters import TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from seeds.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
 
 
 class MeetingFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(search_fields=("title", "summary", "place"))
-    series = django_filters.ModelMultipleChoiceFilter(
+    series = SlugsFilter(
         field_name="series__slug",
         to_field_name="slug",
         queryset=MeetingSeries.objects.all(),
@@ -31,13 +31,13 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
     status = django_filters.MultipleChoiceFilter(
         field_name="status", lookup_expr="exact", choices=MeetingStatus.choices, label=_("Status")
     )
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
     )
-    participant = django_filters.ModelMultipleChoiceFilter(
+    participant = SlugsFilter(
         field_name="participations__person__slug",
         to_field_name="slug",
         queryset=Person.objects.all(),
@@ -92,7 +92,7 @@ class PersonFilterSet(UpdatedSinceFilterSet):
     country = django_filters.CharFilter(
         field_name="country", lookup_expr="iexact", max_length=2, label=_("Country")
     )
-    organisation = django_filters.ModelMultipleChoiceFilter(
+    organisation = SlugsFilter(
         field_name="posts__organisation__slug",
         to_field_name="slug",
         queryset=Organisation.objects.all(),

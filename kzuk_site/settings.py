@@ -146,16 +146,20 @@ SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))
 # The API (kzuk_site/api.py): anonymous clients read, editors with model
 # permissions write.
 REST_FRAMEWORK = {
+    # Token first: an anonymous write is then told 401 with
+    # `WWW-Authenticate: Token`, rather than a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "kzuk_site.api_support.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "kzuk_site.api_schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "kzuk_site.api_support.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["kzuk_site.api_support.AnonymousThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
 }
 
@@ -171,6 +175,29 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Separate request and response components, so that read-only fields
+    # (status, url, citations...) are not offered as inputs.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kzuk_site.api_schema.describe_parameters",
+    ],
+    # One named enum per vocabulary: several models share "kind" and "status"
+    # field names, and every partial date shares its precisions.
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "seeds.dates.DatePrecision",
+        "SourceKindEnum": "seeds.models.SourceKind",
+        "OrganisationKindEnum": "dialogue.models.OrganisationKind",
+        "MeetingKindEnum": "dialogue.models.MeetingKind",
+        "MeetingStatusEnum": "dialogue.models.MeetingStatus",
+        "ParticipationRoleEnum": "dialogue.models.ParticipationRole",
+        "AgreementKindEnum": "agreements.models.AgreementKind",
+        "AgreementStatusEnum": "agreements.models.AgreementStatus",
+        "CommitmentStatusEnum": "agreements.models.CommitmentStatus",
+        "RelationKindEnum": "agreements.models.RelationKind",
+        "ApproximationEnum": "agreements.models.Approximation",
+    },
 }
 
 # Read-only cross-origin access to the API; writes stay same-origin.

@@ -1,10 +1,16 @@
 """Filters every list shares, on the public site and in the API alike."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
+from drf_spectacular.utils import extend_schema_field
 
 from seeds.models import Citation, Source, SourceKind, cited_types
 
@@ -35,10 +41,59 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class SlugsField(ModelMultipleChoiceField):
+    def clean(self, value):
+        # Refuse what cannot be a slug before it reaches the database, which
+        # (PostgreSQL) fails on a NUL byte instead of finding nothing.
+        for item in value or ():
+            try:
+                validate_slug(item)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                ) from None
+        return super().clean(value)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^[-a-zA-Z0-9_]+$",
+        "description": "A slug; repeat the parameter for several (any of them matches). "
+        "An unknown slug is a 400.",
+    }
+)
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records related by slug; several values match any of them. The schema
+    annotation tells the API docs what drf-spectacular cannot guess."""
+
+    field_class = SlugsField
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        # In UTC: PostgreSQL refuses offsets past ±15:59, which ISO 8601 allows.
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError(_("Date and time out of range."), code="invalid") from None
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date and time, with any offset, compared in UTC."""
+
+    field_class = UtcDateTimeField
+
+
 class UpdatedSinceFilterSet(django_filters.FilterSet):
     """`updated_since`, on every list, so a consumer can sync what changed."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Updated since"),
@@ -83,8 +138,8 @@ def cited_type_choices() -> list[tuple[str, str]]:
 
 class CitationFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(search_fields=("quote",))
-    source = django_filters.ModelMultipleChoiceFilter(
-        field_name="source",
+    source = SlugsFilter(
+        field_name="source__slug",
         to_field_name="slug",
         queryset=Source.objects.all(),
         label=_("Source"),

@@ -10,11 +10,14 @@ from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
+# A cell starting with one of these is a formula to a spreadsheet; an
+# apostrophe in front makes it text (OWASP, "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    """A CSV cell that a spreadsheet will show as text, never run as a formula.
+    The one rule for every CSV the site writes, pages and API alike."""
     if value is None:
         return ""
     text = str(value)

@@ -32,10 +32,55 @@ def load(db):
     return run
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts with the project's seed data, loaded once:
+    every test runs in a transaction that is rolled back, so each one sees
+    the seeds as loaded. (Transactional tests, such as the browser's, flush
+    the database afterwards and load what they need themselves; pytest-django
+    runs them after all the others.)"""
+    with django_db_blocker.unblock():
+        call_command("load_seeds", "--seeds-dir", str(settings.SEEDS_DIR), stdout=StringIO())
+
+
 @pytest.fixture
-def seeded(load):
-    """The database with the project's own seed data loaded."""
-    return load()
+def seeded(db):
+    """The database with the project's own seed data (loaded for the session)."""
+
+
+@pytest.fixture(autouse=True)
+def _empty_unless_seeded(request):
+    """The rule of this suite: a database test sees the seed data if it asks
+    for `seeded`, and an empty database of ours otherwise."""
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = marker is not None or "db" in request.fixturenames
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+        "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    )
+    if uses_db and not transactional and "seeded" not in request.fixturenames:
+        request.getfixturevalue("empty_db")
+
+
+@pytest.fixture
+def empty_db(db):
+    """No records of ours at all, for tests that build their own. Raw deletes
+    in the test's transaction: no history is written, and the rollback at
+    the end of the test brings the seeds back."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in _our_tables():
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+
+
+def _our_tables() -> list[str]:
+    tables = []
+    for label in OUR_APPS:
+        for model in apps.get_app_config(label).get_models():
+            tables.append(model._meta.db_table)
+            for field in model._meta.local_many_to_many:
+                tables.append(field.remote_field.through._meta.db_table)
+    return tables
 
 
 @pytest.fixture

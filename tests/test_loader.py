@@ -25,9 +25,10 @@ def _edit_yaml(path: Path, slug: str, **changes):
     path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_the_first_load_creates_every_record(seeded):
-    assert "0 updated, 0 unchanged, 0 skipped" in _totals(seeded)
-    created = int(_totals(seeded).split(":")[1].split()[0])
+def test_the_first_load_creates_every_record(load):
+    output = load()
+    assert "0 updated, 0 unchanged, 0 skipped" in _totals(output)
+    created = int(_totals(output).split(":")[1].split()[0])
     assert created == sum(
         model.objects.count()
         for model in (

@@ -1,0 +1,193 @@
+"""API viewsets for agreements, their status events, commitments and figures."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+
+from agreements.filters import (
+    AgreementFilterSet,
+    CommitmentFilterSet,
+    CommitmentStatusEventFilterSet,
+    FigureFilterSet,
+    StatusEventFilterSet,
+)
+from agreements.models import Agreement, Commitment, CommitmentStatusEvent, Figure, StatusEvent
+from agreements.serializers import (
+    AgreementListSerializer,
+    AgreementSerializer,
+    CommitmentListSerializer,
+    CommitmentSerializer,
+    CommitmentStatusEventSerializer,
+    FigureSerializer,
+    StatusEventSerializer,
+)
+from agreements.services import delete_status_event
+from seeds.api_base import ApiViewSet, summaries
+
+AS_OF = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description="Show the status as it stood on this date (YYYY-MM-DD): status_as_of.",
+)
+
+STATUS_TRACKED_CSV = (
+    "status",
+    "status_since",
+    "status_since_precision",
+    "status_as_of",
+    "status_as_of_date",
+)
+
+
+@summaries("agreements", "an agreement")
+@extend_schema_view(
+    retrieve=extend_schema(summary="One agreement, by slug", parameters=[AS_OF]),
+    create=extend_schema(
+        summary="Add an agreement",
+        description="Its status comes from its status events: add them at /api/v1/status-events/.",
+    ),
+)
+class AgreementViewSet(ApiViewSet):
+    """Treaties, agreements, memoranda, roadmaps... with their status over time."""
+
+    queryset = Agreement.objects.for_api()
+    serializer_class = AgreementSerializer
+    list_serializer_class = AgreementListSerializer
+    filterset_class = AgreementFilterSet
+    lookup_field = "slug"
+    csv_columns = (
+        "slug",
+        "title",
+        "short_title",
+        "kind",
+        *STATUS_TRACKED_CSV,
+        "signed_on",
+        "signed_on_precision",
+        "signed_at",
+        "legally_binding",
+        "requires_ratification",
+        "parties",
+        "signatories",
+        "topics",
+        "meetings",
+        "summary",
+        "updated_at",
+    )
+
+
+class StatusEventViewSetBase(ApiViewSet):
+    def perform_destroy(self, instance):
+        delete_status_event(event=instance)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List agreements' status events"),
+    retrieve=extend_schema(summary="One status event, by id"),
+    create=extend_schema(
+        summary="Add a status event",
+        description="The agreement's current status is re-derived from its events.",
+    ),
+    update=extend_schema(summary="Replace a status event"),
+    partial_update=extend_schema(summary="Change a status event"),
+    destroy=extend_schema(
+        summary="Delete a status event",
+        description="The agreement's current status is re-derived from its remaining events.",
+    ),
+)
+class StatusEventViewSet(StatusEventViewSetBase):
+    """The dated steps of agreements' status; writing one updates the agreement's status."""
+
+    queryset = StatusEvent.objects.for_api()
+    serializer_class = StatusEventSerializer
+    filterset_class = StatusEventFilterSet
+    csv_columns = (
+        "id",
+        "agreement",
+        "status",
+        "date",
+        "date_precision",
+        "date_inferred",
+        "party",
+        "note",
+        "position",
+        "updated_at",
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List commitments' status events"),
+    retrieve=extend_schema(summary="One commitment status event, by id"),
+    create=extend_schema(
+        summary="Add a commitment status event",
+        description="The commitment's current status is re-derived from its events.",
+    ),
+    update=extend_schema(summary="Replace a commitment status event"),
+    partial_update=extend_schema(summary="Change a commitment status event"),
+    destroy=extend_schema(summary="Delete a commitment status event"),
+)
+class CommitmentStatusEventViewSet(StatusEventViewSetBase):
+    """The dated steps of commitments' status; writing one updates the commitment's status."""
+
+    queryset = CommitmentStatusEvent.objects.for_api()
+    serializer_class = CommitmentStatusEventSerializer
+    filterset_class = CommitmentStatusEventFilterSet
+    csv_columns = (
+        "id",
+        "commitment",
+        "status",
+        "date",
+        "date_precision",
+        "date_inferred",
+        "party",
+        "note",
+        "position",
+        "updated_at",
+    )
+
+
+@summaries("commitments", "a commitment")
+@extend_schema_view(retrieve=extend_schema(summary="One commitment, by slug", parameters=[AS_OF]))
+class CommitmentViewSet(ApiViewSet):
+    """What either side promised, planned or announced, by whom and by when."""
+
+    queryset = Commitment.objects.for_api()
+    serializer_class = CommitmentSerializer
+    list_serializer_class = CommitmentListSerializer
+    filterset_class = CommitmentFilterSet
+    lookup_field = "slug"
+    csv_columns = (
+        "slug",
+        "title",
+        *STATUS_TRACKED_CSV,
+        "due_on",
+        "due_on_precision",
+        "parties",
+        "people",
+        "meeting",
+        "agreement",
+        "topics",
+        "updated_at",
+    )
+
+
+@summaries("figures", "a figure")
+class FigureViewSet(ApiViewSet):
+    """Numbers the sources quote; figures of one metric from several sources side by side."""
+
+    queryset = Figure.objects.for_api()
+    serializer_class = FigureSerializer
+    filterset_class = FigureFilterSet
+    lookup_field = "slug"
+    csv_columns = (
+        "slug",
+        "name",
+        "metric",
+        "value",
+        "unit",
+        "value_text",
+        "approximation",
+        "as_of",
+        "as_of_precision",
+        "subject",
+        "topics",
+        "updated_at",
+    )

@@ -1,0 +1,441 @@
+"""Serializers for agreements, their status events, commitments and figures.
+
+The agreement fields named in DESIGN.md ("REST API") are a stable contract:
+`slug`, `title`, `short_title`, `kind`, `status`, `signed_on`,
+`signed_on_precision`, `signed_at`, `parties`, `topics`, `summary`,
+`status_history`, `citations`. Add fields; never rename or remove those.
+"""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from agreements.models import (
+    Agreement,
+    AgreementRelation,
+    AgreementStatus,
+    Commitment,
+    CommitmentStatus,
+    CommitmentStatusEvent,
+    Figure,
+    StatusEvent,
+)
+from agreements.services import save_status_event
+from dialogue.models import Meeting, Organisation, Person, Topic
+from dialogue.serializers import (
+    MeetingSummarySerializer,
+    OrganisationSummarySerializer,
+    PersonSummarySerializer,
+    TopicSummarySerializer,
+    link,
+    self_link,
+    slugs,
+)
+from seeds.serializers import (
+    DescribedModelSerializer,
+    ValidatedModelSerializer,
+    citations_field,
+    model_errors_as_api_errors,
+    partial_date_fields,
+)
+
+EVENT_FIELDS = (
+    "id",
+    "url",
+    "status",
+    *partial_date_fields("date"),
+    "party",
+    "party_url",
+    "note",
+    "citations",
+)
+
+
+class StatusAsOfMixin(serializers.Serializer):
+    """The status on the `?as_of=` date, from the queryset's annotation."""
+
+    status_as_of = serializers.SerializerMethodField(
+        help_text=_(
+            "With ?as_of=YYYY-MM-DD: the status on that date (null before the first step). "
+            "Null without as_of."
+        )
+    )
+    status_as_of_date = serializers.SerializerMethodField(
+        help_text=_("With ?as_of=: the date of the step that decides status_as_of.")
+    )
+    status_as_of_date_precision = serializers.SerializerMethodField(
+        help_text=_("The precision of status_as_of_date: day, month or year.")
+    )
+
+    def get_status_as_of(self, obj) -> str | None:
+        return getattr(obj, "status_as_of", None)
+
+    def get_status_as_of_date(self, obj) -> datetime.date | None:
+        return getattr(obj, "status_as_of_date", None)
+
+    def get_status_as_of_date_precision(self, obj) -> str | None:
+        return getattr(obj, "status_as_of_date_precision", None)
+
+
+STATUS_AS_OF_FIELDS = ("status_as_of", "status_as_of_date", "status_as_of_date_precision")
+
+
+class StatusEventWriteMixin:
+    """Writes through agreements.services.save_status_event, which re-derives
+    the owner's current status with refresh_status()."""
+
+    def create(self, validated_data):
+        return self.update(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        with model_errors_as_api_errors(self):
+            return save_status_event(event=instance, fields=validated_data)
+
+
+def current_status(choices):
+    # Declared, not generated: DRF drops allow_blank from non-editable model
+    # fields, and a record without events has the status "".
+    return serializers.ChoiceField(
+        choices=choices,
+        read_only=True,
+        allow_blank=True,
+        help_text=_("The current status: that of the latest status event; empty without events."),
+    )
+
+
+def _party():
+    return slugs(
+        Organisation,
+        many=False,
+        allow_null=True,
+        help_text=_("Slug of the one side whose step this is, such as UK ratification."),
+    )
+
+
+def _party_url():
+    return link("api:organisation-detail", source="party", help_text=_("The party in the API."))
+
+
+class AgreementEventSerializer(DescribedModelSerializer):
+    """A step in an agreement's status history."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:status-event-detail", help_text=_("This step in the API.")
+    )
+    party = _party()
+    party_url = _party_url()
+    citations = citations_field()
+
+    class Meta:
+        model = StatusEvent
+        fields = EVENT_FIELDS
+        read_only_fields = fields
+
+
+class CommitmentEventSerializer(AgreementEventSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:commitment-status-event-detail", help_text=_("This step in the API.")
+    )
+
+    class Meta(AgreementEventSerializer.Meta):
+        model = CommitmentStatusEvent
+
+
+class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
+    """A step in an agreement's status, as a resource of its own."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:status-event-detail", help_text=_("This step in the API.")
+    )
+    agreement = slugs(Agreement, many=False, required=True, help_text=_("Slug of the agreement."))
+    agreement_url = link(
+        "api:agreement-detail",
+        source="agreement",
+        allow_null=False,
+        help_text=_("The agreement in the API."),
+    )
+    party = _party()
+    party_url = _party_url()
+    citations = citations_field()
+
+    class Meta:
+        model = StatusEvent
+        fields = (
+            "id",
+            "url",
+            "agreement",
+            "agreement_url",
+            "status",
+            *partial_date_fields("date"),
+            "party",
+            "party_url",
+            "note",
+            "position",
+            "citations",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ("created_at", "updated_at")
+        extra_kwargs = {"date": {"required": True, "allow_null": False}}
+
+
+class CommitmentStatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
+    """A step in a commitment's status, as a resource of its own."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:commitment-status-event-detail", help_text=_("This step in the API.")
+    )
+    commitment = slugs(
+        Commitment, many=False, required=True, help_text=_("Slug of the commitment.")
+    )
+    commitment_url = link(
+        "api:commitment-detail",
+        source="commitment",
+        allow_null=False,
+        help_text=_("The commitment in the API."),
+    )
+    party = _party()
+    party_url = _party_url()
+    citations = citations_field()
+
+    class Meta:
+        model = CommitmentStatusEvent
+        fields = (
+            "id",
+            "url",
+            "commitment",
+            "commitment_url",
+            "status",
+            *partial_date_fields("date"),
+            "party",
+            "party_url",
+            "note",
+            "position",
+            "citations",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ("created_at", "updated_at")
+        extra_kwargs = {"date": {"required": True, "allow_null": False}}
+
+
+class RelationSerializer(DescribedModelSerializer):
+    agreement = serializers.SlugRelatedField(
+        source="target", slug_field="slug", read_only=True, help_text=_("The other agreement.")
+    )
+    agreement_url = link(
+        "api:agreement-detail",
+        source="target",
+        allow_null=False,
+        help_text=_("The other agreement in the API."),
+    )
+
+    class Meta:
+        model = AgreementRelation
+        fields = ("kind", "agreement", "agreement_url")
+        read_only_fields = fields
+
+
+class AgreementListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
+    url = self_link("api:agreement-detail")
+    status = current_status(AgreementStatus.choices)
+    parties = slugs(Organisation, help_text=_("Slugs of the parties."))
+    parties_summary = OrganisationSummarySerializer(
+        source="parties", many=True, read_only=True, help_text=_("The parties, with names.")
+    )
+    signatories = slugs(Person, help_text=_("Slugs of the people who signed."))
+    topics = slugs(Topic, help_text=_("Slugs of the topics."))
+    meetings = slugs(Meeting, help_text=_("Slugs of meetings where it was made or discussed."))
+    status_history = AgreementEventSerializer(
+        source="status_events",
+        many=True,
+        read_only=True,
+        help_text=_("Every step of the status, oldest first; the last decides `status`."),
+    )
+    citations = citations_field()
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "slug",
+            "url",
+            "title",
+            "short_title",
+            "kind",
+            "status",
+            "status_since",
+            "status_since_precision",
+            *STATUS_AS_OF_FIELDS,
+            "signed_on",
+            "signed_on_precision",
+            "signed_at",
+            "legally_binding",
+            "requires_ratification",
+            "parties",
+            "parties_summary",
+            "signatories",
+            "topics",
+            "meetings",
+            "summary",
+            "status_history",
+            "citations",
+            "updated_at",
+        )
+        read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
+        extra_kwargs = {
+            "status_since": {"help_text": _("The date of the latest status event.")},
+            "status_since_precision": {"help_text": _("The precision of status_since.")},
+        }
+
+
+class AgreementSerializer(AgreementListSerializer):
+    signatories_summary = PersonSummarySerializer(
+        source="signatories", many=True, read_only=True, help_text=_("The signatories, with names.")
+    )
+    topics_summary = TopicSummarySerializer(
+        source="topics", many=True, read_only=True, help_text=_("The topics, with names.")
+    )
+    meetings_summary = MeetingSummarySerializer(
+        source="meetings", many=True, read_only=True, help_text=_("The meetings, with titles.")
+    )
+    relations = RelationSerializer(
+        many=True, read_only=True, help_text=_("Ties to other agreements it supersedes, amends...")
+    )
+
+    class Meta(AgreementListSerializer.Meta):
+        fields = (
+            *(name for name in AgreementListSerializer.Meta.fields if name != "updated_at"),
+            "signed_on_inferred",
+            "signed_on_note",
+            "signatories_summary",
+            "topics_summary",
+            "meetings_summary",
+            "relations",
+            "treaty_series_number",
+            "command_paper_number",
+            "un_registration_number",
+            "official_url",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = (*AgreementListSerializer.Meta.read_only_fields, "created_at")
+
+
+class CommitmentListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
+    url = self_link("api:commitment-detail")
+    status = current_status(CommitmentStatus.choices)
+    parties = slugs(Organisation, help_text=_("Slugs of who committed, or is to act."))
+    parties_summary = OrganisationSummarySerializer(
+        source="parties", many=True, read_only=True, help_text=_("The parties, with names.")
+    )
+    people = slugs(Person, help_text=_("Slugs of the people involved."))
+    topics = slugs(Topic, help_text=_("Slugs of the topics."))
+    meeting = slugs(
+        Meeting, many=False, allow_null=True, help_text=_("Slug of the meeting where it was made.")
+    )
+    meeting_url = link(
+        "api:meeting-detail", source="meeting", help_text=_("The meeting in the API.")
+    )
+    agreement = slugs(
+        Agreement,
+        many=False,
+        allow_null=True,
+        help_text=_("Slug of the agreement it was made in."),
+    )
+    agreement_url = link(
+        "api:agreement-detail", source="agreement", help_text=_("The agreement in the API.")
+    )
+    status_history = CommitmentEventSerializer(
+        source="status_events",
+        many=True,
+        read_only=True,
+        help_text=_("Every step of the status, oldest first; the last decides `status`."),
+    )
+    citations = citations_field()
+
+    class Meta:
+        model = Commitment
+        fields = (
+            "slug",
+            "url",
+            "title",
+            "description",
+            "status",
+            "status_since",
+            "status_since_precision",
+            *STATUS_AS_OF_FIELDS,
+            "due_on",
+            "due_on_precision",
+            "parties",
+            "parties_summary",
+            "people",
+            "meeting",
+            "meeting_url",
+            "agreement",
+            "agreement_url",
+            "topics",
+            "status_history",
+            "citations",
+            "updated_at",
+        )
+        read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
+
+
+class CommitmentSerializer(CommitmentListSerializer):
+    people_summary = PersonSummarySerializer(
+        source="people", many=True, read_only=True, help_text=_("The people, with names.")
+    )
+    topics_summary = TopicSummarySerializer(
+        source="topics", many=True, read_only=True, help_text=_("The topics, with names.")
+    )
+
+    class Meta(CommitmentListSerializer.Meta):
+        fields = (
+            *(name for name in CommitmentListSerializer.Meta.fields if name != "updated_at"),
+            "due_on_inferred",
+            "due_on_note",
+            "people_summary",
+            "topics_summary",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = (*CommitmentListSerializer.Meta.read_only_fields, "created_at")
+
+
+class FigureSerializer(ValidatedModelSerializer):
+    url = self_link("api:figure-detail")
+    subject = slugs(
+        Organisation,
+        many=False,
+        allow_null=True,
+        help_text=_("Slug of the organisation the figure is about."),
+    )
+    subject_url = link(
+        "api:organisation-detail", source="subject", help_text=_("The subject in the API.")
+    )
+    topics = slugs(Topic, help_text=_("Slugs of the topics."))
+    citations = citations_field()
+
+    class Meta:
+        model = Figure
+        fields = (
+            "slug",
+            "url",
+            "name",
+            "metric",
+            "value",
+            "unit",
+            "value_text",
+            "approximation",
+            *partial_date_fields("as_of"),
+            "subject",
+            "subject_url",
+            "topics",
+            "note",
+            "citations",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ("created_at", "updated_at")
+        extra_kwargs = {"value": {"coerce_to_string": True}}

@@ -1,0 +1,56 @@
+"""The REST API, version 1, mounted at /api/v1/ by kzuk_site/urls.py.
+
+Every resource is a viewset in its app's api.py; this module only routes
+them, and serves the OpenAPI schema with its offline documentation.
+"""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from agreements.api import (
+    AgreementViewSet,
+    CommitmentStatusEventViewSet,
+    CommitmentViewSet,
+    FigureViewSet,
+    StatusEventViewSet,
+)
+from dialogue.api import (
+    MeetingSeriesViewSet,
+    MeetingViewSet,
+    OrganisationViewSet,
+    PersonViewSet,
+    TopicViewSet,
+)
+from kzuk_site.api_support import api_not_found
+from seeds.api import CitationViewSet, SourceViewSet
+
+app_name = "api"
+
+# A route's basename is its record kind's cited-type name with hyphens
+# ("status-event"): seeds.api_base.api_url relies on it to link a citation
+# to what it supports.
+router = DefaultRouter()
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("status-events", StatusEventViewSet, basename="status-event")
+router.register("commitments", CommitmentViewSet, basename="commitment")
+router.register(
+    "commitment-status-events", CommitmentStatusEventViewSet, basename="commitment-status-event"
+)
+router.register("figures", FigureViewSet, basename="figure")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("meeting-series", MeetingSeriesViewSet, basename="meeting-series")
+router.register("people", PersonViewSet, basename="person")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("topics", TopicViewSet, basename="topic")
+router.register("sources", SourceViewSet, basename="source")
+router.register("citations", CitationViewSet, basename="citation")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *router.urls,
+    # Last: anything else under /api/v1/ is a JSON 404, not the site's HTML page.
+    re_path(r"^(?P<unknown_path>.*)$", api_not_found, name="not-found"),
+]

@@ -1,0 +1,158 @@
+"""What every viewset of the API shares: separate list and detail
+serializers, `?format=csv` on lists, ETags, and JSON errors even for a CSV
+request. The viewsets themselves live in each app's api.py."""
+
+import csv
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from django.http import StreamingHttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import get_conditional_response
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import renderers, viewsets
+from rest_framework.response import Response
+
+from seeds.listing import safe_cell
+
+
+def flat_cell(value: Any) -> str:
+    """One CSV cell: related records by slug (or id), lists joined with `;`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return flat_cell(value.get("slug", value.get("id")))
+    if isinstance(value, list | tuple):
+        return ";".join(flat_cell(item) for item in value)
+    return safe_cell(value)
+
+
+class _Echo:
+    """A file-like object that hands back what is written, for streaming."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(columns: Iterable[str], rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    columns = tuple(columns)
+    writer = csv.writer(_Echo())
+    yield writer.writerow(columns)
+    for row in rows:
+        yield writer.writerow([flat_cell(row.get(column)) for column in columns])
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """`?format=csv`. List endpoints stream their rows themselves (see
+    ApiViewSet.list); this renders anything else handed to it, such as a page."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        view = (renderer_context or {}).get("view")
+        rows = data.get("results", [data]) if isinstance(data, Mapping) else list(data or [])
+        columns = getattr(view, "csv_columns", None) or (tuple(rows[0]) if rows else ())
+        return "".join(csv_lines(columns, rows)).encode(self.charset)
+
+
+def api_url(request, basename: str, obj) -> str | None:
+    """The API URL of `obj` under the route `basename`, by slug when it has
+    one, else by id; None when the API has no such route."""
+    lookup = {"slug": obj.slug} if hasattr(obj, "slug") else {"pk": obj.pk}
+    try:
+        path = reverse(f"api:{basename}-detail", kwargs=lookup)
+    except NoReverseMatch:
+        return None
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def summaries(plural: str, singular: str):
+    """One-line summaries of a resource's operations, for the schema."""
+    return extend_schema_view(
+        list=extend_schema(summary=f"List {plural}"),
+        retrieve=extend_schema(summary=f"One {singular}, by slug"),
+        create=extend_schema(summary=f"Add {singular}"),
+        update=extend_schema(summary=f"Replace {singular}"),
+        partial_update=extend_schema(summary=f"Change {singular}"),
+        destroy=extend_schema(summary=f"Delete {singular}"),
+    )
+
+
+class ApiViewSet(viewsets.ModelViewSet):
+    """A resource: list (JSON or CSV) and detail for anyone, writes for
+    users with the model permission (settings.REST_FRAMEWORK).
+
+    Subclasses set `queryset` from a QuerySet method, `serializer_class`
+    (detail and writes), `list_serializer_class` when a list row is smaller,
+    `filterset_class` and `csv_columns`.
+    """
+
+    list_serializer_class = None
+    csv_columns: tuple[str, ...] = ()
+    # Rows fetched (with their prefetches) per round trip when streaming CSV.
+    csv_chunk_size = 500
+
+    def get_serializer_class(self):
+        if self.action == "list" and self.list_serializer_class is not None:
+            return self.list_serializer_class
+        return super().get_serializer_class()
+
+    def get_renderers(self):
+        chosen = super().get_renderers()
+        if self.action == "list":
+            chosen.append(CSVRenderer())
+        return chosen
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != CSVRenderer.format:
+            return super().list(request, *args, **kwargs)
+        return self.csv_response(request)
+
+    def csv_response(self, request):
+        """Every filtered row, streamed in chunks so that the number of queries
+        grows with rows / csv_chunk_size only; or, when `page` or `page_size`
+        is given, just that page."""
+        queryset = self.filter_queryset(self.get_queryset())
+        if {"page", "page_size"} & request.query_params.keys():
+            objects = self.paginate_queryset(queryset)
+        else:
+            objects = queryset.iterator(chunk_size=self.csv_chunk_size)
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        rows = (serializer_class(obj, context=context).data for obj in objects)
+        response = StreamingHttpResponse(
+            csv_lines(self.csv_columns, rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
+        return response
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        # An error is a JSON body, even when the client asked for CSV.
+        if getattr(self.request, "accepted_renderer", None) is not None and (
+            self.request.accepted_renderer.format == CSVRenderer.format
+        ):
+            self.request.accepted_renderer = renderers.JSONRenderer()
+            self.request.accepted_media_type = renderers.JSONRenderer.media_type
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Conditional GET: an ETag from the rendered body, and a 304 when the
+        client's If-None-Match already has it. Cheap next to the queries, and
+        right for lists whose rows changed in any way."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and isinstance(response, Response)
+        ):
+            response.render()
+            etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+            response["ETag"] = etag
+            return get_conditional_response(request, etag=etag, response=response)
+        return response
