@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
+from agreements.admin_actions import add_status_step_action
 from agreements.models import (
     Agreement,
     AgreementRelation,
@@ -41,6 +42,8 @@ class RelationInline(admin.TabularInline):
 
 class StatusTrackedAdmin(ContentAdmin):
     """Re-derives the current status once the inlines (the events) are saved."""
+
+    actions = (add_status_step_action,)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

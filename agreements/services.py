@@ -1,12 +1,16 @@
 """Writes to agreements and commitments that touch more than one row."""
 
-from collections.abc import Mapping
+import datetime
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import Max
 
 from agreements.models import CommitmentStatusEvent, StatusEvent, StatusTrackedModel
-from seeds.services import save_validated
+from dialogue.models import Organisation
+from seeds.models import Source
+from seeds.services import save_citation, save_validated
 
 EventT = TypeVar("EventT", StatusEvent, CommitmentStatusEvent)
 
@@ -41,3 +45,41 @@ def delete_status_event(*, event: StatusEvent | CommitmentStatusEvent) -> None:
     tracked = _tracked(event)
     event.delete()
     _refresh(tracked)
+
+
+@transaction.atomic
+def add_status_step(
+    *,
+    records: Iterable[StatusTrackedModel],
+    status: str,
+    date: datetime.date,
+    precision: str,
+    party: Organisation | None = None,
+    note: str = "",
+    source: Source | None = None,
+    quote: str = "",
+) -> int:
+    """Add the same dated status step, with the same quote, to several
+    agreements or commitments at once: all of them, or (on any invalid input,
+    such as a quote that is not in its source) none. Returns how many."""
+    count = 0
+    for tracked in records:
+        events = getattr(tracked, tracked.events_relation)
+        last_position = events.aggregate(last=Max("position"))["last"]
+        event = events.model(**{events.field.name: tracked})
+        save_validated(
+            instance=event,
+            fields={
+                "status": status,
+                "date": date,
+                "date_precision": precision,
+                "party": party,
+                "note": note,
+                "position": 0 if last_position is None else last_position + 1,
+            },
+        )
+        if source is not None:
+            save_citation(source=source, quote=quote, cited=event)
+        tracked.refresh_status()
+        count += 1
+    return count

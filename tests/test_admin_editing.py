@@ -159,3 +159,70 @@ def test_a_change_is_reverted_from_the_history(editors):
     revert = form_data(first.get(revert_url))
     assert first.post(revert_url, revert).status_code == 302
     assert Agreement.objects.get(pk=spca.pk).summary == original_summary
+
+
+def _step_action(client, model, records, **fields):
+    url = reverse(f"admin:agreements_{model}_changelist")
+    data = {
+        "action": "add_status_step_action",
+        "_selected_action": [str(record.pk) for record in records],
+        "apply": "1",
+        **fields,
+    }
+    return client.post(url, data)
+
+
+def test_one_status_step_is_added_to_several_agreements_at_once(editors):
+    first, _ = editors
+    source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
+    chosen = list(Agreement.objects.filter(kind="mou"))
+    assert len(chosen) == 2
+    url = reverse("admin:agreements_agreement_changelist")
+    form_page = first.post(
+        url, {"action": "add_status_step_action", "_selected_action": [a.pk for a in chosen]}
+    )
+    assert "Add a status step" in form_page.content.decode()
+
+    response = _step_action(
+        first,
+        "agreement",
+        chosen,
+        status="in_force",
+        date="2025-03",
+        source=source.pk,
+        quote="the meeting was a success",
+    )
+    assert response.status_code == 302
+    for agreement in chosen:
+        agreement.refresh_from_db()
+        assert agreement.status == "in_force"
+        assert agreement.status_since_display == "March 2025"
+        step = agreement.status_events.latest("position")
+        assert step.citations.get().quote == "the meeting was a success"
+
+
+def test_a_bad_quote_in_the_bulk_action_adds_the_step_to_none(editors):
+    first, _ = editors
+    source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
+    chosen = list(Agreement.objects.filter(kind="mou"))
+    before = {a.pk: a.status_events.count() for a in chosen}
+    response = _step_action(
+        first,
+        "agreement",
+        chosen,
+        status="in_force",
+        date="2025-03",
+        source=source.pk,
+        quote="Both memoranda entered into force.",
+    )
+    assert response.status_code == 200
+    assert "is not in the source" in response.content.decode()
+    assert {a.pk: a.status_events.count() for a in chosen} == before
+
+
+def test_the_bulk_action_refuses_a_date_it_cannot_read(editors):
+    first, _ = editors
+    commitment = Agreement.objects.get(slug="spca")
+    response = _step_action(first, "agreement", [commitment], status="ratified", date="spring")
+    assert response.status_code == 200
+    assert "YYYY, YYYY-MM or YYYY-MM-DD" in response.content.decode()
