@@ -2,9 +2,14 @@
 overwritten by another editor's stale form."""
 
 from django import forms
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
+
+from seeds.models import SeedRecord
 
 VERSION_FIELD = "loaded_version"
 
@@ -69,6 +74,24 @@ def _column_fields(instance, form_fields):
 
 class ContentAdmin(SimpleHistoryAdmin):
     """Base admin for the content models: history with diffs and revert
-    (django-simple-history), and no silent overwrites."""
+    (django-simple-history), no silent overwrites, and where a record came
+    from."""
 
     form = StaleEditForm
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return (*fields, "provenance") if obj is not None else fields
+
+    @admin.display(description=gettext_lazy("came from"))
+    def provenance(self, obj):
+        record = SeedRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).first()
+        if record is None:
+            return _("Entered in the admin or the API.")
+        return _("The seed file %(file)s, record %(key)s, last loaded %(when)s.") % {
+            "file": f"seeds/data/{record.seed_file}",
+            "key": record.key,
+            "when": record.loaded_at.strftime("%Y-%m-%d %H:%M UTC"),
+        }

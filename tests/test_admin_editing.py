@@ -226,3 +226,10 @@ def test_the_bulk_action_refuses_a_date_it_cannot_read(editors):
     response = _step_action(first, "agreement", [commitment], status="ratified", date="spring")
     assert response.status_code == 200
     assert "YYYY, YYYY-MM or YYYY-MM-DD" in response.content.decode()
+
+
+def test_the_change_page_says_where_the_record_came_from(editors):
+    first, _ = editors
+    spca = Agreement.objects.get(slug="spca")
+    content = first.get(_change_url(spca)).content.decode()
+    assert "The seed file seeds/data/agreements.yaml, record spca" in content
