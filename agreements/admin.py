@@ -43,7 +43,7 @@ class RelationInline(admin.TabularInline):
 class StatusTrackedAdmin(ContentAdmin):
     """Re-derives the current status once the inlines (the events) are saved."""
 
-    actions = (add_status_step_action,)
+    actions = (*ContentAdmin.actions, add_status_step_action)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -10,14 +10,16 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, StatusEvent
-from seeds.models import Citation
+from seeds.models import Citation, PublicationState
 
 FEED_LENGTH = 50
 
 
 def _events():
-    return StatusEvent.objects.select_related("agreement", "party").prefetch_related(
-        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    return (
+        StatusEvent.objects.filter(agreement__publication=PublicationState.PUBLISHED)
+        .select_related("agreement", "party")
+        .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("source")))
     )
 
 
@@ -57,7 +59,7 @@ class StatusChangesFeed(Feed):
 
 class AgreementStatusFeed(StatusChangesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Agreement, slug=slug)
+        return get_object_or_404(Agreement.objects.published(), slug=slug)
 
     def title(self, obj):
         return _("Status changes: %(agreement)s") % {"agreement": obj}

@@ -20,7 +20,14 @@ from seeds.dates import (
     partial_date,
     precision_constraint,
 )
-from seeds.models import Citation, TimeStampedModel, citations_prefetch
+from seeds.models import (
+    Citation,
+    PublishableModel,
+    PublishableQuerySet,
+    TimeStampedModel,
+    citations_prefetch,
+    publication_constraint,
+)
 
 # Chronological order of status events. Events on the same date keep the order
 # in which they were entered (position), so "latest" is never a coin toss.
@@ -60,7 +67,7 @@ class CommitmentStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
-class StatusTrackedQuerySet(models.QuerySet):
+class StatusTrackedQuerySet(PublishableQuerySet):
     """Status "as of" a date, for anything whose status comes from its events.
 
     The rule, in one place: the status on day D is that of the latest event
@@ -81,7 +88,7 @@ class StatusTrackedQuerySet(models.QuerySet):
         )
 
 
-class StatusTrackedModel(PartialDatesMixin, TimeStampedModel):
+class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     """Something whose status comes from its dated status events.
 
     The current status is kept on the row, for filtering and sorting at
@@ -259,6 +266,7 @@ class Agreement(StatusTrackedModel):
                 name="agreements_agreement_status_valid",
             ),
             precision_constraint("agreements_agreement", "signed_on"),
+            publication_constraint("agreements_agreement"),
         )
 
     def __str__(self):
@@ -473,6 +481,7 @@ class Commitment(StatusTrackedModel):
                 name="agreements_commitment_status_valid",
             ),
             precision_constraint("agreements_commitment", "due_on"),
+            publication_constraint("agreements_commitment"),
         )
 
     def __str__(self):
@@ -530,7 +539,7 @@ class Approximation(models.TextChoices):
     RANK = "rank", _("rank")
 
 
-class FigureQuerySet(models.QuerySet):
+class FigureQuerySet(PublishableQuerySet):
     def for_api(self):
         return self.select_related("subject").prefetch_related(citations_prefetch(), "topics")
 
@@ -539,7 +548,7 @@ class FigureQuerySet(models.QuerySet):
 
 
 @partial_date("as_of", _("as of"))
-class Figure(PartialDatesMixin, TimeStampedModel):
+class Figure(PartialDatesMixin, PublishableModel):
     """A number a source quotes. Figures of the same metric from different
     sources are all kept, so disagreements show side by side."""
 
@@ -586,6 +595,7 @@ class Figure(PartialDatesMixin, TimeStampedModel):
                 name="agreements_figure_approximation_valid",
             ),
             precision_constraint("agreements_figure", "as_of"),
+            publication_constraint("agreements_figure"),
         )
 
     def __str__(self):

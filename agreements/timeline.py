@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, Commitment, CommitmentStatusEvent, StatusEvent
 from dialogue.models import Meeting
 from seeds.dates import format_partial_date
+from seeds.models import PublicationState
 
 KIND_LABELS = {
     "signing": _("Signed"),
@@ -41,19 +42,20 @@ def _rows(queryset, kind: str, date_field: str, precision_field: str):
 
 def timeline_rows(*, year: int | None = None, topic: str | None = None, newest_first=False):
     """The union of every dated event, as narrow rows, sorted."""
+    published = PublicationState.PUBLISHED
     sources = [
-        (Agreement.objects.all(), "signing", "signed_on", "signed_on_precision", "topics"),
+        (Agreement.objects.published(), "signing", "signed_on", "signed_on_precision", "topics"),
         (
-            StatusEvent.objects.all(),
+            StatusEvent.objects.filter(agreement__publication=published),
             "agreement_step",
             "date",
             "date_precision",
             "agreement__topics",
         ),
-        (Meeting.objects.all(), "meeting", "start_on", "start_on_precision", "topics"),
-        (Commitment.objects.all(), "commitment_due", "due_on", "due_on_precision", "topics"),
+        (Meeting.objects.published(), "meeting", "start_on", "start_on_precision", "topics"),
+        (Commitment.objects.published(), "commitment_due", "due_on", "due_on_precision", "topics"),
         (
-            CommitmentStatusEvent.objects.all(),
+            CommitmentStatusEvent.objects.filter(commitment__publication=published),
             "commitment_step",
             "date",
             "date_precision",

@@ -13,6 +13,7 @@ from agreements.models import (
 from agreements.timeline import hydrate, timeline_rows
 from dialogue.models import Meeting, MeetingStatus, Topic
 from seeds.listing import AsOfMixin, FilteredListView, slugs
+from seeds.models import PublicationState
 
 
 def _status_then(obj, as_of):
@@ -32,13 +33,18 @@ class DashboardView(AsOfMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         as_of = self.as_of
-        agreements = Agreement.objects.for_list()
+        agreements = Agreement.objects.published().for_list()
         if as_of:
             agreements = agreements.with_status_as_of(as_of)
             counts = agreements.values("status_as_of").annotate(total=Count("pk")).order_by()
             by_status = {row["status_as_of"] or "": row["total"] for row in counts}
         else:
-            counts = Agreement.objects.values("status").annotate(total=Count("pk")).order_by()
+            counts = (
+                Agreement.objects.published()
+                .values("status")
+                .annotate(total=Count("pk"))
+                .order_by()
+            )
             by_status = {row["status"]: row["total"] for row in counts}
         context["status_counts"] = [
             (value, label, by_status[value])
@@ -50,15 +56,19 @@ class DashboardView(AsOfMixin, TemplateView):
         for agreement in headline:
             agreement.shown_status = _status_then(agreement, as_of)
         context["headline_agreements"] = headline
-        commitments = Commitment.objects.open()
+        commitments = Commitment.objects.published().open()
         if as_of:
             commitments = commitments.filter(status_events__date__lte=as_of).distinct()
         context["open_commitments"] = commitments.order_by("due_on", "title")[:10]
-        meetings = Meeting.objects.filter(status=MeetingStatus.HELD).select_related("series")
+        meetings = (
+            Meeting.objects.published().filter(status=MeetingStatus.HELD).select_related("series")
+        )
         if as_of:
             meetings = meetings.filter(start_on__lte=as_of)
         context["latest_meetings"] = meetings.order_by("-start_on")[:5]
-        changes = StatusEvent.objects.select_related("agreement", "party")
+        changes = StatusEvent.objects.filter(
+            agreement__publication=PublicationState.PUBLISHED
+        ).select_related("agreement", "party")
         if as_of:
             changes = changes.filter(date__lte=as_of)
         context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
@@ -84,7 +94,7 @@ class AgreementListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return Agreement.objects.for_list().order_by("-signed_on", "title")
+        return Agreement.objects.published().for_list().order_by("-signed_on", "title")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -101,7 +111,7 @@ class AgreementDetailView(AsOfMixin, DetailView):
     context_object_name = "agreement"
 
     def get_queryset(self):
-        return Agreement.objects.for_detail()
+        return Agreement.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -136,7 +146,7 @@ class CommitmentListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return Commitment.objects.for_list()
+        return Commitment.objects.published().for_list()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -150,7 +160,7 @@ class CommitmentDetailView(AsOfMixin, DetailView):
     context_object_name = "commitment"
 
     def get_queryset(self):
-        return Commitment.objects.for_detail()
+        return Commitment.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -177,7 +187,7 @@ class FigureListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return Figure.objects.for_list()
+        return Figure.objects.published().for_list()
 
 
 class FigureDetailView(AsOfMixin, DetailView):
@@ -188,12 +198,15 @@ class FigureDetailView(AsOfMixin, DetailView):
     context_object_name = "figure"
 
     def get_queryset(self):
-        return Figure.objects.for_list()
+        return Figure.objects.published().for_list()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["same_metric"] = list(
-            Figure.objects.for_list().filter(metric=self.object.metric).order_by("-as_of", "slug")
+            Figure.objects.published()
+            .for_list()
+            .filter(metric=self.object.metric)
+            .order_by("-as_of", "slug")
         )
         return context
 
@@ -210,7 +223,7 @@ class TimelineView(AsOfMixin, TemplateView):
         if year and not (year.isdigit() and 1900 <= int(year) <= 2200):
             errors.append("year")
             year = ""
-        topics = Topic.objects.order_by("name")
+        topics = Topic.objects.published().order_by("name")
         if topic and not topics.filter(slug=topic).exists():
             errors.append("topic")
             topic = ""

@@ -13,17 +13,24 @@ from seeds.dates import (
     partial_date,
     precision_constraint,
 )
-from seeds.models import Citation, TimeStampedModel, citations_prefetch
+from seeds.models import (
+    Citation,
+    PublishableModel,
+    PublishableQuerySet,
+    TimeStampedModel,
+    citations_prefetch,
+    publication_constraint,
+)
 
 COUNTRY_HELP = _("ISO 3166 alpha-2 code: KZ, GB... Empty when not one country's.")
 
 
-class TopicQuerySet(models.QuerySet):
+class TopicQuerySet(PublishableQuerySet):
     def for_api(self):
         return self
 
 
-class Topic(TimeStampedModel):
+class Topic(PublishableModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -32,6 +39,7 @@ class Topic(TimeStampedModel):
 
     class Meta:
         ordering = ("name",)
+        constraints = (publication_constraint("dialogue_topic"),)
 
     def __str__(self):
         return self.name
@@ -58,12 +66,12 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(PublishableQuerySet):
     def for_api(self):
         return self.select_related("parent").prefetch_related(citations_prefetch())
 
 
-class Organisation(TimeStampedModel):
+class Organisation(PublishableModel):
     """A state, ministry, agency, university, company... anything that acts."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -92,6 +100,7 @@ class Organisation(TimeStampedModel):
                 condition=models.Q(kind__in=OrganisationKind.values),
                 name="dialogue_organisation_kind_valid",
             ),
+            publication_constraint("dialogue_organisation"),
         )
 
     def __str__(self):
@@ -101,7 +110,7 @@ class Organisation(TimeStampedModel):
         return reverse("dialogue:organisation-detail", args=(self.slug,))
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(PublishableQuerySet):
     def for_api(self):
         return self.prefetch_related(
             citations_prefetch(),
@@ -115,7 +124,7 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class Person(TimeStampedModel):
+class Person(PublishableModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
@@ -127,6 +136,7 @@ class Person(TimeStampedModel):
     class Meta:
         ordering = ("name",)
         verbose_name_plural = _("people")
+        constraints = (publication_constraint("dialogue_person"),)
 
     def __str__(self):
         return self.name
@@ -172,7 +182,7 @@ class Post(PartialDatesMixin, TimeStampedModel):
         return f"{self.person.get_absolute_url()}#post-{self.pk}"
 
 
-class MeetingSeriesQuerySet(models.QuerySet):
+class MeetingSeriesQuerySet(PublishableQuerySet):
     def for_api(self):
         return self.prefetch_related(
             citations_prefetch(),
@@ -183,7 +193,7 @@ class MeetingSeriesQuerySet(models.QuerySet):
 
 
 @partial_date("established_on", _("established"))
-class MeetingSeries(PartialDatesMixin, TimeStampedModel):
+class MeetingSeries(PartialDatesMixin, PublishableModel):
     """A recurring format: the annual Strategic Dialogue, the Intergovernmental Commission."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -198,7 +208,10 @@ class MeetingSeries(PartialDatesMixin, TimeStampedModel):
     class Meta:
         ordering = ("name",)
         verbose_name_plural = _("meeting series")
-        constraints = (precision_constraint("dialogue_meetingseries", "established_on"),)
+        constraints = (
+            precision_constraint("dialogue_meetingseries", "established_on"),
+            publication_constraint("dialogue_meetingseries"),
+        )
 
     def __str__(self):
         return self.name
@@ -225,7 +238,7 @@ class MeetingStatus(models.TextChoices):
     POSTPONED = "postponed", _("postponed")
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(PublishableQuerySet):
     def for_api(self):
         return self.select_related("series").prefetch_related(
             "topics",
@@ -258,7 +271,7 @@ class MeetingQuerySet(models.QuerySet):
 
 @partial_date("start_on", _("date"))
 @partial_date("end_on", _("end date"))
-class Meeting(PartialDatesMixin, TimeStampedModel):
+class Meeting(PartialDatesMixin, PublishableModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=30, choices=MeetingKind.choices)
@@ -311,6 +324,7 @@ class Meeting(PartialDatesMixin, TimeStampedModel):
             ),
             precision_constraint("dialogue_meeting", "start_on"),
             precision_constraint("dialogue_meeting", "end_on"),
+            publication_constraint("dialogue_meeting"),
         )
 
     def __str__(self):

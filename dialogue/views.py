@@ -34,8 +34,12 @@ class MeetingListView(FilteredListView):
 
     def get_queryset(self):
         # Grouped by series on the page, so sorted by series first.
-        return Meeting.objects.for_list().order_by(
-            F("series__name").asc(nulls_last=True), F("start_on").desc(nulls_last=True), "slug"
+        return (
+            Meeting.objects.published()
+            .for_list()
+            .order_by(
+                F("series__name").asc(nulls_last=True), F("start_on").desc(nulls_last=True), "slug"
+            )
         )
 
 
@@ -44,7 +48,7 @@ class MeetingDetailView(AsOfMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.for_detail()
+        return Meeting.objects.published().for_detail()
 
 
 class MeetingSeriesDetailView(AsOfMixin, DetailView):
@@ -52,7 +56,7 @@ class MeetingSeriesDetailView(AsOfMixin, DetailView):
     context_object_name = "series"
 
     def get_queryset(self):
-        return MeetingSeries.objects.prefetch_related(
+        return MeetingSeries.objects.published().prefetch_related(
             CITED, Prefetch("meetings", queryset=Meeting.objects.for_list())
         )
 
@@ -69,7 +73,7 @@ class PersonListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return Person.objects.for_list()
+        return Person.objects.published().for_list()
 
 
 class PersonDetailView(AsOfMixin, DetailView):
@@ -77,7 +81,7 @@ class PersonDetailView(AsOfMixin, DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.prefetch_related(
+        return Person.objects.published().prefetch_related(
             CITED,
             Prefetch(
                 "posts",
@@ -108,7 +112,7 @@ class OrganisationListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return Organisation.objects.select_related("parent")
+        return Organisation.objects.published().select_related("parent")
 
 
 class OrganisationDetailView(AsOfMixin, DetailView):
@@ -116,16 +120,21 @@ class OrganisationDetailView(AsOfMixin, DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return Organisation.objects.select_related("parent").prefetch_related(
-            CITED,
-            "children",
-            Prefetch("posts", queryset=Post.objects.select_related("person")),
-            Prefetch(
-                "participations", queryset=Participation.objects.select_related("meeting", "person")
-            ),
-            "agreements",
-            "commitments",
-            "figures",
+        return (
+            Organisation.objects.published()
+            .select_related("parent")
+            .prefetch_related(
+                CITED,
+                "children",
+                Prefetch("posts", queryset=Post.objects.select_related("person")),
+                Prefetch(
+                    "participations",
+                    queryset=Participation.objects.select_related("meeting", "person"),
+                ),
+                "agreements",
+                "commitments",
+                "figures",
+            )
         )
 
 
@@ -137,7 +146,7 @@ class TopicListView(FilteredListView):
     csv_columns = (("slug", lambda t: t.slug), ("name", lambda t: t.name))
 
     def get_queryset(self):
-        return Topic.objects.all()
+        return Topic.objects.published()
 
 
 class TopicDetailView(AsOfMixin, DetailView):
@@ -145,7 +154,7 @@ class TopicDetailView(AsOfMixin, DetailView):
     context_object_name = "topic"
 
     def get_queryset(self):
-        return Topic.objects.prefetch_related(
+        return Topic.objects.published().prefetch_related(
             "agreements",
             Prefetch("meetings", queryset=Meeting.objects.select_related("series")),
             "commitments",

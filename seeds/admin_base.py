@@ -2,14 +2,14 @@
 overwritten by another editor's stale form."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from seeds.models import SeedRecord
+from seeds.models import PublicationState, SeedRecord
 
 VERSION_FIELD = "loaded_version"
 
@@ -78,6 +78,49 @@ class ContentAdmin(SimpleHistoryAdmin):
     from."""
 
     form = StaleEditForm
+    actions = ("publish", "unpublish")
+
+    def _publishable(self) -> bool:
+        return any(field.name == "publication" for field in self.model._meta.fields)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self._publishable():
+            actions.pop("publish", None)
+            actions.pop("unpublish", None)
+        return actions
+
+    def get_list_display(self, request):
+        shown = tuple(super().get_list_display(request))
+        return (*shown, "publication") if self._publishable() else shown
+
+    def get_list_filter(self, request):
+        filters = tuple(super().get_list_filter(request))
+        return ("publication", *filters) if self._publishable() else filters
+
+    @admin.action(description=gettext_lazy("Publish the selected records"), permissions=("change",))
+    def publish(self, request, queryset):
+        self._set_publication(request, queryset, PublicationState.PUBLISHED)
+
+    @admin.action(
+        description=gettext_lazy("Unpublish the selected records (back to draft)"),
+        permissions=("change",),
+    )
+    def unpublish(self, request, queryset):
+        self._set_publication(request, queryset, PublicationState.DRAFT)
+
+    def _set_publication(self, request, queryset, state):
+        # Saved one by one, so that each change is in the history.
+        count = 0
+        for obj in queryset.exclude(publication=state):
+            obj.publication = state
+            obj.save(update_fields=["publication", "updated_at"])
+            count += 1
+        self.message_user(
+            request,
+            _("%(count)d records are now %(state)s.") % {"count": count, "state": state.label},
+            messages.SUCCESS,
+        )
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))

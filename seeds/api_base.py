@@ -94,6 +94,14 @@ class ApiViewSet(viewsets.ModelViewSet):
 
     list_serializer_class = None
     csv_columns: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # Drafts only for those allowed to see them; the public sees the rest.
+        if hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(self.request.user)
+        return queryset
+
     # Rows fetched (with their prefetches) per round trip when streaming CSV.
     csv_chunk_size = 500
 

@@ -24,6 +24,52 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication=PublicationState.PUBLISHED)
+
+    def visible_to(self, user):
+        """Drafts too for those who may see them in the admin; the rest, the
+        public, see what is published."""
+        opts = self.model._meta
+        if user is not None and any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "change")
+        ):
+            return self
+        return self.published()
+
+
+class PublishableModel(TimeStampedModel):
+    """A content record: a draft until an editor publishes it. Drafts are
+    seen in the admin and by API users allowed to, never by the public."""
+
+    publication = models.CharField(
+        _("publication"),
+        max_length=10,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+        db_index=True,
+        help_text=_("Drafts are hidden from the public site, its feeds, CSV and the open API."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+def publication_constraint(model_label: str) -> models.CheckConstraint:
+    """The database's own check that a publication state is a known one."""
+    return models.CheckConstraint(
+        condition=models.Q(publication__in=PublicationState.values),
+        name=f"{model_label}_publication_valid",
+    )
+
+
 class SourceKind(models.TextChoices):
     NEWS = "news", _("news article")
     PRESS_RELEASE = "press_release", _("press release")
@@ -31,7 +77,7 @@ class SourceKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class SourceQuerySet(models.QuerySet):
+class SourceQuerySet(PublishableQuerySet):
     def for_list(self):
         return (
             self.defer("text")
@@ -44,7 +90,7 @@ class SourceQuerySet(models.QuerySet):
 
 
 @partial_date("published_on", _("published on"))
-class Source(PartialDatesMixin, TimeStampedModel):
+class Source(PartialDatesMixin, PublishableModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(
@@ -78,6 +124,7 @@ class Source(PartialDatesMixin, TimeStampedModel):
                 name="seeds_source_kind_valid",
             ),
             precision_constraint("seeds_source", "published_on"),
+            publication_constraint("seeds_source"),
         )
 
     def __str__(self):

@@ -26,7 +26,7 @@ class SourceListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return Source.objects.for_list()
+        return Source.objects.published().for_list()
 
 
 class SourceDetailView(AsOfMixin, DetailView):
@@ -36,7 +36,7 @@ class SourceDetailView(AsOfMixin, DetailView):
     context_object_name = "source"
 
     def get_queryset(self):
-        return Source.objects.prefetch_related(
+        return Source.objects.published().prefetch_related(
             Prefetch(
                 "citations",
                 queryset=Citation.objects.select_related("content_type")

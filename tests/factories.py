@@ -1,4 +1,5 @@
-"""Small builders for tests that need a record or two, not the whole seed."""
+"""Small builders for tests that need a record or two, not the whole seed.
+Records are published unless a test says otherwise."""
 
 import datetime
 import itertools
@@ -8,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from agreements.models import Agreement, AgreementKind, StatusEvent
 from dialogue.models import Organisation, OrganisationKind
 from seeds.dates import DatePrecision
-from seeds.models import Citation, Source
+from seeds.models import Citation, PublicationState, Source
 
 _counter = itertools.count(1)
 
@@ -17,6 +18,7 @@ def source(text="The two sides signed the memorandum in London.", **fields) -> S
     number = next(_counter)
     fields.setdefault("slug", f"source-{number}")
     fields.setdefault("title", f"Source {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
     return Source.objects.create(text=text, **fields)
 
 
@@ -25,6 +27,7 @@ def organisation(**fields) -> Organisation:
     fields.setdefault("slug", f"organisation-{number}")
     fields.setdefault("name", f"Organisation {number}")
     fields.setdefault("kind", OrganisationKind.STATE)
+    fields.setdefault("publication", PublicationState.PUBLISHED)
     return Organisation.objects.create(**fields)
 
 
@@ -33,6 +36,7 @@ def agreement(**fields) -> Agreement:
     fields.setdefault("slug", f"agreement-{number}")
     fields.setdefault("title", f"Agreement {number}")
     fields.setdefault("kind", AgreementKind.MOU)
+    fields.setdefault("publication", PublicationState.PUBLISHED)
     return Agreement.objects.create(**fields)
 
 

@@ -13,7 +13,7 @@ from seeds.history import LOADER_REASON, recorded_as
 from seeds.loader.errors import SeedError
 from seeds.loader.handlers import SeedHandler, digest, registry
 from seeds.loader.yaml_io import read_records, write_records
-from seeds.models import Citation, SeedRecord, Source
+from seeds.models import Citation, PublicationState, SeedRecord, Source
 from seeds.quotes import locate_quote
 
 
@@ -235,7 +235,12 @@ def _load_file(handler: SeedHandler, seeds_dir: Path, ctx: LoadContext, *, force
         slug = raw[handler.key]
         try:
             created = obj is None
-            obj = obj if obj is not None else handler.model()
+            if created:
+                obj = handler.model()
+                # Seed records are public; whether one stays so is then the
+                # editors' call, which a reload leaves alone.
+                if hasattr(obj, "publication"):
+                    obj.publication = PublicationState.PUBLISHED
             handler.apply_columns(obj, values, ctx, same_file=False)
             handler.full_clean(obj, exclude=handler.deferred_attrs())
             obj.save()

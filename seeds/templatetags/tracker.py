@@ -22,6 +22,31 @@ def with_as_of(url: str, as_of) -> str:
     return f"{url}{separator}{urlencode({'as_of': as_of.isoformat()})}{hash_mark}{fragment}"
 
 
+_PARENTS = ("agreement", "commitment", "meeting", "person")
+
+
+@register.filter
+def is_public(obj) -> bool:
+    """Whether the public may see `obj`: a published record, or a nested one
+    (a status step, a post...) whose parent is published."""
+    if obj is None:
+        return False
+    state = getattr(obj, "publication", None)
+    if state is not None:
+        return state == "published"
+    for parent in _PARENTS:
+        owner = getattr(obj, parent, None)
+        if owner is not None and hasattr(owner, "publication"):
+            return owner.publication == "published"
+    return True
+
+
+@register.filter
+def published(records):
+    """Only the records the public may see, from an already fetched list."""
+    return [record for record in records if is_public(record)]
+
+
 @register.simple_tag(takes_context=True)
 def nav_link(context, url_name: str, label: str):
     url = reverse(url_name)
@@ -54,7 +79,10 @@ def shown_status(obj, value=None):
 @register.inclusion_tag("seeds/_citations.html")
 def citations(obj, heading_level=None):
     """The quotes behind a record, each linking to its place in its source."""
-    return {"citations": list(obj.citations.all()), "heading_level": heading_level}
+    return {
+        "citations": [c for c in obj.citations.all() if is_public(c.source)],
+        "heading_level": heading_level,
+    }
 
 
 @register.simple_tag
@@ -83,7 +111,7 @@ def highlighted_text(source, citations):
         narrowest = min(active, key=lambda c: c.end - c.start)
         cited = narrowest.cited_object
         css = "overlap" if len(active) > 1 else ""
-        if cited is not None and hasattr(cited, "get_absolute_url"):
+        if cited is not None and hasattr(cited, "get_absolute_url") and is_public(cited):
             parts.append(
                 f'<mark class="{css}"><a href="{escape(cited.get_absolute_url())}" '
                 f'title="{escape(str(cited))}">{segment}</a></mark>'

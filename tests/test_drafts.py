@@ -1,0 +1,120 @@
+"""Drafts: an editor's new record is hidden from the public (site, feeds,
+CSV, anonymous API) until published; editors see it in the admin and the API."""
+
+import pytest
+from django.urls import reverse
+
+from agreements.models import Agreement, AgreementStatus
+from dialogue.models import Topic
+from seeds.models import PublicationState
+from tests import factories
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(seeded):
+    agreement = factories.agreement(
+        slug="draft-accord",
+        title="A draft accord on hydrogen",
+        publication=PublicationState.DRAFT,
+    )
+    agreement.topics.add(Topic.objects.get(slug="energy"))
+    factories.status_event(agreement, AgreementStatus.SIGNED, "2025-05-01")
+    return agreement
+
+
+def test_a_new_record_starts_as_a_draft():
+    assert Agreement(slug="x", title="X", kind="mou").publication == PublicationState.DRAFT
+
+
+def test_seed_records_are_published(seeded):
+    assert not Agreement.objects.exclude(publication=PublicationState.PUBLISHED).exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/agreements/",
+        "/agreements/?format=csv",
+        "/timeline/",
+        "/topics/energy/",
+        "/feeds/status-changes/",
+    ],
+)
+def test_a_draft_is_nowhere_on_the_public_site(draft, client, url):
+    response = client.get(url)
+    content = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode()
+    assert response.status_code == 200
+    assert "draft accord" not in content.lower()
+    assert "draft-accord" not in content
+
+
+def test_a_drafts_own_pages_are_not_found(draft, client):
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(reverse("agreements:agreement-feed", args=(draft.slug,))).status_code == 404
+
+
+def test_the_anonymous_api_does_not_see_drafts_but_editors_do(draft, api_client, editor_client):
+    anonymous = api_client.get("/api/v1/agreements/?page_size=500").json()
+    assert "draft-accord" not in {row["slug"] for row in anonymous["results"]}
+    assert api_client.get("/api/v1/agreements/draft-accord/").status_code == 404
+    editor = editor_client.get("/api/v1/agreements/draft-accord/").json()
+    assert editor["publication"] == "draft"
+
+
+def test_an_editor_publishes_through_the_admin_and_the_public_sees_it(
+    draft, client, django_user_model
+):
+    from django.test import Client
+
+    editor = Client()
+    editor.force_login(django_user_model.objects.create_superuser("ed", "e@example.org", "pw"))
+    page = editor.get(reverse("admin:agreements_agreement_changelist"), {"publication": "draft"})
+    assert "A draft accord on hydrogen" in page.content.decode()
+
+    response = editor.post(
+        reverse("admin:agreements_agreement_changelist"),
+        {"action": "publish", "_selected_action": [str(draft.pk)]},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.publication == PublicationState.PUBLISHED
+    assert draft.history.latest().publication == PublicationState.PUBLISHED
+    assert "A draft accord on hydrogen" in client.get("/agreements/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_an_editor_enters_an_agreement_in_the_admin_and_publishes_it(seeded, django_user_model):
+    from django.test import Client
+
+    editor = Client()
+    editor.force_login(django_user_model.objects.create_superuser("ed", "e@example.org", "pw"))
+    add_url = reverse("admin:agreements_agreement_add")
+    data = form_data(editor.get(add_url))
+    data.update(slug="new-mou", title="A new memorandum", kind="mou")
+    data["status_events-TOTAL_FORMS"] = "1"
+    data.update(
+        {
+            "status_events-0-status": "signed",
+            "status_events-0-date": "2025-06-01",
+            "status_events-0-date_precision": "day",
+            "status_events-0-position": "0",
+        }
+    )
+    assert editor.post(add_url, data).status_code == 302
+    created = Agreement.objects.get(slug="new-mou")
+    assert created.status == AgreementStatus.SIGNED
+    assert created.publication == PublicationState.DRAFT
+    public = Client()
+    assert public.get(created.get_absolute_url()).status_code == 404
+
+    change_url = reverse("admin:agreements_agreement_change", args=(created.pk,))
+    data = form_data(editor.get(change_url))
+    data["publication"] = "published"
+    assert editor.post(change_url, data).status_code == 302
+    assert "A new memorandum" in public.get("/agreements/").content.decode()
