@@ -349,7 +349,19 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
             raise ValidationError({"date": _("A status step needs a date, even if only a year.")})
 
 
-class StatusEventQuerySet(models.QuerySet):
+class OwnedByPublishableQuerySet(models.QuerySet):
+    """Nested records (status steps) are as public as the record they belong to."""
+
+    owner_field: str
+
+    def visible_to(self, user):
+        owner = self.model._meta.get_field(self.owner_field).related_model
+        return self.filter(**{f"{self.owner_field}__in": owner.objects.visible_to(user)})
+
+
+class StatusEventQuerySet(OwnedByPublishableQuerySet):
+    owner_field = "agreement"
+
     def for_api(self):
         return self.select_related("agreement", "party").prefetch_related(citations_prefetch())
 
@@ -491,7 +503,9 @@ class Commitment(StatusTrackedModel):
         return reverse("agreements:commitment-detail", args=(self.slug,))
 
 
-class CommitmentStatusEventQuerySet(models.QuerySet):
+class CommitmentStatusEventQuerySet(OwnedByPublishableQuerySet):
+    owner_field = "commitment"
+
     def for_api(self):
         return self.select_related("commitment", "party").prefetch_related(citations_prefetch())
 

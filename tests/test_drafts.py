@@ -118,3 +118,13 @@ def test_an_editor_enters_an_agreement_in_the_admin_and_publishes_it(seeded, dja
     data["publication"] = "published"
     assert editor.post(change_url, data).status_code == 302
     assert "A new memorandum" in public.get("/agreements/").content.decode()
+
+
+def test_a_drafts_status_steps_are_not_in_the_anonymous_api(draft, api_client, editor_client):
+    def agreements_of_steps(client):
+        rows = client.get("/api/v1/status-events/?page_size=500").json()["results"]
+        return {row["agreement"] for row in rows}
+
+    assert "draft-accord" not in agreements_of_steps(api_client)
+    assert "spca" in agreements_of_steps(api_client)
+    assert "draft-accord" in agreements_of_steps(editor_client)
