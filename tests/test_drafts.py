@@ -128,3 +128,19 @@ def test_a_drafts_status_steps_are_not_in_the_anonymous_api(draft, api_client, e
     assert "draft-accord" not in agreements_of_steps(api_client)
     assert "spca" in agreements_of_steps(api_client)
     assert "draft-accord" in agreements_of_steps(editor_client)
+
+
+def test_a_published_record_does_not_reveal_the_draft_it_points_to(seeded, client):
+    from agreements.models import Commitment
+    from dialogue.models import Meeting
+
+    meeting = Meeting.objects.get(slug="strategic-dialogue-8")
+    Meeting.objects.filter(pk=meeting.pk).update(publication=PublicationState.DRAFT)
+    commitment = Commitment.objects.filter(meeting=meeting).first()
+    content = client.get(commitment.get_absolute_url()).content.decode()
+    assert meeting.get_absolute_url() not in content
+    assert meeting.title not in content
+    spca = client.get("/agreements/spca/").content.decode()
+    assert meeting.get_absolute_url() not in spca
+    source = client.get("/sources/kazinform-2025-02-strategic-dialogue-8/").content.decode()
+    assert f'href="{meeting.get_absolute_url()}' not in source
