@@ -152,6 +152,24 @@ class CitationQuerySet(models.QuerySet):
     def for_api(self):
         return self.with_source().select_related("content_type").prefetch_related("cited_object")
 
+    def visible_to(self, user):
+        """The public sees the quotes of published sources supporting
+        published records; editors see them all."""
+        if user is not None and any(
+            user.has_perm(f"seeds.{action}_citation") for action in ("view", "change")
+        ):
+            return self
+        visible = self.filter(source__publication=PublicationState.PUBLISHED)
+        for model in cited_types().values():
+            if not hasattr(model._default_manager.all(), "visible_to"):
+                continue
+            content_type = ContentType.objects.get_for_model(model)
+            visible = visible.exclude(
+                models.Q(content_type=content_type)
+                & ~models.Q(object_id__in=model._default_manager.visible_to(None).values("pk"))
+            )
+        return visible
+
 
 class Citation(TimeStampedModel):
     """A verbatim quote from a Source that supports one fact about one record."""

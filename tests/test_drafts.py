@@ -144,3 +144,19 @@ def test_a_published_record_does_not_reveal_the_draft_it_points_to(seeded, clien
     assert meeting.get_absolute_url() not in spca
     source = client.get("/sources/kazinform-2025-02-strategic-dialogue-8/").content.decode()
     assert f'href="{meeting.get_absolute_url()}' not in source
+
+
+def test_the_quotes_of_a_draft_are_not_in_the_anonymous_api(draft, api_client, editor_client):
+    from seeds.models import Citation, Source
+
+    source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
+    factories.citation(draft, source, "the meeting was a success")
+    quoted = f"/api/v1/citations/?source={source.slug}&page_size=500"
+
+    def cited(client):
+        return {row["cited_slug"] for row in client.get(quoted).json()["results"]}
+
+    assert "draft-accord" not in cited(api_client)
+    assert "spca" in cited(api_client)
+    assert "draft-accord" in cited(editor_client)
+    assert Citation.objects.filter(object_id=draft.pk).exists()
