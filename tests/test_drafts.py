@@ -160,3 +160,13 @@ def test_the_quotes_of_a_draft_are_not_in_the_anonymous_api(draft, api_client, e
     assert "spca" in cited(api_client)
     assert "draft-accord" in cited(editor_client)
     assert Citation.objects.filter(object_id=draft.pk).exists()
+
+
+def test_a_draft_source_is_not_named_beside_the_facts_it_supports(seeded, client):
+    from seeds.models import Source
+
+    source = Source.objects.get(slug="news-2025-02-12-strategic-dialogue-8")
+    Source.objects.filter(pk=source.pk).update(publication=PublicationState.DRAFT)
+    for url in ("/figures/", "/agreements/spca/", "/sources/"):
+        assert source.title not in client.get(url).content.decode(), url
+    assert client.get(source.get_absolute_url()).status_code == 404

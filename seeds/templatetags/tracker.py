@@ -22,7 +22,7 @@ def with_as_of(url: str, as_of) -> str:
     return f"{url}{separator}{urlencode({'as_of': as_of.isoformat()})}{hash_mark}{fragment}"
 
 
-_PARENTS = ("agreement", "commitment", "meeting", "person")
+_PARENTS = ("agreement", "commitment", "meeting", "person", "source")
 
 
 @register.filter
