@@ -2,6 +2,7 @@
 changed over time, and the numbers the sources quote."""
 
 import datetime
+import operator
 
 import simple_history
 from django.contrib.contenttypes.fields import GenericRelation
@@ -33,6 +34,8 @@ from seeds.models import (
 # in which they were entered (position), so "latest" is never a coin toss.
 EVENT_ORDER = ("date", "position", "pk")
 LATEST_FIRST = tuple(f"-{name}" for name in EVENT_ORDER)
+# The same order, for events already in memory (prefetched).
+_chronological = operator.attrgetter(*EVENT_ORDER)
 
 
 class AgreementKind(models.TextChoices):
@@ -116,7 +119,7 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
         ]
         if not events:
             return None
-        return max(events, key=lambda event: (event.date, event.position, event.pk))
+        return max(events, key=_chronological)
 
     def status_on(self, day: datetime.date) -> str:
         event = self.status_event_on(day)
@@ -126,7 +129,7 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
         """Events in chronological order, marked `later` when after `day`."""
         events = sorted(
             getattr(self, self.events_relation).all(),
-            key=lambda event: (event.date, event.position, event.pk),
+            key=_chronological,
         )
         for event in events:
             event.later = day is not None and event.date > day
