@@ -29,6 +29,15 @@ class PublicationState(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+def may_see_drafts(user, model) -> bool:
+    """Whoever may view or change a kind of record in the admin sees its drafts."""
+    opts = model._meta
+    return user is not None and any(
+        user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "change")
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(publication=PublicationState.PUBLISHED)
@@ -36,13 +45,7 @@ class PublishableQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Drafts too for those who may see them in the admin; the rest, the
         public, see what is published."""
-        opts = self.model._meta
-        if user is not None and any(
-            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
-            for action in ("view", "change")
-        ):
-            return self
-        return self.published()
+        return self if may_see_drafts(user, self.model) else self.published()
 
 
 class PublishableModel(TimeStampedModel):
@@ -155,9 +158,7 @@ class CitationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The public sees the quotes of published sources supporting
         published records; editors see them all."""
-        if user is not None and any(
-            user.has_perm(f"seeds.{action}_citation") for action in ("view", "change")
-        ):
+        if may_see_drafts(user, self.model):
             return self
         visible = self.filter(source__publication=PublicationState.PUBLISHED)
         for model in cited_types().values():

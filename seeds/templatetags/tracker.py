@@ -9,6 +9,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from seeds.models import PublicationState
+
 register = template.Library()
 
 
@@ -33,11 +35,11 @@ def is_public(obj) -> bool:
         return False
     state = getattr(obj, "publication", None)
     if state is not None:
-        return state == "published"
+        return state == PublicationState.PUBLISHED
     for parent in _PARENTS:
         owner = getattr(obj, parent, None)
         if owner is not None and hasattr(owner, "publication"):
-            return owner.publication == "published"
+            return owner.publication == PublicationState.PUBLISHED
     return True
 
 
