@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "seeds",
     "dialogue",
     "agreements",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records which user made each change, for the history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost, so that every middleware above still runs on a cached page.
+    "pagecache.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "kzuk_site.urls"
@@ -139,6 +142,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "kzuk_site" / "static"]
+
+# How long a public page may stay in the cache. Any write makes cached pages
+# stale at once (pagecache), so this only bounds the cache's size; 0 turns
+# the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # Where load_seeds reads, and export_seeds writes by default.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))

@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("kzuk_site.api")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token, every public page is the same for every reader and
+    # can be cached whole (pagecache). All a forged request could do is switch
+    # a reader's language; `next` is still checked against ALLOWED_HOSTS.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("agreements.urls")),
     path("", include("dialogue.urls")),
     path("", include("seeds.urls")),

@@ -5,10 +5,18 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
 OUR_APPS = ("seeds", "dialogue", "agreements")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test's transaction is rolled back, and the content version with
+    it: pages another test cached would come back under the same number."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
