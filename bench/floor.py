@@ -1,0 +1,343 @@
+"""The floor: bare endpoints that fetch the same rows as the real ones with
+the fewest raw SQL queries PostgreSQL allows (nested rows gathered with
+json_agg in the same statement), and return them with the standard json
+module or a plain string template. What the real endpoint costs beyond its
+floor is the price of Django, DRF and our code. Benchmark settings only.
+"""
+
+import json
+from string import Template
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.http import Http404, HttpResponse
+from django.utils.html import escape
+
+from agreements.models import Agreement, StatusEvent
+
+PAGE_SIZE_LIMIT = 500
+
+
+def _content_type_ids() -> dict:
+    models = {"agreement": Agreement, "event": StatusEvent}
+    return {name: ContentType.objects.get_for_model(model).pk for name, model in models.items()}
+
+
+def _citations_sql(owner_column: str, content_type: str) -> str:
+    return f"""(SELECT coalesce(json_agg(json_build_object(
+        'id', c.id, 'source', s.slug, 'quote', c.quote, 'start', c.start, 'end', c."end",
+        'field', c.field_name) ORDER BY c.position, c.id), '[]')
+      FROM seeds_citation c JOIN seeds_source s ON s.id = c.source_id
+      WHERE c.content_type_id = %({content_type})s AND c.object_id = {owner_column})"""
+
+
+def _slugs_sql(through: str, column: str, table: str) -> str:
+    return f"""(SELECT coalesce(array_agg(t.slug ORDER BY t.slug), '{{}}')
+      FROM {through} m JOIN {table} t ON t.id = m.{column} WHERE m.agreement_id = a.id)"""
+
+
+AGREEMENT_COLUMNS = f"""
+    a.id, a.slug, a.title, a.short_title, a.kind, a.status, a.status_since,
+    a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_on_inferred,
+    a.signed_on_note, a.signed_at, a.legally_binding, a.requires_ratification, a.summary,
+    a.updated_at,
+    (SELECT coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name,
+        'short_name', o.short_name, 'country', o.country) ORDER BY o.name), '[]')
+      FROM agreements_agreement_parties m JOIN dialogue_organisation o ON o.id = m.organisation_id
+      WHERE m.agreement_id = a.id) AS parties,
+    {_slugs_sql("agreements_agreement_signatories", "person_id", "dialogue_person")} AS signatories,
+    {_slugs_sql("agreements_agreement_topics", "topic_id", "dialogue_topic")} AS topics,
+    {_slugs_sql("agreements_agreement_meetings", "meeting_id", "dialogue_meeting")} AS meetings,
+    (SELECT coalesce(json_agg(json_build_object('id', e.id, 'status', e.status, 'date', e.date,
+        'date_precision', e.date_precision, 'date_inferred', e.date_inferred,
+        'date_note', e.date_note, 'party', p.slug, 'note', e.note,
+        'citations', {_citations_sql("e.id", "event")})
+        ORDER BY e.date, e.position, e.id), '[]')
+      FROM agreements_statusevent e LEFT JOIN dialogue_organisation p ON p.id = e.party_id
+      WHERE e.agreement_id = a.id) AS status_history,
+    {_citations_sql("a.id", "agreement")} AS citations
+"""
+
+
+def _fetch(sql: str, params: dict) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _api_row(request, row: dict) -> dict:
+    base = request.build_absolute_uri("/api/v1/")
+    row = dict(row)
+    row.pop("id")
+    row["url"] = f"{base}agreements/{row['slug']}/"
+    row["parties_summary"] = row["parties"]
+    for party in row["parties_summary"]:
+        party["url"] = f"{base}organisations/{party['slug']}/"
+    row["parties"] = [party["slug"] for party in row["parties_summary"]]
+    for event in row["status_history"]:
+        event["url"] = f"{base}status-events/{event['id']}/"
+        event["party_url"] = event["party"] and f"{base}organisations/{event['party']}/"
+        _link_sources(base, event["citations"])
+    _link_sources(base, row["citations"])
+    for name in ("signatories_summary", "topics_summary", "meetings_summary"):
+        for item in row.get(name, ()):
+            item["url"] = f"{base}{name.split('_')[0]}/{item['slug']}/"
+    return row
+
+
+def _link_sources(base, citations):
+    for citation in citations:
+        citation["source_url"] = f"{base}sources/{citation['source']}/"
+
+
+def _filters(request) -> tuple[str, dict]:
+    conditions = ["a.publication = 'published'"]
+    params = {}
+    if status := request.GET.get("status"):
+        conditions.append("a.status = %(status)s")
+        params["status"] = status
+    if topic := request.GET.get("topic"):
+        conditions.append(
+            "EXISTS (SELECT 1 FROM agreements_agreement_topics m JOIN dialogue_topic t"
+            " ON t.id = m.topic_id WHERE m.agreement_id = a.id AND t.slug = %(topic)s)"
+        )
+        params["topic"] = topic
+    if words := request.GET.get("search", "").split():
+        # The same vector the site's search indexes; prefix match on each word.
+        conditions.append(f"{SEARCH_VECTOR} @@ to_tsquery('english', %(query)s)")
+        params["query"] = " & ".join(f"{word}:*" for word in words if word.isalnum())
+    return " AND ".join(conditions), params
+
+
+# Kept in step with the site's search (the expression its GIN index is on).
+SEARCH_VECTOR = (
+    "(setweight(to_tsvector('english',"
+    " coalesce(a.title, '') || ' ' || coalesce(a.short_title, '')), 'A')"
+    " || setweight(to_tsvector('english', coalesce(a.summary, '')), 'B'))"
+)
+
+
+def api_agreement_list(request):
+    page_size = min(int(request.GET.get("page_size", 50)), PAGE_SIZE_LIMIT)
+    page = int(request.GET.get("page", 1))
+    where, params = _filters(request)
+    params |= _content_type_ids() | {"limit": page_size, "offset": (page - 1) * page_size}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM agreements_agreement a WHERE {where}", params)
+        (count,) = cursor.fetchone()
+    rows = _fetch(
+        f"SELECT {AGREEMENT_COLUMNS} FROM agreements_agreement a WHERE {where}"
+        " ORDER BY a.signed_on DESC, a.title LIMIT %(limit)s OFFSET %(offset)s",
+        params,
+    )
+    body = {
+        "count": count,
+        "next": None,
+        "previous": None,
+        "results": [_api_row(request, row) for row in rows],
+    }
+    return HttpResponse(json.dumps(body, default=str), content_type="application/json")
+
+
+def _summaries_sql(through: str, column: str, table: str, name: str) -> str:
+    return f"""(SELECT coalesce(json_agg(json_build_object('slug', t.slug, 'name', t.{name})
+        ORDER BY t.slug), '[]')
+      FROM {through} m JOIN {table} t ON t.id = m.{column} WHERE m.agreement_id = a.id)"""
+
+
+# What the detail adds to a list row.
+DETAIL_COLUMNS = f"""
+    a.publication, a.created_at, a.treaty_series_number, a.command_paper_number,
+    a.un_registration_number, a.official_url,
+    {_summaries_sql("agreements_agreement_signatories", "person_id", "dialogue_person", "name")}
+      AS signatories_summary,
+    {_summaries_sql("agreements_agreement_topics", "topic_id", "dialogue_topic", "name")}
+      AS topics_summary,
+    {_summaries_sql("agreements_agreement_meetings", "meeting_id", "dialogue_meeting", "title")}
+      AS meetings_summary,
+    (SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'target', t.slug)
+        ORDER BY r.id), '[]')
+      FROM agreements_agreementrelation r JOIN agreements_agreement t ON t.id = r.target_id
+      WHERE r.agreement_id = a.id) AS relations
+"""
+
+
+def api_agreement_detail(request, slug):
+    rows = _fetch(
+        f"SELECT {AGREEMENT_COLUMNS}, {DETAIL_COLUMNS} FROM agreements_agreement a"
+        " WHERE a.slug = %(slug)s AND a.publication = 'published'",
+        {"slug": slug} | _content_type_ids(),
+    )
+    if not rows:
+        raise Http404
+    return HttpResponse(
+        json.dumps(_api_row(request, rows[0]), default=str), content_type="application/json"
+    )
+
+
+PAGE = Template(
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>$title</title>'
+    '<link rel="stylesheet" href="/static/css/site.css"></head><body><main id="main">'
+    "<h1>$title</h1>$body</main></body></html>"
+)
+ROW = Template(
+    '<tr><td><a href="/agreements/$slug/">$title</a></td><td>$kind</td><td>$signed</td>'
+    "<td>$status</td><td>$parties</td></tr>"
+)
+
+
+def _page(title: str, body: str) -> HttpResponse:
+    return HttpResponse(PAGE.substitute(title=escape(title), body=body))
+
+
+def _agreement_rows(rows) -> str:
+    return "".join(
+        ROW.substitute(
+            slug=row["slug"],
+            title=escape(row["title"]),
+            kind=row["kind"],
+            signed=row["signed_on"] or "—",
+            status=row["status"],
+            parties=escape("; ".join(row["parties"] or ())),
+        )
+        for row in rows
+    )
+
+
+def agreement_list_page(request):
+    page = int(request.GET.get("page", 1))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM agreements_agreement a WHERE a.publication = 'published'"
+        )
+        (count,) = cursor.fetchone()
+    rows = _fetch(
+        """SELECT a.slug, a.title, a.kind, a.signed_on, a.status,
+             (SELECT array_agg(o.name ORDER BY o.name) FROM agreements_agreement_parties m
+                JOIN dialogue_organisation o ON o.id = m.organisation_id
+               WHERE m.agreement_id = a.id AND o.publication = 'published') AS parties
+           FROM agreements_agreement a WHERE a.publication = 'published'
+           ORDER BY a.signed_on DESC, a.title LIMIT 25 OFFSET %(offset)s""",
+        {"offset": (page - 1) * 25},
+    )
+    return _page("Agreements", f"<p>{count}</p><table>{_agreement_rows(rows)}</table>")
+
+
+def agreement_detail_page(request, slug):
+    rows = _fetch(
+        f"""SELECT {AGREEMENT_COLUMNS},
+             (SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'slug', t.slug,
+                 'title', t.title)), '[]')
+                FROM agreements_agreementrelation r JOIN agreements_agreement t
+                  ON t.id = r.target_id WHERE r.agreement_id = a.id) AS relations,
+             (SELECT coalesce(json_agg(json_build_object('slug', c.slug, 'title', c.title,
+                 'status', c.status)), '[]')
+                FROM agreements_commitment c WHERE c.agreement_id = a.id) AS commitments
+           FROM agreements_agreement a
+          WHERE a.slug = %(slug)s AND a.publication = 'published'""",
+        {"slug": slug} | _content_type_ids(),
+    )
+    if not rows:
+        raise Http404
+    agreement = rows[0]
+    steps = "".join(
+        f"<li>{event['date']} {event['status']} {escape(event['party'] or '')}"
+        + "".join(f"<blockquote>{escape(c['quote'])}</blockquote>" for c in event["citations"])
+        + "</li>"
+        for event in agreement["status_history"]
+    )
+    body = (
+        f"<p>{agreement['status']} {agreement['status_since']}</p>"
+        f"<p>{escape(agreement['summary'])}</p><ol>{steps}</ol>"
+        + "".join(f"<p>{escape(r['title'])}</p>" for r in agreement["relations"])
+        + "".join(f"<p>{escape(c['title'])}</p>" for c in agreement["commitments"])
+    )
+    return _page(agreement["title"], body)
+
+
+def dashboard_page(request):
+    rows = _fetch(
+        """SELECT
+             (SELECT json_object_agg(status, total) FROM (SELECT status, count(*) AS total
+                FROM agreements_agreement WHERE publication = 'published' GROUP BY status) s)
+               AS counts,
+             (SELECT json_agg(h) FROM (SELECT a.slug, a.title, a.status, a.status_since
+                FROM agreements_agreement a WHERE a.publication = 'published'
+                ORDER BY a.status_since DESC NULLS LAST, a.title LIMIT 12) h) AS headline,
+             (SELECT json_agg(c) FROM (SELECT slug, title, due_on FROM agreements_commitment
+                WHERE publication = 'published' AND status NOT IN ('fulfilled', 'dropped')
+                ORDER BY due_on, title LIMIT 10) c) AS commitments,
+             (SELECT json_agg(m) FROM (SELECT slug, title, start_on FROM dialogue_meeting
+                WHERE publication = 'published' AND status = 'held'
+                ORDER BY start_on DESC LIMIT 5) m) AS meetings,
+             (SELECT json_agg(e) FROM (SELECT a.slug, a.title, e.status, e.date
+                FROM agreements_statusevent e JOIN agreements_agreement a
+                  ON a.id = e.agreement_id WHERE a.publication = 'published'
+                ORDER BY e.date DESC, e.position DESC, e.id DESC LIMIT 8) e) AS changes""",
+        {},
+    )
+    data = rows[0]
+    body = (
+        "".join(f"<p>{status}: {total}</p>" for status, total in (data["counts"] or {}).items())
+        + "".join(f"<p>{escape(h['title'])} {h['status']}</p>" for h in data["headline"] or ())
+        + "".join(f"<p>{escape(c['title'])}</p>" for c in data["commitments"] or ())
+        + "".join(f"<p>{escape(m['title'])}</p>" for m in data["meetings"] or ())
+        + "".join(f"<p>{escape(e['title'])} {e['status']}</p>" for e in data["changes"] or ())
+    )
+    return _page("KZ–UK Tracker", body)
+
+
+TIMELINE_PARTS = (
+    ("signing", "agreements_agreement", "signed_on", "signed_on_precision", "x.publication"),
+    ("agreement_step", "agreements_statusevent", "date", "date_precision", "o.publication"),
+    ("meeting", "dialogue_meeting", "start_on", "start_on_precision", "x.publication"),
+    ("commitment_due", "agreements_commitment", "due_on", "due_on_precision", "x.publication"),
+    (
+        "commitment_step",
+        "agreements_commitmentstatusevent",
+        "date",
+        "date_precision",
+        "o.publication",
+    ),
+)
+OWNERS = {
+    "agreements_statusevent": "JOIN agreements_agreement o ON o.id = x.agreement_id",
+    "agreements_commitmentstatusevent": "JOIN agreements_commitment o ON o.id = x.commitment_id",
+}
+
+
+def timeline_page(request):
+    """The same five-way UNION ALL as the site's timeline: counted, then one
+    page of narrow rows, then the titles of that page's records."""
+    union = " UNION ALL ".join(
+        f"SELECT x.{date} AS date, x.{precision} AS precision, '{kind}' AS kind, x.id"
+        f" FROM {table} x {OWNERS.get(table, '')}"
+        f" WHERE {published} = 'published' AND x.{date} IS NOT NULL"
+        for kind, table, date, precision, published in TIMELINE_PARTS
+    )
+    page = int(request.GET.get("page", 1))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({union}) entries")
+        (count,) = cursor.fetchone()
+    rows = _fetch(
+        f"""WITH page AS (SELECT * FROM ({union}) entries
+                          ORDER BY date, kind, id LIMIT 100 OFFSET %(offset)s)
+            SELECT page.*, coalesce(a.title, e.title, m.title, c.title, ce.title) AS title
+              FROM page
+              LEFT JOIN agreements_agreement a ON page.kind = 'signing' AND a.id = page.id
+              LEFT JOIN agreements_statusevent se
+                ON page.kind = 'agreement_step' AND se.id = page.id
+              LEFT JOIN agreements_agreement e ON e.id = se.agreement_id
+              LEFT JOIN dialogue_meeting m ON page.kind = 'meeting' AND m.id = page.id
+              LEFT JOIN agreements_commitment c ON page.kind = 'commitment_due' AND c.id = page.id
+              LEFT JOIN agreements_commitmentstatusevent cse
+                ON page.kind = 'commitment_step' AND cse.id = page.id
+              LEFT JOIN agreements_commitment ce ON ce.id = cse.commitment_id
+             ORDER BY page.date, page.kind, page.id""",
+        {"offset": (page - 1) * 100},
+    )
+    body = "".join(
+        f"<li>{row['date']} {row['kind']} {escape(row['title'] or '')}</li>" for row in rows
+    )
+    return _page("Timeline", f"<p>{count}</p><ol>{body}</ol>")
