@@ -177,9 +177,8 @@ def test_an_admin_save_to_a_full_database_is_a_503_and_writes_nothing(
 
 
 def test_a_bugs_database_error_is_not_taken_for_an_outage():
-    with pytest.raises(DatabaseError) as raised, transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT * FROM no_such_table_anywhere")
+    with pytest.raises(DatabaseError) as raised, transaction.atomic(), connection.cursor() as cur:
+        cur.execute("SELECT * FROM no_such_table_anywhere")
     assert unavailability(raised.value) is None
 
 
