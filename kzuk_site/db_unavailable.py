@@ -15,6 +15,7 @@ import logging
 import sqlite3
 import sys
 
+import psycopg
 from django.conf import settings
 from django.db import Error, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -54,7 +55,9 @@ def unavailability(exc: BaseException) -> str | None:
     """Why the database cannot serve, if `exc` says it cannot: UNREACHABLE,
     READ_ONLY or FULL; None for any other error, a bug's included."""
     # Error, not DatabaseError: Django's InterfaceError is not one of those.
-    if not isinstance(exc, Error):
+    # The drivers' own errors too: one can escape Django's wrapper (seen when
+    # the server closed the connection while a page's rows were being read).
+    if not isinstance(exc, Error | psycopg.Error | sqlite3.Error):
         return None
     cause = exc.__cause__ or exc
     sqlstate = getattr(cause, "sqlstate", None)
@@ -65,7 +68,9 @@ def unavailability(exc: BaseException) -> str | None:
         return _SQLITE_CODES.get(sqlite_code & 0xFF)
     # No code from the server: the client library could not reach it (refused,
     # timed out, the connection closed under it) or Django's connection is gone.
-    if isinstance(exc, InterfaceError | OperationalError):
+    if isinstance(
+        exc, InterfaceError | OperationalError | psycopg.OperationalError | psycopg.InterfaceError
+    ):
         return UNREACHABLE
     return None
 

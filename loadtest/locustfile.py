@@ -122,7 +122,7 @@ class Editor(FastHttpUser):
                     "kind": kind,
                     "slug": slug,
                     "status": response.status_code or 0,
-                    "error": repr(response.error) if response.error else "",
+                    "error": repr(getattr(response, "error", None) or ""),
                 }
             )
             _expected(response)

@@ -233,9 +233,12 @@ def _report_outage(requests_seen, timeline, args) -> list[str]:
             f"503s           {len(unavailable)}, slowest {slowest:.0f} ms, "
             f"median {statistics.median(ms for _, ms in unavailable):.0f} ms"
         )
-        # The connect timeout is 2 s; anything far past it is a hang.
-        if slowest > 5000:
-            failures.append(f"a 503 took {slowest:.0f} ms")
+        # On a shared, overloaded machine a request may wait in gunicorn's
+        # queue for seconds: a 503 is a hang only if it took longer than the
+        # slowest success plus the 2 s connect timeout.
+        slowest_ok = max((ms for _, _, status, ms in requests_seen if status < 400), default=0)
+        if slowest > slowest_ok + 2000:
+            failures.append(f"a 503 took {slowest:.0f} ms (slowest success {slowest_ok:.0f})")
     else:
         failures.append("no 503 during the outage")
     if during:

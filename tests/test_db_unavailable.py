@@ -218,6 +218,12 @@ def test_postgresql_errors_are_sorted_by_their_sqlstate(driver_error, expected):
     assert unavailability(_as_django_raises(driver_error("from the server"))) == expected
 
 
+def test_a_driver_error_that_escaped_djangos_wrapper_is_sorted_too():
+    assert unavailability(psycopg.OperationalError("consuming input failed")) == UNREACHABLE
+    assert unavailability(psycopg.errors.UndefinedTable("no such table")) is None
+    assert unavailability(ValueError("not a database error")) is None
+
+
 def _as_django_raises(driver_exc: Exception) -> django.db.Error:
     """Django's wrapper: the django.db class of the driver's PEP 249 class,
     the driver's exception as its cause."""
