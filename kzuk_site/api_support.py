@@ -15,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
+from kzuk_site import db_unavailable
+
 MAX_PAGE_SIZE = 500
 
 
@@ -98,7 +100,19 @@ class AnonymousThrottle(AnonRateThrottle):
 
 def api_exception_handler(exc, context):
     """DRF's handler, plus a 409 for deleting what other records rest on (a
-    source with citations, an organisation that is an event's party)."""
+    source with citations, an organisation that is an event's party), and a
+    503 when the database cannot serve (kzuk_site/db_unavailable.py)."""
+    why = db_unavailable.unavailability(exc)
+    if why is not None:
+        db_unavailable.log(context["request"], exc, why)
+        return Response(
+            {"detail": db_unavailable.message()},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={
+                "Retry-After": str(db_unavailable.retry_after()),
+                "Cache-Control": "no-store",
+            },
+        )
     if isinstance(exc, ProtectedError | RestrictedError):
         blocking = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects})
         return Response(

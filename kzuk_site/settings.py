@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A 503 rather than a 500 when the database cannot serve (db_unavailable.py).
+    "kzuk_site.db_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -114,6 +116,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when the server is unreachable: a request waits this many
+    # seconds at most for a connection, then answers 503 (db_unavailable.py).
+    # conn_health_checks above lets a worker whose connection died reconnect
+    # on its next request, without a restart.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
+
+# Seconds a client is told to wait (Retry-After) when the database is unavailable.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "10"))
 
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one PostgreSQL server without colliding.

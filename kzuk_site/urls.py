@@ -14,3 +14,6 @@ urlpatterns = [
     path("", include("dialogue.urls")),
     path("", include("seeds.urls")),
 ]
+
+# Django's 500 page, or a 503 when the error was the database being unavailable.
+handler500 = "kzuk_site.db_unavailable.server_error_or_unavailable"
