@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, StatusEvent
@@ -39,8 +40,10 @@ class StatusChangesFeed(Feed):
         return f"{item.agreement}: {item.get_status_display()}{party}, {item.date_display}"
 
     def item_description(self, item):
+        # Atom1Feed marks the summary type="html": a reader renders it as
+        # HTML, so the editors' and the sources' text goes in escaped.
         quotes = " ".join(f"“{c.quote}” ({c.source.title})" for c in item.citations.all())
-        return " ".join(part for part in (item.note, quotes) if part)
+        return escape(" ".join(part for part in (item.note, quotes) if part))
 
     def item_link(self, item):
         return item.get_absolute_url()

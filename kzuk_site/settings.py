@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Bidi controls in user text stay inside it (kzuk_site/bidi.py).
+    "kzuk_site.bidi.BidiBalanceMiddleware",
     # Records which user made each change, for the history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Innermost, so that every middleware above still runs on a cached page.

@@ -3,6 +3,7 @@ and paginated lists, and CSV downloads of a list as filtered."""
 
 import csv
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -13,6 +14,9 @@ from django_filters.views import FilterView
 # A cell starting with one of these is a formula to a spreadsheet; an
 # apostrophe in front makes it text (OWASP, "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A plain number ("-3.5", "-2.8E+9") is no formula, and an apostrophe would
+# turn a negative figure into text.
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 
 
 def safe_cell(value: Any) -> str:
@@ -21,7 +25,7 @@ def safe_cell(value: Any) -> str:
     if value is None:
         return ""
     text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
+    if text.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 

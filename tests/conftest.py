@@ -1,7 +1,9 @@
+import os
 import shutil
 from io import StringIO
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -10,6 +12,15 @@ from django.core.management import call_command
 from django.utils import translation
 
 OUR_APPS = ("seeds", "dialogue", "agreements")
+
+# Property tests (the loader's fuzzing): a few derandomised examples in the
+# suite, so CI is fast and repeatable; `HYPOTHESIS_PROFILE=long` explores
+# for real, with a fresh seed each run.
+hypothesis.settings.register_profile(
+    "default", max_examples=10, derandomize=True, deadline=None, database=None
+)
+hypothesis.settings.register_profile("long", max_examples=1000, deadline=None)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

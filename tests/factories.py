@@ -2,12 +2,22 @@
 Records are published unless a test says otherwise."""
 
 import datetime
+import decimal
 import itertools
 
 from django.contrib.contenttypes.models import ContentType
 
-from agreements.models import Agreement, AgreementKind, StatusEvent
-from dialogue.models import Organisation, OrganisationKind
+from agreements.models import Agreement, AgreementKind, Commitment, Figure, StatusEvent
+from dialogue.models import (
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Post,
+    Topic,
+)
 from seeds.dates import DatePrecision
 from seeds.models import Citation, PublicationState, Source
 
@@ -60,3 +70,61 @@ def citation(cited, source, quote) -> Citation:
     citation.full_clean()
     citation.save()
     return citation
+
+
+def topic(**fields) -> Topic:
+    number = next(_counter)
+    fields.setdefault("slug", f"topic-{number}")
+    fields.setdefault("name", f"Topic {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Topic.objects.create(**fields)
+
+
+def person(**fields) -> Person:
+    number = next(_counter)
+    fields.setdefault("slug", f"person-{number}")
+    fields.setdefault("name", f"Person {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Person.objects.create(**fields)
+
+
+def post(person, **fields) -> Post:
+    fields.setdefault("title", "Ambassador")
+    return Post.objects.create(person=person, **fields)
+
+
+def series(**fields) -> MeetingSeries:
+    number = next(_counter)
+    fields.setdefault("slug", f"series-{number}")
+    fields.setdefault("name", f"Series {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return MeetingSeries.objects.create(**fields)
+
+
+def meeting(**fields) -> Meeting:
+    number = next(_counter)
+    fields.setdefault("slug", f"meeting-{number}")
+    fields.setdefault("title", f"Meeting {number}")
+    fields.setdefault("kind", MeetingKind.BILATERAL_MEETING)
+    fields.setdefault("start_on", datetime.date(2024, 4, 1))
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Meeting.objects.create(**fields)
+
+
+def commitment(**fields) -> Commitment:
+    number = next(_counter)
+    fields.setdefault("slug", f"commitment-{number}")
+    fields.setdefault("title", f"Commitment {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Commitment.objects.create(**fields)
+
+
+def figure(**fields) -> Figure:
+    number = next(_counter)
+    fields.setdefault("slug", f"figure-{number}")
+    fields.setdefault("name", f"Figure {number}")
+    fields.setdefault("metric", "trade-turnover")
+    fields.setdefault("value", decimal.Decimal("2.8"))
+    fields.setdefault("unit", "GBP bn")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Figure.objects.create(**fields)

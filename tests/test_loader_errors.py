@@ -42,6 +42,13 @@ BAD_INPUTS = {
         'signed_on: "2024-13"\n  requires_ratification',
         ["agreements.yaml", "record 'spca'", "field 'signed_on'", "'2024-13' is not a real date"],
     ),
+    # Found by tests/test_loader_fuzz.py: YAML itself raised a bare ValueError.
+    "unquoted impossible date": (
+        "agreements.yaml",
+        'signed_on: "2024-04"\n  requires_ratification',
+        "signed_on: 2024-02-30\n  requires_ratification",
+        ["agreements.yaml", "line ", "malformed YAML", "'2024-02-30' is not a real date"],
+    ),
     "date in a form that gives no precision": (
         "agreements.yaml",
         'signed_on: "2024-04"\n  requires_ratification',

@@ -27,6 +27,20 @@ _LineLoader.add_constructor(
 )
 
 
+def _construct_timestamp(loader, node):
+    # An unquoted 2024-02-30 looks like a date to YAML, which then fails with
+    # a bare ValueError: report it as the YAML error it is, with its line.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
+        ) from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def read_records(path: Path, display_name: str) -> list[LineDict]:
     try:
         with path.open(encoding="utf-8") as handle:
