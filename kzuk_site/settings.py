@@ -81,12 +81,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Bidi controls in user text stay inside it (kzuk_site/bidi.py).
-    "kzuk_site.bidi.BidiBalanceMiddleware",
     # Records which user made each change, for the history.
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Innermost, so that every middleware above still runs on a cached page.
+    # Inside every middleware that adds headers, so they still run on a
+    # cached page; outside those that only rewrite the body, which is cached
+    # as they leave it.
     "pagecache.middleware.PublicPageCacheMiddleware",
+    # Bidi controls in user text stay inside it (kzuk_site/bidi.py).
+    "kzuk_site.bidi.BidiBalanceMiddleware",
 ]
 
 ROOT_URLCONF = "kzuk_site.urls"

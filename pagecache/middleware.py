@@ -17,8 +17,8 @@ CACHE_HEADER = "X-Page-Cache"
 # Not pages: the admin and the API have their own rules (drafts, writes,
 # throttling, ETags), and the language switch sets a cookie.
 UNCACHED_PREFIXES = ("/admin/", "/api/", "/i18n/")
-# Headers the view itself sets. This middleware is the innermost, so the
-# others (security headers, language, Vary) still run on a cached page.
+# Headers the view itself sets. This middleware is inside those that add
+# headers (security, language, Vary), so they still run on a cached page.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
 
 
