@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, before the host is checked: see kzuk_site/health.py.
+    "kzuk_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, before sessions, locale and the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -107,7 +107,8 @@ def test_an_unknown_cache_url_stops_start_up_naming_it():
 def test_production_serves_hashed_compressed_static_files():
     result = _settings_in_subprocess(
         {"DEBUG": "false", "SECRET_KEY": "x" * 50},
-        "repr((s.STORAGES['staticfiles']['BACKEND'], s.MIDDLEWARE[1]))",
+        "repr((s.STORAGES['staticfiles']['BACKEND'], "
+        "s.MIDDLEWARE[s.MIDDLEWARE.index('django.middleware.security.SecurityMiddleware') + 1]))",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(
