@@ -44,9 +44,7 @@ def _in_transaction_on_primary() -> bool:
     # The atomic blocks that tests wrap each test in do not count: the site
     # must route the same way in a test as it does in production, where a
     # request runs outside any transaction (ATOMIC_REQUESTS is off).
-    return any(
-        not block._from_testcase for block in connections[DEFAULT_DB_ALIAS].atomic_blocks
-    )
+    return any(not block._from_testcase for block in connections[DEFAULT_DB_ALIAS].atomic_blocks)
 
 
 class ReplicaRouter:
