@@ -127,7 +127,7 @@ def _environment(args) -> dict:
         # No recycling: the benchmark reports what a worker holds after many requests.
         GUNICORN_MAX_REQUESTS="0",
         LOG_LEVEL="WARNING",
-        GUNICORN_ACCESS_LOG="",
+        GUNICORN_ACCESS_LOG="/dev/null",
     )
     return env
 

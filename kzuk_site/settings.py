@@ -11,26 +11,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from kzuk_site.env import cache_from_url, env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    lowered = value.strip().lower()
-    if lowered in {"1", "true", "yes", "on"}:
-        return True
-    if lowered in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean; use true or false.")
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if not value:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", default=True)
@@ -54,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles: `runserver` then leaves static files to WhiteNoise,
+    # as production does.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework.authtoken",
@@ -70,7 +56,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, before the host is checked: see kzuk_site/health.py.
+    "kzuk_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before sessions, locale and the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # A 503 rather than a 500 when the database cannot serve (db_unavailable.py).
     "kzuk_site.db_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,29 +103,52 @@ TEMPLATES = [
 WSGI_APPLICATION = "kzuk_site.wsgi.application"
 ASGI_APPLICATION = "kzuk_site.asgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+
+def _database(url: str) -> dict:
+    database = dj_database_url.parse(
+        url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
     )
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Fail fast when the server is unreachable: a request waits this many
+        # seconds at most for a connection, then answers 503 (db_unavailable.py).
+        # conn_health_checks lets a worker whose connection died reconnect on
+        # its next request, without a restart.
+        database.setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+            "DATABASE_CONNECT_TIMEOUT", 3
+        )
+    return database
+
+
+DATABASES = {
+    "default": _database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Fail fast when the server is unreachable: a request waits this many
-    # seconds at most for a connection, then answers 503 (db_unavailable.py).
-    # conn_health_checks above lets a worker whose connection died reconnect
-    # on its next request, without a restart.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
-    )
-
 # Seconds a client is told to wait (Retry-After) when the database is unavailable.
-DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "10"))
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 10)
 
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one PostgreSQL server without colliding.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # Reads go to a replica, writes and read-your-writes to the primary
+    # (kzuk_site/db_router.py). Tests use the test database for both.
+    DATABASES["replica"] = _database(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["kzuk_site.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "kzuk_site.db_router.PrimaryReadsMiddleware",
+    )
+
+# Local memory is per process: several workers or hosts share a Redis instead,
+# each site (or staging beside production) under its own key prefix.
+CACHES = {
+    "default": {
+        **cache_from_url(os.environ.get("CACHE_URL") or "locmem://"),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -160,11 +173,27 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "kzuk_site" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # In production (`collectstatic` first) every file gets a content hash in
+    # its name, so that WhiteNoise can let browsers and proxies keep it for
+    # ever, and a compressed copy. In development and tests the files are
+    # served as they are, without collectstatic.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+# Decided by the environment's DEBUG, not the test runner's (which turns DEBUG
+# off): with DEBUG on, tests and `make run` find static files where they are.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # How long a public page may stay in the cache. Any write makes cached pages
 # stale at once (pagecache), so this only bounds the cache's size; 0 turns
 # the page cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Where load_seeds reads, and export_seeds writes by default.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))

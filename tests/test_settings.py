@@ -1,5 +1,6 @@
 """The settings module reads the environment, with safe defaults."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -74,3 +75,81 @@ def test_the_migrations_match_the_models():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
+
+
+def test_the_cache_comes_from_cache_url():
+    result = _settings_in_subprocess(
+        {"CACHE_URL": "redis://cache.internal:6379/1", "CACHE_KEY_PREFIX": "tracker"},
+        "s.CACHES['default']",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://cache.internal:6379/1",
+            "KEY_PREFIX": "tracker",
+        }
+    )
+
+
+def test_without_cache_url_each_process_caches_in_local_memory():
+    result = _settings_in_subprocess({"CACHE_URL": None}, "s.CACHES['default']['BACKEND']")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_an_unknown_cache_url_stops_start_up_naming_it():
+    result = _settings_in_subprocess({"CACHE_URL": "memcached://m:11211"}, "s.CACHES")
+    assert result.returncode != 0
+    assert "CACHE_URL='memcached://m:11211' has an unknown scheme" in result.stderr
+
+
+def test_production_serves_hashed_compressed_static_files():
+    result = _settings_in_subprocess(
+        {"DEBUG": "false", "SECRET_KEY": "x" * 50},
+        "repr((s.STORAGES['staticfiles']['BACKEND'], "
+        "s.MIDDLEWARE[s.MIDDLEWARE.index('django.middleware.security.SecurityMiddleware') + 1]))",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(
+        (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage",
+            "whitenoise.middleware.WhiteNoiseMiddleware",
+        )
+    )
+
+
+def test_development_serves_static_files_without_collectstatic():
+    result = _settings_in_subprocess({"DEBUG": None}, "s.STORAGES['staticfiles']['BACKEND']")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+
+def test_a_replica_url_adds_the_replica_its_router_and_middleware():
+    result = _settings_in_subprocess(
+        {
+            "DATABASE_URL": "postgres://u:p@primary.internal:5432/tracker",
+            "DATABASE_REPLICA_URL": "postgres://u:p@replica.internal:5432/tracker",
+            "CONN_MAX_AGE": "120",
+        },
+        "repr((s.DATABASES['replica'], s.DATABASE_ROUTERS, "
+        "s.MIDDLEWARE[s.MIDDLEWARE.index('django.contrib.auth.middleware.AuthenticationMiddleware') + 1]))",
+    )
+    assert result.returncode == 0, result.stderr
+    replica, routers, after_auth = ast.literal_eval(result.stdout)
+    assert replica["HOST"] == "replica.internal"
+    assert replica["CONN_MAX_AGE"] == 120
+    assert replica["CONN_HEALTH_CHECKS"] is True
+    assert replica["TEST"] == {"MIRROR": "default"}
+    assert routers == ["kzuk_site.db_router.ReplicaRouter"]
+    assert after_auth == "kzuk_site.db_router.PrimaryReadsMiddleware"
+
+
+def test_without_a_replica_there_is_one_database_and_no_router():
+    result = _settings_in_subprocess(
+        {"DATABASE_REPLICA_URL": None},
+        "repr((list(s.DATABASES), getattr(s, 'DATABASE_ROUTERS', []), "
+        "'kzuk_site.db_router.PrimaryReadsMiddleware' in s.MIDDLEWARE))",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(['default'], [], False)"
