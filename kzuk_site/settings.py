@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "seeds",
     "dialogue",
     "agreements",
+    # Demo data at scale, for a database of its own (docs/PERFORMANCE.md).
+    "demo",
 ]
 
 MIDDLEWARE = [

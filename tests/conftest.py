@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
-OUR_APPS = ("seeds", "dialogue", "agreements")
+OUR_APPS = ("seeds", "dialogue", "agreements", "demo")
 
 
 @pytest.fixture(autouse=True)
