@@ -39,7 +39,6 @@ from dialogue.models import (
     MeetingSeries,
     MeetingStatus,
     Organisation,
-    OrganisationKind,
     Participation,
     ParticipationRole,
     Person,
@@ -189,6 +188,7 @@ class DemoGenerator:
         self.r = random.Random(seed)  # noqa: S311 (reproducible demo data, not secrets)
         self.seed = seed
         self._next_id = dict(first_ids)
+        self._first_id = dict(first_ids)
         self.content_types = content_types
         self.rows: dict[type, list[dict]] = defaultdict(list)
         self._documents: list[Document] = []
@@ -200,6 +200,11 @@ class DemoGenerator:
         self.precisions, self.precision_weights = _weighted(PRECISION_WEIGHTS)
 
     # Plumbing ------------------------------------------------------------
+    def ordinal(self, model, pk: int) -> int:
+        """The record's number in this dataset, for slugs: ids aside, the
+        same data whatever ids the database hands out."""
+        return pk - self._first_id[model] + 1
+
     def new_id(self, model) -> int:
         pk = self._next_id[model]
         self._next_id[model] = pk + 1
@@ -249,7 +254,7 @@ class DemoGenerator:
         text = document.text()
         day, precision = self.partial_date(document.latest)
         created, updated = self.stamps(document.latest)
-        number = f"{document.pk:07d}"
+        number = f"{self.ordinal(Source, document.pk):07d}"
         self.rows[Source].append(
             {
                 "id": document.pk,
@@ -373,7 +378,7 @@ class DemoGenerator:
         created, updated = self.stamps(self.random_day(datetime.date(2015, 1, 1)))
         where = {"KZ": "Kazakhstan", "GB": "the United Kingdom"}.get(country, "abroad")
         description = (
-            f"{name}, a {OrganisationKind(kind).label} in {where}, works on "
+            f"{name}, a {kind.replace('_', ' ')} in {where}, works on "
             f"{r.choice(words.FIELDS)[0]} and {r.choice(words.FIELDS)[0]}."
         )
         self.rows[Organisation].append(
@@ -382,7 +387,7 @@ class DemoGenerator:
                 "created_at": created,
                 "updated_at": updated,
                 "publication": PUBLISHED,
-                "slug": f"{DEMO_PREFIX}org-{pk}-{slug_words(name, 60)}",
+                "slug": f"{DEMO_PREFIX}org-{self.ordinal(Organisation, pk)}-{slug_words(name, 60)}",
                 "name": name,
                 "short_name": short_name,
                 "kind": kind,
@@ -456,7 +461,7 @@ class DemoGenerator:
                     "created_at": created,
                     "updated_at": updated,
                     "publication": PUBLISHED,
-                    "slug": f"{DEMO_PREFIX}person-{pk}-{slug_words(name)}",
+                    "slug": f"{DEMO_PREFIX}person-{self.ordinal(Person, pk)}-{slug_words(name)}",
                     "name": name,
                     "country": country,
                     "description": f"Works on {field} and {r.choice(words.FIELDS)[0]}.",
@@ -526,7 +531,7 @@ class DemoGenerator:
                     "created_at": created,
                     "updated_at": updated,
                     "publication": PUBLISHED,
-                    "slug": f"{DEMO_PREFIX}series-{pk}-{slug_words(name, 80)}",
+                    "slug": f"{DEMO_PREFIX}series-{self.ordinal(MeetingSeries, pk)}-{slug_words(name, 70)}",  # noqa: E501
                     "name": name,
                     "short_name": name.split(" on ")[0][:60],
                     "description": f"A {frequency} format for {r.choice(words.AIMS)}.",
@@ -617,7 +622,7 @@ class DemoGenerator:
                     "created_at": created,
                     "updated_at": updated,
                     "publication": PUBLISHED,
-                    "slug": f"{DEMO_PREFIX}meeting-{pk}-{slug_words(title, 60)}",
+                    "slug": f"{DEMO_PREFIX}meeting-{self.ordinal(Meeting, pk)}-{slug_words(title, 60)}",  # noqa: E501
                     "title": title[:300],
                     "kind": kind,
                     "status": status,
@@ -690,7 +695,7 @@ class DemoGenerator:
             name = self.person_names[person]
             self.cite(
                 document,
-                f"{name} attended the meeting in {place} as {role.label}.",
+                f"{name} attended the meeting in {place} as {role.replace('_', ' ')}.",
                 Participation,
                 pk,
                 0,
@@ -941,7 +946,7 @@ class DemoGenerator:
                 "created_at": created,
                 "updated_at": updated,
                 "publication": PUBLISHED,
-                "slug": f"{DEMO_PREFIX}{kind}-{pk}-{field_slug}",
+                "slug": f"{DEMO_PREFIX}{kind}-{self.ordinal(Agreement, pk)}-{field_slug}",
                 "title": title[:300],
                 "short_title": short,
                 "kind": kind,
@@ -1036,7 +1041,7 @@ class DemoGenerator:
             if r.random() < 0.5:
                 self.cite(
                     news,
-                    f"The {short} {RelationKind(relation_kind).label} an instrument "
+                    f"The {short} {relation_kind.replace('_', ' ')} an instrument "
                     f"dated {target_day.year}.",
                     AgreementRelation,
                     relation_id,
@@ -1111,7 +1116,7 @@ class DemoGenerator:
                 "created_at": created,
                 "updated_at": updated,
                 "publication": PUBLISHED,
-                "slug": f"{DEMO_PREFIX}commitment-{pk}-{field_slug}",
+                "slug": f"{DEMO_PREFIX}commitment-{self.ordinal(Commitment, pk)}-{field_slug}",
                 "title": title,
                 "description": (
                     f"{self.org_names[parties[0]]} committed to {lowered}, in order to "
@@ -1200,7 +1205,7 @@ class DemoGenerator:
                 "created_at": created,
                 "updated_at": updated,
                 "publication": PUBLISHED,
-                "slug": f"{DEMO_PREFIX}figure-{pk}-{slug_words(name, 60)}",
+                "slug": f"{DEMO_PREFIX}figure-{self.ordinal(Figure, pk)}-{slug_words(name, 60)}",
                 "name": name,
                 "metric": f"{DEMO_PREFIX}{slug_words(name, 100)}",
                 "value": Decimal(value) * (1_000_000 if "million" in worded else 1),

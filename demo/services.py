@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from demo.generator import DEMO_PREFIX, DemoGenerator
 from demo.models import DemoDataset
-from demo.writer import TableWriter
+from demo.writer import TableWriter, indexes_deferred
 from seeds.models import SeedRecord, cited_types
 
 # The apps whose tables hold content, real or demo.
@@ -102,6 +102,25 @@ def clear_demo_data() -> None:
         _wipe()
 
 
+def _write(generator, writer, agreements, started, progress) -> None:
+    agreement_model = apps.get_model("agreements", "Agreement")
+    step = max(1, agreements // 10)
+    done = 0
+    for what, rows in generator.batches():
+        writer.add(rows)
+        if what != "agreements":
+            progress(f"  {what} generated ({time.monotonic() - started:.1f} s)")
+            continue
+        before, done = done, done + len(rows.get(agreement_model, ()))
+        if done // step != before // step or done == agreements:
+            progress(
+                f"  {done:>9,} / {agreements:,} agreements, "
+                f"{sum(writer.counts.values()):>11,} rows written "
+                f"({time.monotonic() - started:.1f} s)"
+            )
+    writer.flush()
+
+
 def generate_demo_data(
     *,
     agreements: int,
@@ -146,21 +165,10 @@ def generate_demo_data(
             agreements=agreements, seed=seed, first_ids=first_ids, content_types=content_types
         )
         writer = TableWriter(connection, batch_size=batch_size)
-        step = max(1, agreements // 10)
-        done = 0
-        for what, rows in generator.batches():
-            writer.add(rows)
-            if what != "agreements":
-                progress(f"  {what} generated ({time.monotonic() - started:.1f} s)")
-                continue
-            before, done = done, done + len(rows.get(apps.get_model("agreements", "Agreement"), ()))
-            if done // step != before // step or done == agreements:
-                progress(
-                    f"  {done:>9,} / {agreements:,} agreements, "
-                    f"{sum(writer.counts.values()):>11,} rows written "
-                    f"({time.monotonic() - started:.1f} s)"
-                )
-        writer.flush()
+        with indexes_deferred(connection, generated):
+            _write(generator, writer, agreements, started, progress)
+            progress(f"  all rows written ({time.monotonic() - started:.1f} s)")
+        progress(f"  indexes and foreign keys built ({time.monotonic() - started:.1f} s)")
         writer.reset_sequences(generated)
         dataset = DemoDataset.objects.create(
             agreements=agreements,
@@ -174,7 +182,7 @@ def generate_demo_data(
         tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in generated)
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {tables}")
-        progress(f"  analysed ({time.monotonic() - started:.1f} s)")
+        progress(f"  committed and analysed ({time.monotonic() - started:.1f} s)")
     dataset.seconds = round(time.monotonic() - started, 1)
     DemoDataset.objects.filter(pk=dataset.pk).update(seconds=dataset.seconds)
     return dataset

@@ -6,6 +6,7 @@ rows, no auto_now timestamps overriding the generated ones.
 """
 
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 
 from django.core.management.color import no_style
 from django.db import models
@@ -83,3 +84,53 @@ class TableWriter:
         with self.connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
+
+
+@contextmanager
+def indexes_deferred(connection, model_list):
+    """On PostgreSQL, load the (empty) tables without their secondary indexes
+    and foreign keys, then build each once: a sort per index and one join per
+    key instead of a tree update and a queued trigger per row, which is what
+    makes a million rows slow. Inside the caller's transaction, so a failure
+    brings every index and key back. Constraint-backed indexes (primary keys,
+    unique slugs) stay, and keep checking as rows arrive."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    tables = [model._meta.db_table for model in model_list]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
+            FROM pg_constraint
+            WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])
+            ORDER BY 1, 2
+            """,
+            [tables],
+        )
+        keys = cursor.fetchall()
+        cursor.execute(
+            """
+            SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid)
+            FROM pg_index AS i
+            WHERE indrelid = ANY(%s::regclass[])
+              AND NOT EXISTS (
+                SELECT 1 FROM pg_constraint AS c
+                WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+              )
+            ORDER BY 1
+            """,
+            [tables],
+        )
+        indexes = cursor.fetchall()
+        quote = connection.ops.quote_name
+        for table, name, _definition in keys:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+    yield
+    with connection.cursor() as cursor:
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        for table, name, definition in keys:
+            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
