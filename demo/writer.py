@@ -124,6 +124,9 @@ def indexes_deferred(connection, model_list):
         )
         indexes = cursor.fetchall()
         quote = connection.ops.quote_name
+        # Checks still queued from earlier in the transaction (rows deleted
+        # before the load) would forbid altering the tables: run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table, name, _definition in keys:
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")
         for name, _definition in indexes:
@@ -134,3 +137,5 @@ def indexes_deferred(connection, model_list):
             cursor.execute(definition)
         for table, name, definition in keys:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
+        # Back to each key's own timing (Django's are deferred to the commit).
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
