@@ -50,9 +50,11 @@ def real_records() -> list[str]:
         label = model._meta.verbose_name_plural
         if model is SeedRecord or _is_history(model):
             count = model._default_manager.count()
-            if count:
-                why = "load_seeds" if model is SeedRecord else "editors or load_seeds"
-                found.append(f"{count} {label} (written by {why})")
+            if count and model is SeedRecord:
+                found.append(f"{count} {label} (written by load_seeds)")
+            elif count:
+                table = model._meta.db_table
+                found.append(f"{count} history rows in {table} (changes by editors or load_seeds)")
             continue
         rows = model._default_manager.all()
         if marked:

@@ -201,6 +201,15 @@ def test_demo_data_is_refused_where_an_editor_added_a_record(demo_data):
     assert Agreement.objects.filter(slug="real-agreement").exists()
 
 
+def test_demo_data_is_refused_where_an_editor_changed_a_demo_record(demo_data):
+    agreement = Agreement.objects.order_by("pk").first()
+    agreement.title = "Changed by an editor"
+    agreement.save()  # as the admin and the API do: with its history
+    with pytest.raises(CommandError, match="history rows in agreements_historicalagreement"):
+        generate("--agreements", "10", "--replace")
+    assert Agreement.objects.get(pk=agreement.pk).title == "Changed by an editor"
+
+
 def test_demo_data_is_not_added_twice_unless_replaced(demo_data):
     with pytest.raises(CommandError, match="--replace"):
         generate("--agreements", "10")
