@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "dialogue",
     "agreements",
     "pagecache",
+    # Demo data at scale, for a database of its own (docs/PERFORMANCE.md).
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-OUR_APPS = ("seeds", "dialogue", "agreements")
+OUR_APPS = ("seeds", "dialogue", "agreements", "demo")
 
 # Property tests (the loader's fuzzing): a few derandomised examples in the
 # suite, so CI is fast and repeatable; `HYPOTHESIS_PROFILE=long` explores

@@ -15,6 +15,7 @@ from seeds.loader.handlers import SeedHandler, digest, registry
 from seeds.loader.yaml_io import read_records, write_records
 from seeds.models import Citation, PublicationState, SeedRecord, Source
 from seeds.quotes import locate_quote
+from seeds.signals import seed_load_requested
 
 
 @dataclass
@@ -153,6 +154,9 @@ def load_seeds(seeds_dir: Path, *, dry_run: bool = False, force: bool = False) -
     Raises SeedError, with nothing written, on the first bad input. With
     `dry_run` everything is done, checked and counted, then rolled back.
     """
+    for _receiver, reason in seed_load_requested.send(sender=load_seeds):
+        if reason:
+            raise SeedError(f"refusing to load the seeds: {reason}")
     seeds_dir = Path(seeds_dir)
     report = LoadReport(dry_run=dry_run)
     ctx = LoadContext(seeds_dir)
