@@ -14,6 +14,7 @@ See docs/PERFORMANCE.md.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -337,6 +338,11 @@ def _print_table(rows):
     print(f"\nNon-2xx responses and socket errors over the whole run: {failures}")
 
 
+def _json(server, path) -> dict:
+    with urllib.request.urlopen(server.url(path), timeout=60) as response:
+        return json.load(response)
+
+
 def _print_page_size_queries(server):
     counts = {
         size: _query_count(server, f"/api/v1/agreements/?page_size={size}")
@@ -346,7 +352,8 @@ def _print_page_size_queries(server):
         "\nQueries per API list request by page_size: "
         + ", ".join(f"{size}: {count}" for size, count in counts.items())
     )
-    pages = {page: _query_count(server, f"/agreements/?page={page}") for page in (1, 2, 100)}
+    last = _json(server, "/api/v1/agreements/?page_size=1")["count"] // 25
+    pages = {page: _query_count(server, f"/agreements/?page={page}") for page in (1, 2, last)}
     print(
         "Queries per agreements page by page number: "
         + ", ".join(f"{page}: {count}" for page, count in pages.items())
