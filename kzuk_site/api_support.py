@@ -3,6 +3,7 @@ pagination, the anonymous throttle, the exception handler; and the JSON 404
 for unknown /api/v1/ paths. The schema class is in api_schema.py, apart,
 because drf-spectacular imports rest_framework.views, which imports this."""
 
+from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
@@ -14,6 +15,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+
+from seeds.search import SearchPaginator, is_searching
 
 MAX_PAGE_SIZE = 500
 
@@ -53,12 +56,19 @@ class ApiPagination(PageNumberPagination):
                 raise ValidationError(
                     {self.page_query_param: [_("A whole number from 1, or 'last'.")]}
                 )
+        # A search's matches are counted only so far: see SearchPaginator.
+        self.django_paginator_class = (
+            SearchPaginator if is_searching(request.query_params) else DjangoPaginator
+        )
         return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response_schema(self, schema):
         paginated = super().get_paginated_response_schema(schema)
         described = {
-            "count": "How many records the filters select, over all pages.",
+            "count": (
+                "How many records the filters select, over all pages. With `search`, "
+                "counted up to 1001 only: 1001 means more than 1000."
+            ),
             "next": "The next page's URL; null on the last page.",
             "previous": "The previous page's URL; null on the first page.",
             "results": "This page's records.",

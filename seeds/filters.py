@@ -12,7 +12,7 @@ from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
 from seeds.models import CITATION_SEARCH, SOURCE_SEARCH, Citation, Source, SourceKind, cited_types
-from seeds.search import SearchSpec, search
+from seeds.search import SearchSpec, search_counted
 
 
 class TextSearchFilter(django_filters.CharFilter):
@@ -31,7 +31,8 @@ class TextSearchFilter(django_filters.CharFilter):
         self.spec = spec
 
     def filter(self, qs, value):
-        return search(qs, self.spec, value)
+        qs, self.match_count = search_counted(qs, self.spec, value)
+        return qs
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -91,7 +92,22 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
 
 
 class UpdatedSinceFilterSet(django_filters.FilterSet):
-    """`updated_since`, on every list, so a consumer can sync what changed."""
+    """`updated_since`, on every list, so a consumer can sync what changed.
+
+    Every list's FilterSet derives from this one, which applies `search`
+    after the other filters, so that the matches it counts (and ranks, when
+    few enough) are those the list shows, and `ordering` last, so that an
+    order the reader chose wins over the rank."""
+
+    LAST = ("search", "ordering")
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        names = [name for name in data if name not in self.LAST]
+        names += [name for name in self.LAST if name in data]
+        for name in names:
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
 
     updated_since = UtcDateTimeFilter(
         field_name="updated_at",

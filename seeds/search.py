@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Paginator
 from django.db import connections
 from django.db.backends.ddl_references import Statement
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
+from django.utils.functional import cached_property
 
 # Text search configurations. Names of people, places and organisations are
 # indexed with 'simple' (lower-cased, never stemmed, no stop words removed):
@@ -41,6 +43,9 @@ TITLE = ("simple", "english")
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
 
 MAX_WORDS = 10
+
+# Up to this many matches are ranked; more keep the list's own order.
+RANK_LIMIT = 1000
 
 # PostgreSQL's English stop words (its `english.stop`, the Snowball list).
 # They are dropped from a query, on both databases: the 'english'
@@ -129,23 +134,41 @@ def _tsquery(words: list[str]):
 
 
 def search(queryset: QuerySet, spec: SearchSpec, text: str | None) -> QuerySet:
-    """The records of `queryset` matching `text`, annotated `search_rank` and
-    ordered by it, the queryset's own order breaking ties. No words at all
-    (only punctuation) match nothing; empty text leaves the queryset alone."""
+    """The records of `queryset` matching `text`. See `search_counted`."""
+    return search_counted(queryset, spec, text)[0]
+
+
+def search_counted(queryset: QuerySet, spec: SearchSpec, text: str | None):
+    """The records of `queryset` matching `text`, and how many, counted up to
+    RANK_LIMIT + 1 only.
+
+    Up to RANK_LIMIT matches come best first (`search_rank`), the queryset's
+    own order breaking ties. Past it, they keep the queryset's own order: a
+    rank is computed from each row's text, so ranking every record a common
+    word matches, to show 25, costs seconds at 100,000 records, while the
+    first 25 in the list's order cost milliseconds. Empty text leaves the
+    queryset alone (count None); words that are all punctuation match nothing.
+    """
     if not (text or "").strip():
-        return queryset
+        return queryset, None
     words = query_words(text)
     if not words:
-        return queryset.none()
-    tie_break = [
-        *(queryset.query.order_by or queryset.model._meta.ordering or ()),
-        "pk",
-    ]
+        return queryset.none(), 0
+    order = [*(queryset.query.order_by or queryset.model._meta.ordering or ()), "pk"]
     if connections[queryset.db].vendor == "postgresql":
-        queryset = _search_postgresql(queryset, spec, words)
+        matches, rank = _search_postgresql(queryset, spec, words)
     else:
-        queryset = _search_portable(queryset, spec, words)
-    return queryset.order_by(F("search_rank").desc(), *tie_break)
+        matches, rank = _search_portable(queryset, spec, words)
+    count = capped_count(matches)
+    if count > RANK_LIMIT:
+        return matches.annotate(search_rank=Value(None, output_field=FloatField())), count
+    return matches.annotate(search_rank=rank).order_by(F("search_rank").desc(), *order), count
+
+
+def capped_count(queryset: QuerySet, limit: int = RANK_LIMIT) -> int:
+    """How many rows, counting no further than limit + 1: counting all that a
+    common word matches means reading every row; stopping early does not."""
+    return queryset.order_by()[: limit + 1].count()
 
 
 def _related_hit(related: RelatedSearch, narrow) -> Exists:
@@ -171,7 +194,7 @@ def _search_postgresql(queryset, spec, words):
                 ).filter(search_vector=q),
             )
         queryset = queryset.filter(hit)
-    return queryset.annotate(search_rank=SearchRank(spec.vector(ranked_only=True), query))
+    return queryset, SearchRank(spec.vector(ranked_only=True), query)
 
 
 def _portable_hit(spec: SearchSpec, word: str) -> Q:
@@ -202,7 +225,7 @@ def _search_portable(queryset, spec, words):
             default=Value(0.0),
             output_field=FloatField(),
         )
-    return queryset.annotate(search_rank=score)
+    return queryset, score
 
 
 class SearchIndex(GinIndex):
@@ -229,3 +252,29 @@ def _skipped(index, action: str) -> Statement:
     return Statement(
         "-- %(action)s %(name)s: a PostgreSQL full-text index", action=action, name=index.name
     )
+
+
+class SearchPaginator(Paginator):
+    """Pages of search results, counted up to RANK_LIMIT + 1 (`capped_count`):
+    past that, `count_is_capped`, and a reader is told "more than 1,000"."""
+
+    limit = RANK_LIMIT
+
+    def __init__(self, *args, known_count: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_count = known_count
+
+    @cached_property
+    def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        return capped_count(self.object_list, self.limit)
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count > self.limit
+
+
+def is_searching(params) -> bool:
+    """Whether a list request's parameters ask for a search."""
+    return bool((params.get("search") or "").strip())
