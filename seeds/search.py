@@ -165,10 +165,10 @@ def search_counted(queryset: QuerySet, spec: SearchSpec, text: str | None):
     return matches.annotate(search_rank=rank).order_by(F("search_rank").desc(), *order), count
 
 
-def capped_count(queryset: QuerySet, limit: int = RANK_LIMIT) -> int:
-    """How many rows, counting no further than limit + 1: counting all that a
+def capped_count(queryset: QuerySet) -> int:
+    """How many rows, counting no further than RANK_LIMIT + 1: counting all a
     common word matches means reading every row; stopping early does not."""
-    return queryset.order_by()[: limit + 1].count()
+    return queryset.order_by()[: RANK_LIMIT + 1].count()
 
 
 def _related_hit(related: RelatedSearch, narrow) -> Exists:
@@ -258,8 +258,6 @@ class SearchPaginator(Paginator):
     """Pages of search results, counted up to RANK_LIMIT + 1 (`capped_count`):
     past that, `count_is_capped`, and a reader is told "more than 1,000"."""
 
-    limit = RANK_LIMIT
-
     def __init__(self, *args, known_count: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.known_count = known_count
@@ -268,11 +266,15 @@ class SearchPaginator(Paginator):
     def count(self) -> int:
         if self.known_count is not None:
             return self.known_count
-        return capped_count(self.object_list, self.limit)
+        return capped_count(self.object_list)
+
+    @property
+    def limit(self) -> int:
+        return RANK_LIMIT
 
     @property
     def count_is_capped(self) -> bool:
-        return self.count > self.limit
+        return self.count > RANK_LIMIT
 
 
 def is_searching(params) -> bool:
