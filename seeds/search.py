@@ -177,22 +177,24 @@ def _related_hit(related: RelatedSearch, narrow) -> Exists:
     return Exists(narrow(model.objects.filter(**{related.owner_field: OuterRef("pk")})))
 
 
+def _matching(model, spec: SearchSpec, query):
+    """The rows of `model` whose vector matches: a condition its index answers."""
+    return model._base_manager.alias(search_vector=spec.vector()).filter(search_vector=query)
+
+
 def _search_postgresql(queryset, spec, words):
     query = _tsquery(words)
-    queryset = queryset.alias(search_vector=spec.vector())
     if not spec.related:
-        queryset = queryset.filter(search_vector=query)
+        queryset = queryset.alias(search_vector=spec.vector()).filter(search_vector=query)
     for word in words if spec.related else ():
-        # Each word may match the record or one of its related rows.
+        # Each word may match the record or one of its related rows. As two
+        # subqueries, each answered from its own index: an OR of the vector
+        # and an EXISTS would compute every record's vector instead.
         word_query = _tsquery([word])
-        hit = Q(search_vector=word_query)
+        hit = Q(pk__in=_matching(queryset.model, spec, word_query).values("pk"))
         for related in spec.related:
-            hit |= _related_hit(
-                related,
-                lambda rows, r=related, q=word_query: rows.alias(
-                    search_vector=r.spec.vector()
-                ).filter(search_vector=q),
-            )
+            rows = _matching(apps.get_model(related.model_label), related.spec, word_query)
+            hit |= Q(pk__in=rows.values(related.owner_field))
         queryset = queryset.filter(hit)
     return queryset, SearchRank(spec.vector(ranked_only=True), query)
 

@@ -6,8 +6,17 @@ import itertools
 
 from django.contrib.contenttypes.models import ContentType
 
-from agreements.models import Agreement, AgreementKind, StatusEvent
-from dialogue.models import Organisation, OrganisationKind
+from agreements.models import Agreement, AgreementKind, Commitment, Figure, StatusEvent
+from dialogue.models import (
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Post,
+    Topic,
+)
 from seeds.dates import DatePrecision
 from seeds.models import Citation, PublicationState, Source
 
@@ -60,3 +69,58 @@ def citation(cited, source, quote) -> Citation:
     citation.full_clean()
     citation.save()
     return citation
+
+
+def person(*, posts=(), **fields) -> Person:
+    number = next(_counter)
+    fields.setdefault("slug", f"person-{number}")
+    fields.setdefault("name", f"Person {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    created = Person.objects.create(**fields)
+    for title in posts:
+        Post.objects.create(person=created, title=title)
+    return created
+
+
+def meeting(**fields) -> Meeting:
+    number = next(_counter)
+    fields.setdefault("slug", f"meeting-{number}")
+    fields.setdefault("title", f"Meeting {number}")
+    fields.setdefault("kind", MeetingKind.BILATERAL_MEETING)
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Meeting.objects.create(**fields)
+
+
+def meeting_series(**fields) -> MeetingSeries:
+    number = next(_counter)
+    fields.setdefault("slug", f"series-{number}")
+    fields.setdefault("name", f"Series {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return MeetingSeries.objects.create(**fields)
+
+
+def commitment(**fields) -> Commitment:
+    number = next(_counter)
+    fields.setdefault("slug", f"commitment-{number}")
+    fields.setdefault("title", f"Commitment {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Commitment.objects.create(**fields)
+
+
+def figure(**fields) -> Figure:
+    number = next(_counter)
+    fields.setdefault("slug", f"figure-{number}")
+    fields.setdefault("name", f"Figure {number}")
+    fields.setdefault("metric", f"metric-{number}")
+    fields.setdefault("value", 1)
+    fields.setdefault("unit", "GBP")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Figure.objects.create(**fields)
+
+
+def topic(**fields) -> Topic:
+    number = next(_counter)
+    fields.setdefault("slug", f"topic-{number}")
+    fields.setdefault("name", f"Topic {number}")
+    fields.setdefault("publication", PublicationState.PUBLISHED)
+    return Topic.objects.create(**fields)
