@@ -69,6 +69,19 @@ def test_the_list_page_shows_the_best_match_first(client):
     assert content.index("Lithium roadmap") < content.index("A trade memorandum")
 
 
+def test_the_meeting_list_shows_a_search_best_first_rather_than_by_series(client):
+    series = factories.meeting_series(name="Annual dialogue")
+    factories.meeting(title="Talks", summary="On zirconium.", series=series, number=1)
+    factories.meeting(title="Zirconium forum")
+    url = reverse("dialogue:meeting-list")
+    searched = client.get(url, {"search": "zirconium"}).content.decode()
+    assert "Best matches first" in searched
+    assert searched.index("Zirconium forum") < searched.index("Talks")
+    grouped = client.get(url).content.decode()
+    assert "Best matches first" not in grouped
+    assert "Annual dialogue" in grouped
+
+
 def test_a_chosen_order_wins_over_the_rank(api_client):
     factories.agreement(slug="b", title="Beta", summary="lithium")
     factories.agreement(slug="a", title="Alpha", summary="lithium")
