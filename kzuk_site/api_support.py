@@ -3,12 +3,15 @@ pagination, the anonymous throttle, the exception handler; and the JSON 404
 for unknown /api/v1/ paths. The schema class is in api_schema.py, apart,
 because drf-spectacular imports rest_framework.views, which imports this."""
 
+import functools
+
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -19,6 +22,15 @@ from rest_framework.throttling import AnonRateThrottle
 from seeds.search import SearchPaginator, is_searching
 
 MAX_PAGE_SIZE = 500
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, keeping the FilterSet on the view, where the
+    pagination finds how many matches the search filter counted."""
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
 
 
 class ApiPagination(PageNumberPagination):
@@ -56,10 +68,13 @@ class ApiPagination(PageNumberPagination):
                 raise ValidationError(
                     {self.page_query_param: [_("A whole number from 1, or 'last'.")]}
                 )
-        # A search's matches are counted only so far: see SearchPaginator.
-        self.django_paginator_class = (
-            SearchPaginator if is_searching(request.query_params) else DjangoPaginator
-        )
+        if is_searching(request.query_params):
+            # Counted only so far (SearchPaginator), and already, by the search filter.
+            search = getattr(view, "filterset", None) and view.filterset.filters.get("search")
+            known = getattr(search, "match_count", None)
+            self.django_paginator_class = functools.partial(SearchPaginator, known_count=known)
+        else:
+            self.django_paginator_class = DjangoPaginator
         return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response_schema(self, schema):
