@@ -5,6 +5,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import (
+    AGREEMENT_SEARCH,
+    COMMITMENT_SEARCH,
+    FIGURE_SEARCH,
     Agreement,
     AgreementKind,
     AgreementStatus,
@@ -45,7 +48,7 @@ class StatusAsOfFilterSet(UpdatedSinceFilterSet):
 
 
 class AgreementFilterSet(StatusAsOfFilterSet):
-    search = TextSearchFilter(search_fields=("title", "short_title", "summary"))
+    search = TextSearchFilter(spec=AGREEMENT_SEARCH)
     status = django_filters.MultipleChoiceFilter(
         choices=AgreementStatus.choices, method="filter_status", label=_("Status")
     )
@@ -112,7 +115,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
 
 
 class CommitmentFilterSet(StatusAsOfFilterSet):
-    search = TextSearchFilter(search_fields=("title", "description"))
+    search = TextSearchFilter(spec=COMMITMENT_SEARCH)
     status = django_filters.MultipleChoiceFilter(
         choices=CommitmentStatus.choices, method="filter_status", label=_("Status")
     )
@@ -188,7 +191,7 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
 
 
 class FigureFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("name", "metric", "value_text", "note"))
+    search = TextSearchFilter(spec=FIGURE_SEARCH)
     metric = django_filters.CharFilter(field_name="metric", lookup_expr="exact", label=_("Metric"))
     unit = django_filters.CharFilter(field_name="unit", lookup_expr="iexact", label=_("Unit"))
     topic = SlugsFilter(

@@ -29,6 +29,26 @@ from seeds.models import (
     citations_prefetch,
     publication_constraint,
 )
+from seeds.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec
+
+AGREEMENT_SEARCH = SearchSpec(
+    (
+        SearchField("title", "A", TITLE),
+        SearchField("short_title", "A", TITLE),
+        SearchField("summary", "B", PROSE),
+    )
+)
+COMMITMENT_SEARCH = SearchSpec(
+    (SearchField("title", "A", TITLE), SearchField("description", "B", PROSE))
+)
+FIGURE_SEARCH = SearchSpec(
+    (
+        SearchField("name", "A", TITLE),
+        SearchField("metric", "B", SIMPLE_TEXT),
+        SearchField("value_text", "B", SIMPLE_TEXT),
+        SearchField("note", "C", PROSE),
+    )
+)
 
 # Chronological order of status events. Events on the same date keep the order
 # in which they were entered (position), so "latest" is never a coin toss.
@@ -258,6 +278,7 @@ class Agreement(StatusTrackedModel):
             models.Index(fields=("status", "signed_on"), name="agreements_status_signed_idx"),
             models.Index(fields=("kind", "signed_on"), name="agreements_kind_signed_idx"),
             models.Index(fields=("signed_on",), name="agreements_signed_idx"),
+            AGREEMENT_SEARCH.index("agreements_agreement_search"),
         )
         constraints = (
             models.CheckConstraint(
@@ -489,6 +510,7 @@ class Commitment(StatusTrackedModel):
         indexes = (
             models.Index(fields=("status", "due_on"), name="agreements_commit_status_idx"),
             models.Index(fields=("due_on",), name="agreements_commit_due_idx"),
+            COMMITMENT_SEARCH.index("agreements_commitment_search"),
         )
         constraints = (
             models.CheckConstraint(
@@ -605,7 +627,10 @@ class Figure(PartialDatesMixin, PublishableModel):
 
     class Meta:
         ordering = ("metric", "-as_of", "slug")
-        indexes = (models.Index(fields=("metric", "as_of"), name="agreements_figure_metric_idx"),)
+        indexes = (
+            models.Index(fields=("metric", "as_of"), name="agreements_figure_metric_idx"),
+            FIGURE_SEARCH.index("agreements_figure_search"),
+        )
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(approximation__in=Approximation.values),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements import feeds, views
+from agreements import feeds, search_page, views
 
 app_name = "agreements"
 
@@ -16,5 +16,6 @@ urlpatterns = [
     path("figures/", views.FigureListView.as_view(), name="figure-list"),
     path("figures/<slug:slug>/", views.FigureDetailView.as_view(), name="figure-detail"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("search/", search_page.SiteSearchView.as_view(), name="search"),
     path("feeds/status-changes/", feeds.StatusChangesFeed(), name="status-feed"),
 ]

@@ -5,6 +5,11 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.models import (
+    MEETING_SEARCH,
+    MEETING_SERIES_SEARCH,
+    ORGANISATION_SEARCH,
+    PERSON_SEARCH,
+    TOPIC_SEARCH,
     Meeting,
     MeetingKind,
     MeetingSeries,
@@ -18,7 +23,7 @@ from seeds.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, 
 
 
 class MeetingFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("title", "summary", "place"))
+    search = TextSearchFilter(spec=MEETING_SEARCH)
     series = SlugsFilter(
         field_name="series__slug",
         to_field_name="slug",
@@ -80,7 +85,7 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
 
 
 class MeetingSeriesFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("name", "short_name", "description"))
+    search = TextSearchFilter(spec=MEETING_SERIES_SEARCH)
 
     class Meta:
         model = MeetingSeries
@@ -88,7 +93,7 @@ class MeetingSeriesFilterSet(UpdatedSinceFilterSet):
 
 
 class PersonFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("name", "description", "posts__title"))
+    search = TextSearchFilter(spec=PERSON_SEARCH)
     country = django_filters.CharFilter(
         field_name="country", lookup_expr="iexact", max_length=2, label=_("Country")
     )
@@ -113,7 +118,7 @@ class PersonFilterSet(UpdatedSinceFilterSet):
 
 
 class OrganisationFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("name", "short_name", "description"))
+    search = TextSearchFilter(spec=ORGANISATION_SEARCH)
     kind = django_filters.MultipleChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=OrganisationKind.choices, label=_("Kind")
     )
@@ -131,7 +136,7 @@ class OrganisationFilterSet(UpdatedSinceFilterSet):
 
 
 class TopicFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("name", "description"))
+    search = TextSearchFilter(spec=TOPIC_SEARCH)
 
     class Meta:
         model = Topic

@@ -21,6 +21,36 @@ from seeds.models import (
     citations_prefetch,
     publication_constraint,
 )
+from seeds.search import NAME, PROSE, TITLE, RelatedSearch, SearchField, SearchSpec
+
+TOPIC_SEARCH = SearchSpec((SearchField("name", "A", TITLE), SearchField("description", "B", PROSE)))
+ORGANISATION_SEARCH = SearchSpec(
+    (
+        SearchField("name", "A", NAME),
+        SearchField("short_name", "A", NAME),
+        SearchField("description", "B", PROSE),
+    )
+)
+POST_SEARCH = SearchSpec((SearchField("title", "A", TITLE),))
+PERSON_SEARCH = SearchSpec(
+    (SearchField("name", "A", NAME), SearchField("description", "B", PROSE)),
+    # The offices people held ("ambassador") find them too.
+    related=(RelatedSearch("dialogue.Post", "person", POST_SEARCH),),
+)
+MEETING_SERIES_SEARCH = SearchSpec(
+    (
+        SearchField("name", "A", TITLE),
+        SearchField("short_name", "A", NAME),
+        SearchField("description", "B", PROSE),
+    )
+)
+MEETING_SEARCH = SearchSpec(
+    (
+        SearchField("title", "A", TITLE),
+        SearchField("place", "B", NAME),
+        SearchField("summary", "B", PROSE),
+    )
+)
 
 COUNTRY_HELP = _("ISO 3166 alpha-2 code: KZ, GB... Empty when not one country's.")
 
@@ -39,6 +69,7 @@ class Topic(PublishableModel):
 
     class Meta:
         ordering = ("name",)
+        indexes = (TOPIC_SEARCH.index("dialogue_topic_search"),)
         constraints = (publication_constraint("dialogue_topic"),)
 
     def __str__(self):
@@ -94,7 +125,10 @@ class Organisation(PublishableModel):
 
     class Meta:
         ordering = ("name",)
-        indexes = (models.Index(fields=("kind", "country"), name="dialogue_org_kind_country_idx"),)
+        indexes = (
+            models.Index(fields=("kind", "country"), name="dialogue_org_kind_country_idx"),
+            ORGANISATION_SEARCH.index("dialogue_organisation_search"),
+        )
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(kind__in=OrganisationKind.values),
@@ -136,6 +170,7 @@ class Person(PublishableModel):
     class Meta:
         ordering = ("name",)
         verbose_name_plural = _("people")
+        indexes = (PERSON_SEARCH.index("dialogue_person_search"),)
         constraints = (publication_constraint("dialogue_person"),)
 
     def __str__(self):
@@ -169,6 +204,7 @@ class Post(PartialDatesMixin, TimeStampedModel):
 
     class Meta:
         ordering = ("person", "position", "pk")
+        indexes = (POST_SEARCH.index("dialogue_post_search"),)
         constraints = (
             end_after_start_constraint("dialogue_post"),
             precision_constraint("dialogue_post", "start_on"),
@@ -208,6 +244,7 @@ class MeetingSeries(PartialDatesMixin, PublishableModel):
     class Meta:
         ordering = ("name",)
         verbose_name_plural = _("meeting series")
+        indexes = (MEETING_SERIES_SEARCH.index("dialogue_meetingseries_search"),)
         constraints = (
             precision_constraint("dialogue_meetingseries", "established_on"),
             publication_constraint("dialogue_meetingseries"),
@@ -305,6 +342,7 @@ class Meeting(PartialDatesMixin, PublishableModel):
         indexes = (
             models.Index(fields=("series", "number"), name="dialogue_meeting_series_idx"),
             models.Index(fields=("start_on",), name="dialogue_meeting_start_idx"),
+            MEETING_SEARCH.index("dialogue_meeting_search"),
         )
         constraints = (
             models.UniqueConstraint(

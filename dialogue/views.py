@@ -32,6 +32,15 @@ class MeetingListView(FilteredListView):
         ("topics", lambda m: slugs(m.topics)),
     )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Best first when a search ranked them (no order chosen, few enough
+        # matches); otherwise grouped by series.
+        context["ranked"] = not self.request.GET.get("ordering") and any(
+            getattr(meeting, "search_rank", None) is not None for meeting in context["object_list"]
+        )
+        return context
+
     def get_queryset(self):
         # Grouped by series on the page, so sorted by series first.
         return (

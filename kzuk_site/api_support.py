@@ -3,11 +3,15 @@ pagination, the anonymous throttle, the exception handler; and the JSON 404
 for unknown /api/v1/ paths. The schema class is in api_schema.py, apart,
 because drf-spectacular imports rest_framework.views, which imports this."""
 
+import functools
+
+from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -16,8 +20,18 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from kzuk_site import db_unavailable
+from seeds.search import SearchPaginator, is_searching
 
 MAX_PAGE_SIZE = 500
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, keeping the FilterSet on the view, where the
+    pagination finds how many matches the search filter counted."""
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
 
 
 class ApiPagination(PageNumberPagination):
@@ -55,12 +69,22 @@ class ApiPagination(PageNumberPagination):
                 raise ValidationError(
                     {self.page_query_param: [_("A whole number from 1, or 'last'.")]}
                 )
+        if is_searching(request.query_params):
+            # Counted only so far (SearchPaginator), and already, by the search filter.
+            search = getattr(view, "filterset", None) and view.filterset.filters.get("search")
+            known = getattr(search, "match_count", None)
+            self.django_paginator_class = functools.partial(SearchPaginator, known_count=known)
+        else:
+            self.django_paginator_class = DjangoPaginator
         return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response_schema(self, schema):
         paginated = super().get_paginated_response_schema(schema)
         described = {
-            "count": "How many records the filters select, over all pages.",
+            "count": (
+                "How many records the filters select, over all pages. With `search`, "
+                "counted up to 1001 only: 1001 means more than 1000."
+            ),
             "next": "The next page's URL; null on the last page.",
             "previous": "The previous page's URL; null on the first page.",
             "results": "This page's records.",

@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["kzuk_site.api_support.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "kzuk_site.api_support.ApiPagination",
     "DEFAULT_SCHEMA_CLASS": "kzuk_site.api_schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "kzuk_site.api_support.api_exception_handler",

@@ -7,30 +7,31 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
-from seeds.models import Citation, Source, SourceKind, cited_types
+from seeds.models import CITATION_SEARCH, SOURCE_SEARCH, Citation, Source, SourceKind, cited_types
+from seeds.search import SearchSpec, search_counted
 
 
 class TextSearchFilter(django_filters.CharFilter):
-    """Words that must each appear, case-insensitively, in one of `fields`."""
+    """Full-text search by the model's SearchSpec (seeds.search): every word
+    matches, as a prefix, in one of its fields. Results come best first,
+    unless the request also sets an `ordering`, which is applied after."""
 
-    def __init__(self, *, search_fields: tuple[str, ...], **kwargs):
+    def __init__(self, *, spec: SearchSpec, **kwargs):
         kwargs.setdefault("label", _("Search"))
-        kwargs.setdefault("help_text", _("Words to look for; every word must match."))
+        kwargs.setdefault(
+            "help_text", _("Words to look for; every word must match, as a word or its start.")
+        )
+        # The form field also refuses a NUL byte, which PostgreSQL cannot take.
         kwargs.setdefault("max_length", 200)
-        super().__init__(field_name=search_fields[0], lookup_expr="icontains", **kwargs)
-        self.search_fields = search_fields
+        super().__init__(field_name=spec.fields[0].name, lookup_expr="icontains", **kwargs)
+        self.spec = spec
 
     def filter(self, qs, value):
-        for word in (value or "").split()[:10]:
-            condition = Q()
-            for field in self.search_fields:
-                condition |= Q(**{f"{field}__icontains": word})
-            qs = qs.filter(condition)
+        qs, self.match_count = search_counted(qs, self.spec, value)
         return qs
 
 
@@ -91,7 +92,22 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
 
 
 class UpdatedSinceFilterSet(django_filters.FilterSet):
-    """`updated_since`, on every list, so a consumer can sync what changed."""
+    """`updated_since`, on every list, so a consumer can sync what changed.
+
+    Every list's FilterSet derives from this one, which applies `search`
+    after the other filters, so that the matches it counts (and ranks, when
+    few enough) are those the list shows, and `ordering` last, so that an
+    order the reader chose wins over the rank."""
+
+    LAST = ("search", "ordering")
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        names = [name for name in data if name not in self.LAST]
+        names += [name for name in self.LAST if name in data]
+        for name in names:
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
 
     updated_since = UtcDateTimeFilter(
         field_name="updated_at",
@@ -102,7 +118,7 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
 
 
 class SourceFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("title", "publisher", "text"))
+    search = TextSearchFilter(spec=SOURCE_SEARCH)
     kind = django_filters.MultipleChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=SourceKind.choices, label=_("Kind")
     )
@@ -137,7 +153,7 @@ def cited_type_choices() -> list[tuple[str, str]]:
 
 
 class CitationFilterSet(UpdatedSinceFilterSet):
-    search = TextSearchFilter(search_fields=("quote",))
+    search = TextSearchFilter(spec=CITATION_SEARCH)
     source = SlugsFilter(
         field_name="source__slug",
         to_field_name="slug",

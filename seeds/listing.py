@@ -11,6 +11,8 @@ from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
+from seeds.search import SearchPaginator, is_searching
+
 # A cell starting with one of these is a formula to a spreadsheet; an
 # apostrophe in front makes it text (OWASP, "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -69,6 +71,14 @@ class FilteredListView(AsOfMixin, FilterView):
     strict = True
     csv_columns: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
     csv_filename = "export"
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A search's matches are counted only so far: see SearchPaginator.
+        if is_searching(self.request.GET):
+            # Counted already, up to the same limit, by the search filter.
+            known = getattr(self.filterset.filters.get("search"), "match_count", None)
+            return SearchPaginator(queryset, per_page, known_count=known, **kwargs)
+        return super().get_paginator(queryset, per_page, **kwargs)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv" and self.csv_columns:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from seeds.dates import PartialDatesMixin, partial_date, precision_constraint
 from seeds.quotes import require_quote
+from seeds.search import NAME, PROSE, TITLE, SearchField, SearchSpec
 
 
 class TimeStampedModel(models.Model):
@@ -92,6 +93,16 @@ class SourceQuerySet(PublishableQuerySet):
         return self.annotate(citation_count=models.Count("citations"))
 
 
+SOURCE_SEARCH = SearchSpec(
+    (
+        SearchField("title", "A", TITLE),
+        SearchField("publisher", "B", NAME),
+        SearchField("text", "C", PROSE, ranked=False),
+    )
+)
+CITATION_SEARCH = SearchSpec((SearchField("quote", "A", PROSE),))
+
+
 @partial_date("published_on", _("published on"))
 class Source(PartialDatesMixin, PublishableModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -121,6 +132,7 @@ class Source(PartialDatesMixin, PublishableModel):
 
     class Meta:
         ordering = ("-published_on", "slug")
+        indexes = (SOURCE_SEARCH.index("seeds_source_search"),)
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(kind__in=SourceKind.values),
@@ -210,6 +222,7 @@ class Citation(TimeStampedModel):
         ordering = ("position", "pk")
         indexes = (
             models.Index(fields=("content_type", "object_id"), name="seeds_citation_cited_idx"),
+            CITATION_SEARCH.index("seeds_citation_search"),
         )
         constraints = (
             models.CheckConstraint(

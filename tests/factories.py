@@ -80,12 +80,15 @@ def topic(**fields) -> Topic:
     return Topic.objects.create(**fields)
 
 
-def person(**fields) -> Person:
+def person(*, posts=(), **fields) -> Person:
     number = next(_counter)
     fields.setdefault("slug", f"person-{number}")
     fields.setdefault("name", f"Person {number}")
     fields.setdefault("publication", PublicationState.PUBLISHED)
-    return Person.objects.create(**fields)
+    created = Person.objects.create(**fields)
+    for title in posts:
+        Post.objects.create(person=created, title=title)
+    return created
 
 
 def post(person, **fields) -> Post:

@@ -35,6 +35,7 @@ PAGES = [
     ("dialogue:topic-detail", "critical-minerals"),
     ("seeds:source-list", None),
     ("seeds:source-detail", "kazinform-2025-02-strategic-dialogue-8"),
+    ("agreements:search", None),
 ]
 
 
@@ -208,7 +209,8 @@ def test_csv_download_honours_filters_and_neutralises_formulas(seeded, client):
     [
         name
         for name, slug in PAGES
-        if slug is None and name not in ("agreements:dashboard", "agreements:timeline")
+        if slug is None
+        and name not in ("agreements:dashboard", "agreements:timeline", "agreements:search")
     ],
 )
 def test_every_list_downloads_as_csv(seeded, client, name):

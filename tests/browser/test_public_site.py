@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "topic-detail": "/topics/critical-minerals/",
     "source-list": "/sources/",
     "source-detail": "/sources/kazinform-2025-02-strategic-dialogue-8/",
+    "search": "/search/?q=strategic+dialogue",
 }
 
 
