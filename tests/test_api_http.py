@@ -182,7 +182,7 @@ def test_etag_and_304_on_detail_and_list(api_client, db):
 # Throttling ------------------------------------------------------------------
 
 
-def test_anonymous_clients_are_throttled_and_editors_are_not(api_client, editor_client):
+def test_anonymous_clients_are_throttled_without_counting_editors(api_client, editor_client):
     rates = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}
     with override_settings(REST_FRAMEWORK=rates):
         assert [api_client.get(AGREEMENTS).status_code for _ in range(3)] == [200, 200, 200]
