@@ -16,7 +16,7 @@ PLAIN = {
     "/agreements/spca/": 200,
     "/feeds/status-changes/": 200,
     "/no-such-page/": 404,
-    "/?" + "x=1&" * 100: 400,
+    "/?" + "x=1&" * 250: 400,
     "/api/v1/agreements/": 200,
     "/api/v1/agreements/?format=csv": 200,
     "/api/v1/no-such-resource/": 404,

@@ -22,6 +22,8 @@ PRODUCTION = {
     "SECURE_PROXY_SSL_HEADER": None,
     "SESSION_COOKIE_SECURE": None,
     "CSRF_COOKIE_SECURE": None,
+    # Set by the browser tests for their own process; never in production.
+    "DJANGO_ALLOW_ASYNC_UNSAFE": None,
 }
 
 
