@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format migrate seeds clean
+.PHONY: run setup test lint audit format migrate seeds clean
 
 run: setup seeds
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -33,9 +33,20 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Known vulnerabilities in the pinned requirements (.ci/audit.py), with
+# pip-audit from a virtualenv of its own, so its dependencies stay apart.
+AUDIT_VENV ?= .venv-audit
+$(AUDIT_VENV)/bin/.installed: requirements-audit.txt
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet -r requirements-audit.txt
+	touch $@
+
+audit: $(AUDIT_VENV)/bin/.installed
+	$(AUDIT_VENV)/bin/python .ci/audit.py
+
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(AUDIT_VENV) db.sqlite3 .pytest_cache .ruff_cache

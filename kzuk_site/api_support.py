@@ -1,5 +1,5 @@
 """Project-wide pieces of the REST API that settings.REST_FRAMEWORK names:
-pagination, the anonymous throttle, the exception handler; and the JSON 404
+pagination, the throttles, the exception handler; and the JSON 404
 for unknown /api/v1/ paths. The schema class is in api_schema.py, apart,
 because drf-spectacular imports rest_framework.views, which imports this."""
 
@@ -17,7 +17,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from kzuk_site import db_unavailable
 from seeds.search import SearchPaginator, is_searching
@@ -120,6 +120,19 @@ class AnonymousThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class SignedInThrottle(UserRateThrottle):
+    """The signed-in clients' throttle, by user, read like AnonymousThrottle.
+    Anonymous requests pass: AnonymousThrottle counts those."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        if not request.user or not request.user.is_authenticated:
+            return True
+        return super().allow_request(request, view)
 
 
 def api_exception_handler(exc, context):

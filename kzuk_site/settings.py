@@ -6,9 +6,11 @@ DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from kzuk_site.env import cache_from_url, env_bool, env_int, env_list
@@ -18,7 +20,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=True)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -48,6 +50,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
+    # Hardening (issue #6): the Content-Security-Policy's system checks, and
+    # the admin login's failure counter.
+    "csp",
+    "axes",
     # Ours, bottom layer first: kzuk_site -> agreements -> dialogue -> seeds.
     "seeds",
     "dialogue",
@@ -61,6 +67,9 @@ MIDDLEWARE = [
     # First, before the host is checked: see kzuk_site/health.py.
     "kzuk_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Hardening (issue #6). Outside everything that can answer, so that every
+    # response carries the policy.
+    "csp.middleware.CSPMiddleware",
     # Static files are answered here, before sessions, locale and the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A 503 rather than a 500 when the database cannot serve (db_unavailable.py).
@@ -73,8 +82,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Hardening (issue #6): refuses a query string too large to serve before
+    # any view parses it; inside the middleware above, so that its 400 has
+    # every header, and is in the reader's language.
+    "kzuk_site.middleware.QueryStringLimitMiddleware",
     # Records which user made each change, for the history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Before the page cache, which answers without the middleware below it;
+    # django-axes only acts on the admin's login, which is never cached.
+    "axes.middleware.AxesMiddleware",
     # Inside every middleware that adds headers, so they still run on a
     # cached page; outside those that only rewrite the body, which is cached
     # as they leave it.
@@ -216,8 +232,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "kzuk_site.api_support.ApiPagination",
     "DEFAULT_SCHEMA_CLASS": "kzuk_site.api_schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "kzuk_site.api_support.api_exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["kzuk_site.api_support.AnonymousThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    # Anonymous clients by IP address; signed-in clients (editors' scripts)
+    # by user, at a higher rate, so that a leaked token cannot hammer the site.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "kzuk_site.api_support.AnonymousThrottle",
+        "kzuk_site.api_support.SignedInThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("API_USER_RATE", "1200/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -268,3 +292,100 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+
+# --- Hardening (issue #6): HTTPS, cookies, response headers ---------------
+# Production (DEBUG off) defaults to the strict choice; each can be relaxed
+# from the environment for a deployment that needs it (TLS ended at a proxy).
+# `manage.py check --deploy` reports nothing with these defaults
+# (tests/test_security_settings.py).
+
+# Behind a proxy that ends TLS, Django sees plain HTTP: name the header the
+# proxy sets, e.g. SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https". Only
+# for a proxy that overwrites that header, or clients could claim HTTPS.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    _header, _, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(":")
+    if not _header.strip() or not _value.strip():
+        raise ImproperlyConfigured(
+            f"SECURE_PROXY_SSL_HEADER={os.environ['SECURE_PROXY_SSL_HEADER']!r} should be "
+            "'Header-Name: value', e.g. 'X-Forwarded-Proto: https'."
+        )
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _header.strip().upper().replace("-", "_"),
+        _value.strip(),
+    )
+# Off when the proxy itself redirects HTTP to HTTPS.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# A year in production; browsers then refuse plain HTTP for that long.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading is a promise to browser vendors that is slow to take back (every
+# subdomain on HTTPS for good), so it is the operator's explicit choice; until
+# then Django's reminder (security.W021) is silenced, deliberately.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+# Not HttpOnly: the Swagger UI reads the CSRF cookie to send editors' writes.
+CSRF_COOKIE_SAMESITE = "Lax"
+# Origins a form may be posted from when they differ from the Host, e.g.
+# behind a proxy: "https://tracker.example".
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# --- Hardening (issue #6): Content-Security-Policy (django-csp 4) --------
+# Nothing inline, nothing from elsewhere: our pages, the admin and the API
+# docs load only their own files. The API docs' inline bits are moved into
+# files (kzuk_site/templates/drf_spectacular/, the Swagger UI's split view).
+# img-src allows data: for the icons Swagger UI's styles embed. Pages that
+# need more widen it for themselves alone: Redoc (kzuk_site/api.py), the
+# admin's history page (seeds/admin_base.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# --- Hardening (issue #6): request limits ---------------------------------
+# kzuk_site/middleware.py answers 400 past these. A list with every value of
+# every filter chosen (every topic, every party...) is about 1.4 KB today, with
+# room to grow: tests/test_abuse.py checks that it is served.
+QUERY_STRING_LIMITS = {
+    "MAX_LENGTH": env_int("QUERY_STRING_MAX_LENGTH", 4096),
+    "MAX_PARAMETERS": env_int("QUERY_STRING_MAX_PARAMETERS", 200),
+    "MAX_VALUES_PER_NAME": env_int("QUERY_STRING_MAX_VALUES_PER_NAME", 100),
+}
+
+# --- Hardening (issue #6): admin login attempts (django-axes) -------------
+# After AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked out for the cooling-off period: a guesser cannot go
+# on, and nobody else can lock a person out from another address.
+AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out pair before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kzuk_site.lockout.lockout_response"

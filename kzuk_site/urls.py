@@ -1,9 +1,24 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin,
+    the API docs): send them to the site's icon rather than a 404."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        # Resolved per request, not at import: the static storage may need its manifest.
+        return static("favicon.svg")
+
+
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/", admin.site.urls),
     path("api/v1/", include("kzuk_site.api")),
     # Without a CSRF token, every public page is the same for every reader and

@@ -27,10 +27,22 @@ def _settings_in_subprocess(env: dict, expression: str):
     )
 
 
-def test_secret_key_is_required_when_debug_is_off():
-    result = _settings_in_subprocess({"DEBUG": "false", "SECRET_KEY": None}, "s.DEBUG")
+@pytest.mark.parametrize("secret_key", [None, "", "   "])
+def test_secret_key_is_required_when_debug_is_off(secret_key):
+    result = _settings_in_subprocess({"DEBUG": "false", "SECRET_KEY": secret_key}, "s.DEBUG")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
+    # The message says how to make one.
+    assert "get_random_secret_key" in result.stderr
+
+
+def test_the_secret_key_is_the_environment_s_and_never_the_development_one():
+    key = "k" * 60
+    result = _settings_in_subprocess({"DEBUG": "false", "SECRET_KEY": key}, "s.SECRET_KEY")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == key
+    development = _settings_in_subprocess({"DEBUG": "true", "SECRET_KEY": None}, "s.SECRET_KEY")
+    assert development.stdout.strip().startswith("insecure-development-key")
 
 
 def test_production_settings_come_from_the_environment():

@@ -1,0 +1,96 @@
+"""Every response carries the security headers: pages, the API and its docs,
+the admin, static files, errors."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.templatetags.static import static
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+PLAIN = {
+    "/": 200,
+    "/agreements/spca/": 200,
+    "/feeds/status-changes/": 200,
+    "/no-such-page/": 404,
+    "/?" + "x=1&" * 250: 400,
+    "/api/v1/agreements/": 200,
+    "/api/v1/agreements/?format=csv": 200,
+    "/api/v1/no-such-resource/": 404,
+    "/api/v1/agreements/?page_size=501": 400,
+    "/api/v1/schema/": 200,
+    "/api/v1/docs/": 200,
+    "/api/v1/docs/?script=": 200,
+    "/api/v1/redoc/": 200,
+    "/admin/login/": 200,
+    "/admin/": 302,
+}
+# Static files are served by the site itself only once a middleware such as
+# WhiteNoise does it; until then the path is the site's 404, headers and all.
+STATIC_STATUS = 200 if any("whitenoise" in name.lower() for name in settings.MIDDLEWARE) else 404
+
+
+def _assert_security_headers(response, path: str) -> None:
+    assert response["X-Content-Type-Options"] == "nosniff", path
+    assert response["Referrer-Policy"] == "same-origin", path
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin", path
+    assert response["X-Frame-Options"] == "DENY", path
+    assert response["Strict-Transport-Security"] == f"max-age={ONE_YEAR}; includeSubDomains", path
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy, path
+    assert "frame-ancestors 'none'" in policy, path
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, path
+
+
+@pytest.fixture
+def https_client():
+    # The production HSTS, set before the client builds its middleware.
+    with override_settings(SECURE_HSTS_SECONDS=ONE_YEAR, SECURE_HSTS_INCLUDE_SUBDOMAINS=True):
+        yield Client()
+
+
+@pytest.mark.parametrize(("path", "status"), PLAIN.items(), ids=[path[:40] for path in PLAIN])
+def test_every_response_carries_the_security_headers(https_client, seeded, path, status):
+    response = https_client.get(path, secure=True)
+    assert response.status_code == status, path
+    _assert_security_headers(response, path)
+
+
+def test_static_files_carry_the_security_headers(https_client, seeded):
+    path = static("css/site.css")
+    response = https_client.get(path, secure=True)
+    assert response.status_code == STATIC_STATUS
+    _assert_security_headers(response, path)
+
+
+def test_admin_pages_carry_the_security_headers(https_client, seeded):
+    https_client.force_login(User.objects.create_superuser("admin", "a@example.org", "pw"))
+    for path in ("/admin/", "/admin/agreements/agreement/", "/admin/agreements/agreement/add/"):
+        response = https_client.get(path, secure=True)
+        assert response.status_code == 200, path
+        _assert_security_headers(response, path)
+
+
+def test_the_session_and_csrf_cookies_are_http_only_and_same_site(client, db):
+    User.objects.create_superuser("admin", "a@example.org", "a long passphrase")
+    login = client.get("/admin/login/")
+    csrf = login.cookies[settings.CSRF_COOKIE_NAME]
+    assert csrf["samesite"] == "Lax"
+    response = client.post(
+        "/admin/login/",
+        {"username": "admin", "password": "a long passphrase", "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    session = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert session["httponly"] is True
+    assert session["samesite"] == "Lax"
+
+
+def test_plain_http_is_redirected_to_https_in_production(db):
+    with override_settings(SECURE_SSL_REDIRECT=True):
+        response = Client().get("/agreements/?status=signed")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/agreements/?status=signed"
