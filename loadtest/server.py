@@ -6,6 +6,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +28,14 @@ def app_env(database_url: str, **extra: str) -> dict[str, str]:
         # Every load-test client comes from 127.0.0.1: one anonymous "client"
         # for the throttle, which would turn the run into 429s.
         API_ANON_RATE="1000000/minute",
+        API_USER_RATE="1000000/minute",
+        # Plain HTTP on loopback (in production TLS ends at the proxy): no
+        # redirect to https, and cookies a client will send back over http.
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        # Production serves hashed static files, collected by start() here.
+        STATIC_ROOT=tempfile.mkdtemp(prefix="kzuk-static-"),
         **extra,
     )
     env.pop("TEST_DATABASE_NAME", None)
@@ -79,6 +88,9 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> None:
+        static_root = self.env.get("STATIC_ROOT")
+        if static_root and not (Path(static_root) / "staticfiles.json").exists():
+            manage(self.env, "collectstatic", "--noinput")
         self._log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             self.command, cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT

@@ -120,9 +120,10 @@ def test_production_serves_hashed_compressed_static_files():
     result = _settings_in_subprocess(
         {"DEBUG": "false", "SECRET_KEY": "x" * 50},
         "repr((s.STORAGES['staticfiles']['BACKEND'], "
-        "s.MIDDLEWARE[s.MIDDLEWARE.index('django.middleware.security.SecurityMiddleware') + 1]))",
+        "s.MIDDLEWARE[s.MIDDLEWARE.index('csp.middleware.CSPMiddleware') + 1]))",
     )
     assert result.returncode == 0, result.stderr
+    # Right after the headers every response needs, before everything else.
     assert result.stdout.strip() == str(
         (
             "whitenoise.storage.CompressedManifestStaticFilesStorage",
