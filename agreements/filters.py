@@ -57,6 +57,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
     )
     topic = SlugsFilter(
         field_name="topics__slug",
+        offer_choices=True,
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
@@ -122,6 +123,7 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
     open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
     topic = SlugsFilter(
         field_name="topics__slug",
+        offer_choices=True,
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
@@ -196,6 +198,7 @@ class FigureFilterSet(UpdatedSinceFilterSet):
     unit = django_filters.CharFilter(field_name="unit", lookup_expr="iexact", label=_("Unit"))
     topic = SlugsFilter(
         field_name="topics__slug",
+        offer_choices=True,
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),

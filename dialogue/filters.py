@@ -26,6 +26,7 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(spec=MEETING_SEARCH)
     series = SlugsFilter(
         field_name="series__slug",
+        offer_choices=True,
         to_field_name="slug",
         queryset=MeetingSeries.objects.all(),
         label=_("Series"),
@@ -38,6 +39,7 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
     )
     topic = SlugsFilter(
         field_name="topics__slug",
+        offer_choices=True,
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),

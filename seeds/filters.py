@@ -1,6 +1,7 @@
 """Filters every list shares, on the public site and in the API alike."""
 
 import datetime
+import re
 
 import django_filters
 from django import forms
@@ -58,19 +59,43 @@ class SlugsField(ModelMultipleChoiceField):
         return super().clean(value)
 
 
+class SlugListInput(forms.TextInput):
+    """Slugs typed in one box, separated by commas or spaces.
+
+    For relations with too many records to offer as choices: a select of
+    every meeting or organisation would send thousands of options with every
+    list page. Repeated parameters (`?party=a&party=b`) still work."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return [slug for value in values if value for slug in re.split(r"[\s,]+", value) if slug]
+
+    def format_value(self, value):
+        if not value:
+            return None
+        return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+
+
 @extend_schema_field(
     {
         "type": "string",
-        "pattern": r"^[-a-zA-Z0-9_]+$",
-        "description": "A slug; repeat the parameter for several (any of them matches). "
-        "An unknown slug is a 400.",
+        "pattern": r"^[-a-zA-Z0-9_]+( *, *[-a-zA-Z0-9_]+)*$",
+        "description": "A slug; repeat the parameter, or separate slugs with commas, for "
+        "several (any of them matches). An unknown slug is a 400.",
     }
 )
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
-    """Records related by slug; several values match any of them. The schema
-    annotation tells the API docs what drf-spectacular cannot guess."""
+    """Records related by slug; several values match any of them. A short
+    vocabulary (topics) is offered as choices (`offer_choices=True`); other
+    relations are typed as slugs (SlugListInput). The schema annotation tells
+    the API docs what drf-spectacular cannot guess."""
 
     field_class = SlugsField
+
+    def __init__(self, *args, offer_choices: bool = False, **kwargs):
+        if not offer_choices:
+            kwargs.setdefault("widget", SlugListInput)
+        super().__init__(*args, **kwargs)
 
 
 class UtcDateTimeField(IsoDateTimeField):

@@ -137,6 +137,26 @@ def test_the_filter_state_is_in_the_url_and_survives_paging(seeded, client):
     assert 'name="open"' in response.content.decode()
 
 
+def test_a_long_relation_is_typed_as_slugs_not_offered_as_every_choice(seeded, client):
+    """A national archive has thousands of organisations and meetings: the
+    page must not send each of them as an option of a select."""
+    for number in range(60):
+        factories.organisation(name=f"Many parties {number}")
+    page = client.get(_url("agreements:agreement-list"), {"party": "kazakhstan, united-kingdom"})
+    content = page.content.decode()
+    assert "Many parties" not in content
+    assert 'name="party" value="kazakhstan, united-kingdom"' in content
+    assert "spca" in content
+    # A short vocabulary is still offered as choices.
+    assert '<select name="topic"' in content
+    # The API takes the same list, and still the repeated parameter.
+    api = "/api/v1/agreements/"
+    by_commas = client.get(api, {"party": "kazakhstan,united-kingdom"}).json()["results"]
+    repeated = client.get(f"{api}?party=kazakhstan&party=united-kingdom").json()["results"]
+    assert by_commas == repeated
+    assert "spca" in [row["slug"] for row in by_commas]
+
+
 def test_empty_results_say_so(seeded, client):
     response = client.get(reverse("agreements:agreement-list"), {"search": "zeppelin"})
     assert "No agreements match these filters." in response.content.decode()
