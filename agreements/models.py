@@ -27,6 +27,7 @@ from seeds.models import (
     PublishableQuerySet,
     TimeStampedModel,
     citations_prefetch,
+    prefetched,
     publication_constraint,
 )
 from seeds.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec
@@ -187,23 +188,27 @@ def _cited():
     return Prefetch("citations", queryset=Citation.objects.select_related("source"))
 
 
+def _api_citations() -> Prefetch:
+    return prefetched("citations", Citation.objects.with_source())
+
+
 def _events_for_api(event_model) -> Prefetch:
-    return Prefetch(
+    return prefetched(
         "status_events",
-        queryset=event_model.objects.select_related("party").prefetch_related(citations_prefetch()),
+        event_model.objects.select_related("party").prefetch_related(_api_citations()),
     )
 
 
 class AgreementQuerySet(StatusTrackedQuerySet):
     def for_api(self):
         return self.prefetch_related(
-            citations_prefetch(),
-            "parties",
-            "signatories",
-            "topics",
-            "meetings",
+            _api_citations(),
+            prefetched("parties"),
+            prefetched("signatories"),
+            prefetched("topics"),
+            prefetched("meetings"),
             _events_for_api(StatusEvent),
-            Prefetch("relations", queryset=AgreementRelation.objects.select_related("target")),
+            prefetched("relations", AgreementRelation.objects.select_related("target")),
         )
 
     def for_list(self):
@@ -429,10 +434,10 @@ class StatusEvent(StatusEventBase):
 class CommitmentQuerySet(StatusTrackedQuerySet):
     def for_api(self):
         return self.select_related("meeting", "agreement").prefetch_related(
-            citations_prefetch(),
-            "parties",
-            "people",
-            "topics",
+            _api_citations(),
+            prefetched("parties"),
+            prefetched("people"),
+            prefetched("topics"),
             _events_for_api(CommitmentStatusEvent),
         )
 

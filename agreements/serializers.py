@@ -32,6 +32,7 @@ from dialogue.serializers import (
     self_link,
     slugs,
 )
+from seeds.api_links import HyperlinkedIdentityField
 from seeds.serializers import (
     DescribedModelSerializer,
     ValidatedModelSerializer,
@@ -120,7 +121,7 @@ def _party_url():
 class AgreementEventSerializer(DescribedModelSerializer):
     """A step in an agreement's status history."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = HyperlinkedIdentityField(
         view_name="api:status-event-detail", help_text=_("This step in the API.")
     )
     party = _party()
@@ -134,7 +135,7 @@ class AgreementEventSerializer(DescribedModelSerializer):
 
 
 class CommitmentEventSerializer(AgreementEventSerializer):
-    url = serializers.HyperlinkedIdentityField(
+    url = HyperlinkedIdentityField(
         view_name="api:commitment-status-event-detail", help_text=_("This step in the API.")
     )
 
@@ -145,7 +146,7 @@ class CommitmentEventSerializer(AgreementEventSerializer):
 class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
     """A step in an agreement's status, as a resource of its own."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = HyperlinkedIdentityField(
         view_name="api:status-event-detail", help_text=_("This step in the API.")
     )
     agreement = slugs(Agreement, many=False, required=True, help_text=_("Slug of the agreement."))
@@ -183,7 +184,7 @@ class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
 class CommitmentStatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
     """A step in a commitment's status, as a resource of its own."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = HyperlinkedIdentityField(
         view_name="api:commitment-status-event-detail", help_text=_("This step in the API.")
     )
     commitment = slugs(

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from dialogue.models import Meeting, MeetingSeries, Organisation, Participation, Person, Post, Topic
 from seeds.api_base import api_url
+from seeds.api_links import HyperlinkedIdentityField, HyperlinkedRelatedField
 from seeds.serializers import (
     DescribedModelSerializer,
     SlugKeyField,
@@ -31,7 +32,7 @@ def slugs(model, *, help_text, many=True, required=False, allow_null=False):
 
 def link(view_name: str, *, source: str, help_text, allow_null: bool = True):
     """The API URL of a related record, next to its slug (null when none)."""
-    return serializers.HyperlinkedRelatedField(
+    return HyperlinkedRelatedField(
         view_name=view_name,
         lookup_field="slug",
         source=source,
@@ -42,7 +43,7 @@ def link(view_name: str, *, source: str, help_text, allow_null: bool = True):
 
 
 def self_link(view_name: str):
-    return serializers.HyperlinkedIdentityField(
+    return HyperlinkedIdentityField(
         view_name=view_name, lookup_field="slug", help_text=_("This record in the API.")
     )
 

@@ -13,7 +13,8 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from seeds.api_base import api_url
-from seeds.models import Citation, Source, cited_types
+from seeds.api_links import HyperlinkedIdentityField, HyperlinkedRelatedField
+from seeds.models import PREFETCHED, Citation, Source, cited_types
 from seeds.services import save_citation, save_validated
 
 MAX_BIG_ID = 2**63 - 1
@@ -45,7 +46,12 @@ def model_errors_as_api_errors(serializer: serializers.Serializer):
 
 class DescribedModelSerializer(serializers.ModelSerializer):
     """Every generated field carries a description for the OpenAPI schema:
-    the model field's help_text, or else its verbose name."""
+    the model field's help_text, or else its verbose name. Nested as a list,
+    it reads prefetched lists (ReadsPrefetched)."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        return _reading_prefetched(super().many_init(*args, **kwargs))
 
     def build_standard_field(self, field_name, model_field):
         field_class, field_kwargs = super().build_standard_field(field_name, model_field)
@@ -86,10 +92,48 @@ class ValidatedModelSerializer(DescribedModelSerializer):
             )
 
 
+def _prefetched(instance, source_attrs):
+    if len(source_attrs) == 1:
+        return instance.__dict__.get(PREFETCHED.format(source_attrs[0]))
+    return None
+
+
+class ReadsPrefetched:
+    """Reads a relation from the plain list `seeds.models.prefetched()` left
+    on the record, when there is one, rather than through its manager."""
+
+    def get_attribute(self, instance):
+        found = _prefetched(instance, self.source_attrs)
+        return found if found is not None else super().get_attribute(instance)
+
+
+class PrefetchedListSerializer(ReadsPrefetched, serializers.ListSerializer):
+    pass
+
+
+class PrefetchedManyRelatedField(ReadsPrefetched, serializers.ManyRelatedField):
+    pass
+
+
+def _reading_prefetched(field):
+    # DRF builds the list field; only its class changes, to one that adds a
+    # method and no state.
+    swaps = {
+        serializers.ListSerializer: PrefetchedListSerializer,
+        serializers.ManyRelatedField: PrefetchedManyRelatedField,
+    }
+    field.__class__ = swaps.get(type(field), type(field))
+    return field
+
+
 class SlugKeyField(serializers.SlugRelatedField):
     """A related record written by its slug. Refuses what cannot be a slug
     before looking it up: PostgreSQL fails on a NUL byte instead of finding
     nothing."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        return _reading_prefetched(super().many_init(*args, **kwargs))
 
     def to_internal_value(self, data):
         if not isinstance(data, str) or not SLUG.fullmatch(data):
@@ -103,7 +147,7 @@ class CitationSummarySerializer(DescribedModelSerializer):
     source = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text=_("The source's slug.")
     )
-    source_url = serializers.HyperlinkedRelatedField(
+    source_url = HyperlinkedRelatedField(
         source="source",
         view_name="api:source-detail",
         lookup_field="slug",
@@ -137,7 +181,7 @@ def citations_field() -> CitationSummarySerializer:
 
 
 class SourceListSerializer(DescribedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
+    url = HyperlinkedIdentityField(
         view_name="api:source-detail", lookup_field="slug", help_text=_("This source in the API.")
     )
     document_url = serializers.URLField(
@@ -222,13 +266,13 @@ class CitationSerializer(DescribedModelSerializer):
     and the record it supports: `cited_type` plus `cited_slug` (or `cited_id`
     for records without a slug, such as status events)."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = HyperlinkedIdentityField(
         view_name="api:citation-detail", help_text=_("This citation in the API.")
     )
     source = SlugKeyField(
         slug_field="slug", queryset=Source.objects.all(), help_text=_("The source's slug.")
     )
-    source_url = serializers.HyperlinkedRelatedField(
+    source_url = HyperlinkedRelatedField(
         source="source",
         view_name="api:source-detail",
         lookup_field="slug",
