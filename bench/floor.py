@@ -5,15 +5,18 @@ module or a plain string template. What the real endpoint costs beyond its
 floor is the price of Django, DRF and our code. Benchmark settings only.
 """
 
+import functools
 import json
 from string import Template
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchRank, SearchVectorExact
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.utils.html import escape
 
-from agreements.models import Agreement, StatusEvent
+from agreements.models import AGREEMENT_SEARCH, Agreement, StatusEvent
+from seeds.search import RANK_LIMIT, _tsquery
 
 PAGE_SIZE_LIMIT = 500
 
@@ -103,19 +106,41 @@ def _filters(request) -> tuple[str, dict]:
             " ON t.id = m.topic_id WHERE m.agreement_id = a.id AND t.slug = %(topic)s)"
         )
         params["topic"] = topic
-    if words := request.GET.get("search", "").split():
-        # The same vector the site's search indexes; prefix match on each word.
-        conditions.append(f"{SEARCH_VECTOR} @@ to_tsquery('english', %(query)s)")
-        params["query"] = " & ".join(f"{word}:*" for word in words if word.isalnum())
+    if word := request.GET.get("search", "").strip():
+        if not word.isalnum():
+            raise Http404  # the floor takes one plain word; the benchmark sends one
+        where, rank = _search_sql(word)
+        conditions.append(where)
+        params["rank"] = rank
     return " AND ".join(conditions), params
 
 
-# Kept in step with the site's search (the expression its GIN index is on).
-SEARCH_VECTOR = (
-    "(setweight(to_tsvector('english',"
-    " coalesce(a.title, '') || ' ' || coalesce(a.short_title, '')), 'A')"
-    " || setweight(to_tsvector('english', coalesce(a.summary, '')), 'B'))"
-)
+PLACEHOLDER = "floorplaceholder"
+
+
+@functools.cache
+def _compiled_search():
+    """The site's own search condition and rank for agreements, as SQL: the
+    floor must ask PostgreSQL the same question, answered by the same GIN
+    index. Compiled once, by Django, then used as raw SQL."""
+    query = Agreement.objects.all().query
+    compiler = query.get_compiler(connection=connection)
+    tsquery = _tsquery([PLACEHOLDER])
+    condition = SearchVectorExact(AGREEMENT_SEARCH.vector(), tsquery).resolve_expression(query)
+    rank = SearchRank(AGREEMENT_SEARCH.vector(ranked_only=True), tsquery).resolve_expression(query)
+    return compiler.compile(condition), compiler.compile(rank)
+
+
+def _search_sql(word: str) -> tuple[str, str]:
+    def inline(sql_and_params):
+        sql, params = sql_and_params
+        literals = tuple(
+            "'" + str(param).replace(PLACEHOLDER, word).replace("'", "''") + "'" for param in params
+        )
+        return (sql % literals).replace('"agreements_agreement".', "a.")
+
+    where, rank = _compiled_search()
+    return inline(where), inline(rank)
 
 
 def api_agreement_list(request):
@@ -123,12 +148,21 @@ def api_agreement_list(request):
     page = int(request.GET.get("page", 1))
     where, params = _filters(request)
     params |= _content_type_ids() | {"limit": page_size, "offset": (page - 1) * page_size}
+    rank = params.pop("rank", None)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM agreements_agreement a WHERE {where}", params)
+        # Counted as the site counts a search: no further than its ranking limit.
+        limit = f"LIMIT {RANK_LIMIT + 1}" if rank else ""
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM agreements_agreement a WHERE {where} {limit}) t",
+            params,
+        )
         (count,) = cursor.fetchone()
+    order = "a.signed_on DESC, a.title, a.id"
+    if rank and count <= RANK_LIMIT:
+        order = f"{rank} DESC, {order}"
     rows = _fetch(
         f"SELECT {AGREEMENT_COLUMNS} FROM agreements_agreement a WHERE {where}"
-        " ORDER BY a.signed_on DESC, a.title LIMIT %(limit)s OFFSET %(offset)s",
+        f" ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s",
         params,
     )
     body = {
