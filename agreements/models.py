@@ -282,7 +282,10 @@ class Agreement(StatusTrackedModel):
         indexes = (
             models.Index(fields=("status", "signed_on"), name="agreements_status_signed_idx"),
             models.Index(fields=("kind", "signed_on"), name="agreements_kind_signed_idx"),
-            models.Index(fields=("signed_on",), name="agreements_signed_idx"),
+            # The list's own order, read from the index a page at a time, and
+            # the dashboard's latest changes: no sort of every row.
+            models.Index(fields=("-signed_on", "title"), name="agreements_list_order_idx"),
+            models.Index(fields=("-status_since", "title"), name="agreements_status_since_idx"),
             AGREEMENT_SEARCH.index("agreements_agreement_search"),
         )
         constraints = (
@@ -514,7 +517,7 @@ class Commitment(StatusTrackedModel):
         ordering = ("due_on", "title")
         indexes = (
             models.Index(fields=("status", "due_on"), name="agreements_commit_status_idx"),
-            models.Index(fields=("due_on",), name="agreements_commit_due_idx"),
+            models.Index(fields=("due_on", "title"), name="agreements_commit_due_idx"),
             COMMITMENT_SEARCH.index("agreements_commitment_search"),
         )
         constraints = (

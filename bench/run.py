@@ -193,21 +193,30 @@ def _samples(database_url) -> dict:
                 " ON e.agreement_id = a.id WHERE a.publication = 'published'"
                 " GROUP BY a.slug ORDER BY count(*) DESC, a.slug LIMIT 1"
             ),
-            # A word from the titles: common enough to have many hits.
+            # Words from the titles: the most common (past the ranking limit,
+            # so listed in the list's order), and one a reader looking for
+            # something particular would type (a few hundred hits, ranked).
             "word": one(
                 "SELECT word FROM (SELECT split_part(title, ' ', 2) AS word"
                 " FROM agreements_agreement LIMIT 1000) w WHERE length(word) > 4"
                 " GROUP BY word ORDER BY count(*) DESC LIMIT 1"
             ).lower(),
+            "rare_word": one(
+                "SELECT lower(word) FROM (SELECT regexp_split_to_table(title, '[^[:alpha:]]+')"
+                " AS word FROM agreements_agreement WHERE id % 100 = 0) w"
+                " WHERE length(word) > 5 GROUP BY lower(word)"
+                " HAVING count(*) BETWEEN 3 AND 8 ORDER BY count(*) DESC, 1 LIMIT 1"
+            ),
         }
 
 
 def _endpoints(samples) -> list[tuple[str, str, str]]:
-    status, topic, slug, word = (
+    status, topic, slug, word, rare = (
         samples["status"],
         samples["topic"],
         samples["agreement"],
         samples["word"],
+        samples["rare_word"],
     )
     api = "/api/v1/agreements/?page_size=100"
     return [
@@ -226,6 +235,11 @@ def _endpoints(samples) -> list[tuple[str, str, str]]:
             f"API agreements, search={word}",
             f"{api}&search={word}",
             f"/floor/api/agreements/?page_size=100&search={word}",
+        ),
+        (
+            f"API agreements, search={rare}",
+            f"{api}&search={rare}",
+            f"/floor/api/agreements/?page_size=100&search={rare}",
         ),
         ("API agreement detail", f"/api/v1/agreements/{slug}/", f"/floor/api/agreements/{slug}/"),
         ("Agreements page", "/agreements/", "/floor/agreements/"),
