@@ -205,7 +205,7 @@ def _samples(database_url) -> dict:
                 "SELECT lower(word) FROM (SELECT regexp_split_to_table(title, '[^[:alpha:]]+')"
                 " AS word FROM agreements_agreement WHERE id % 100 = 0) w"
                 " WHERE length(word) > 5 GROUP BY lower(word)"
-                " HAVING count(*) BETWEEN 3 AND 8 ORDER BY count(*) DESC, 1 LIMIT 1"
+                " HAVING count(*) = 2 ORDER BY 1 LIMIT 1"
             ),
         }
 
