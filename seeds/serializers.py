@@ -54,10 +54,26 @@ class DescribedModelSerializer(serializers.ModelSerializer):
         return _reading_prefetched(super().many_init(*args, **kwargs))
 
     def build_standard_field(self, field_name, model_field):
-        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
-        if not field_kwargs.get("help_text"):
-            field_kwargs["help_text"] = capfirst(model_field.verbose_name)
+        # DRF works out every field of a model serializer again each time one
+        # is made: for one agreement, its steps, quotes and summaries, that
+        # was a third of the request. What it works out depends only on the
+        # serializer class and the model field, so it is kept; each field
+        # still gets its own kwargs and validator list.
+        key = (type(self), field_name, model_field)
+        built = _STANDARD_FIELDS.get(key)
+        if built is None:
+            field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+            if not field_kwargs.get("help_text"):
+                field_kwargs["help_text"] = capfirst(model_field.verbose_name)
+            built = _STANDARD_FIELDS[key] = (field_class, field_kwargs)
+        field_class, field_kwargs = built
+        field_kwargs = dict(field_kwargs)
+        if "validators" in field_kwargs:
+            field_kwargs["validators"] = list(field_kwargs["validators"])
         return field_class, field_kwargs
+
+
+_STANDARD_FIELDS: dict = {}
 
 
 class ValidatedModelSerializer(DescribedModelSerializer):
