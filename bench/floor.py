@@ -298,7 +298,7 @@ def dashboard_page(request):
                AS counts,
              (SELECT json_agg(h) FROM (SELECT a.slug, a.title, a.status, a.status_since
                 FROM agreements_agreement a WHERE a.publication = 'published'
-                ORDER BY a.status_since DESC NULLS LAST, a.title LIMIT 12) h) AS headline,
+                ORDER BY a.status_since DESC, a.title LIMIT 12) h) AS headline,
              (SELECT json_agg(c) FROM (SELECT slug, title, due_on FROM agreements_commitment
                 WHERE publication = 'published' AND status NOT IN ('fulfilled', 'dropped')
                 ORDER BY due_on, title LIMIT 10) c) AS commitments,
