@@ -3,7 +3,6 @@ by table and page by page. Runs on whichever database the suite uses; on
 PostgreSQL it needs pg_dump and pg_restore (a failure in CI when missing)."""
 
 import json
-import os
 import re
 import shutil
 from io import StringIO
@@ -14,6 +13,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from seeds.backup import table_digests
+from tests.environment import require
 
 # Committed data: pg_dump reads it from another connection.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,10 +46,7 @@ CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
 @pytest.fixture(autouse=True)
 def _postgres_tools():
     if connection.vendor == "postgresql" and not shutil.which("pg_dump"):
-        reason = "pg_dump/pg_restore are not installed"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Backup tests must run in CI: {reason}")
-        pytest.skip(reason)
+        require("Backup tests", "pg_dump/pg_restore are not installed")
 
 
 def _site(client) -> dict[str, bytes]:

@@ -18,6 +18,7 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from kzuk_site.env import cache_from_url
+from tests.environment import require
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -34,11 +35,7 @@ def _redis_unreachable_reason() -> str | None:
 
 @pytest.fixture
 def redis_url():
-    reason = _redis_unreachable_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Redis tests must run in CI: {reason}")
-        pytest.skip(reason)
+    require("Redis tests", _redis_unreachable_reason())
     return REDIS_URL
 
 

@@ -5,7 +5,6 @@ The real thing, short: gunicorn serving the app on a throwaway PostgreSQL
 cluster of this test's own (never the shared server), which the test stops
 and starts. The long version under load is loadtest/run.py (docs/LOAD.md)."""
 
-import os
 import time
 
 import pytest
@@ -13,6 +12,7 @@ import requests
 
 from loadtest.pgcluster import ThrowawayCluster, free_port, unavailable_reason
 from loadtest.server import Server, app_env, manage
+from tests.environment import require
 
 MESSAGE = "The data is briefly unavailable. Please try again in a moment."
 # DATABASE_CONNECT_TIMEOUT in app_env is 2 s; a 503 must come well before a
@@ -22,11 +22,7 @@ FAST = 5.0
 
 @pytest.fixture(scope="module")
 def cluster():
-    reason = unavailable_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"The outage test must run in CI: {reason}")
-        pytest.skip(reason)
+    require("The outage test", unavailable_reason())
     with ThrowawayCluster() as pg:
         yield pg
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.environment import require
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -35,11 +37,7 @@ def _unavailable_reason() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser():
-    reason = _unavailable_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Browser tests must run in CI: {reason}")
-        pytest.skip(reason)
+    require("Browser tests", _unavailable_reason())
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django refuses
