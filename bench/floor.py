@@ -41,9 +41,8 @@ def _slugs_sql(through: str, column: str, table: str) -> str:
 
 AGREEMENT_COLUMNS = f"""
     a.id, a.slug, a.title, a.short_title, a.kind, a.status, a.status_since,
-    a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_on_inferred,
-    a.signed_on_note, a.signed_at, a.legally_binding, a.requires_ratification, a.summary,
-    a.updated_at,
+    a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_at,
+    a.legally_binding, a.requires_ratification, a.summary, a.publication, a.updated_at,
     (SELECT coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name,
         'short_name', o.short_name, 'country', o.country) ORDER BY o.name), '[]')
       FROM agreements_agreement_parties m JOIN dialogue_organisation o ON o.id = m.organisation_id
@@ -182,7 +181,8 @@ def _summaries_sql(through: str, column: str, table: str, name: str) -> str:
 
 # What the detail adds to a list row.
 DETAIL_COLUMNS = f"""
-    a.publication, a.created_at, a.treaty_series_number, a.command_paper_number,
+    a.signed_on_inferred, a.signed_on_note, a.created_at, a.treaty_series_number,
+    a.command_paper_number,
     a.un_registration_number, a.official_url,
     {_summaries_sql("agreements_agreement_signatories", "person_id", "dialogue_person", "name")}
       AS signatories_summary,
