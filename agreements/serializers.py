@@ -35,6 +35,7 @@ from dialogue.serializers import (
 from seeds.api_links import HyperlinkedIdentityField
 from seeds.serializers import (
     DescribedModelSerializer,
+    SlugKeyField,
     ValidatedModelSerializer,
     citations_field,
     model_errors_as_api_errors,
@@ -222,7 +223,11 @@ class CommitmentStatusEventSerializer(StatusEventWriteMixin, DescribedModelSeria
 
 
 class RelationSerializer(DescribedModelSerializer):
-    agreement = serializers.SlugRelatedField(
+    def is_hidden(self, record) -> bool:
+        # A relation is as public as the agreement it points to.
+        return super().is_hidden(record.target)
+
+    agreement = SlugKeyField(
         source="target", slug_field="slug", read_only=True, help_text=_("The other agreement.")
     )
     agreement_url = link(

@@ -223,7 +223,8 @@ class MeetingSeriesQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             citations_prefetch(),
             models.Prefetch(
-                "meetings", queryset=Meeting.objects.only("pk", "slug", "title", "series")
+                "meetings",
+                queryset=Meeting.objects.only("pk", "slug", "title", "series", "publication"),
             ),
         )
 

@@ -126,7 +126,7 @@ class OrganisationSerializer(ValidatedModelSerializer):
 
 
 class PostSerializer(DescribedModelSerializer):
-    organisation = serializers.SlugRelatedField(
+    organisation = SlugKeyField(
         slug_field="slug",
         read_only=True,
         allow_null=True,
@@ -201,14 +201,14 @@ class MeetingSeriesSerializer(ValidatedModelSerializer):
 
 
 class ParticipationSerializer(DescribedModelSerializer):
-    person = serializers.SlugRelatedField(
+    person = SlugKeyField(
         slug_field="slug",
         read_only=True,
         allow_null=True,
         help_text=_("Slug of the person, if one."),
     )
     person_url = link("api:person-detail", source="person", help_text=_("The person in the API."))
-    organisation = serializers.SlugRelatedField(
+    organisation = SlugKeyField(
         slug_field="slug",
         read_only=True,
         allow_null=True,

@@ -11,6 +11,8 @@ from types import SimpleNamespace
 
 from rest_framework import serializers
 
+from seeds.api_visibility import HidesDrafts
+
 PLACEHOLDER = "lookup-value-placeholder"
 
 
@@ -30,7 +32,7 @@ class _LinkTemplates:
         return template.replace(PLACEHOLDER, str(value))
 
 
-class HyperlinkedRelatedField(_LinkTemplates, serializers.HyperlinkedRelatedField):
+class HyperlinkedRelatedField(HidesDrafts, _LinkTemplates, serializers.HyperlinkedRelatedField):
     pass
 
 

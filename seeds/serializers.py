@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -14,6 +15,7 @@ from rest_framework.settings import api_settings
 
 from seeds.api_base import api_url
 from seeds.api_links import HyperlinkedIdentityField, HyperlinkedRelatedField
+from seeds.api_visibility import HidesDrafts, hidden, without_hidden
 from seeds.models import PREFETCHED, Citation, Source, cited_types
 from seeds.services import save_citation, save_validated
 
@@ -44,7 +46,7 @@ def model_errors_as_api_errors(serializer: serializers.Serializer):
         ) from exc
 
 
-class DescribedModelSerializer(serializers.ModelSerializer):
+class DescribedModelSerializer(HidesDrafts, serializers.ModelSerializer):
     """Every generated field carries a description for the OpenAPI schema:
     the model field's help_text, or else its verbose name. Nested as a list,
     it reads prefetched lists (ReadsPrefetched)."""
@@ -52,6 +54,10 @@ class DescribedModelSerializer(serializers.ModelSerializer):
     @classmethod
     def many_init(cls, *args, **kwargs):
         return _reading_prefetched(super().many_init(*args, **kwargs))
+
+    def is_hidden(self, record) -> bool:
+        """Left out of a list of these (seeds.api_visibility)."""
+        return hidden(self.context, record)
 
     def build_standard_field(self, field_name, model_field):
         # DRF works out every field of a model serializer again each time one
@@ -124,11 +130,15 @@ class ReadsPrefetched:
 
 
 class PrefetchedListSerializer(ReadsPrefetched, serializers.ListSerializer):
-    pass
+    def to_representation(self, data):
+        records = data.all() if isinstance(data, models.manager.BaseManager) else data
+        shown = [record for record in records if not self.child.is_hidden(record)]
+        return super().to_representation(shown)
 
 
 class PrefetchedManyRelatedField(ReadsPrefetched, serializers.ManyRelatedField):
-    pass
+    def to_representation(self, iterable):
+        return super().to_representation(without_hidden(self.context, iterable))
 
 
 def _reading_prefetched(field):
@@ -142,7 +152,7 @@ def _reading_prefetched(field):
     return field
 
 
-class SlugKeyField(serializers.SlugRelatedField):
+class SlugKeyField(HidesDrafts, serializers.SlugRelatedField):
     """A related record written by its slug. Refuses what cannot be a slug
     before looking it up: PostgreSQL fails on a NUL byte instead of finding
     nothing."""

@@ -67,6 +67,38 @@ def test_the_anonymous_api_does_not_see_drafts_but_editors_do(draft, api_client,
     assert editor["publication"] == "draft"
 
 
+def test_the_anonymous_api_never_names_a_draft_that_a_published_record_points_to(
+    draft, api_client, editor_client
+):
+    from agreements.models import AgreementRelation, Commitment, RelationKind
+    from dialogue.models import Meeting, Participation, ParticipationRole
+
+    spca = Agreement.objects.get(slug="spca")
+    spca.parties.add(factories.organisation(slug="draft-ministry", publication="draft"))
+    AgreementRelation.objects.create(agreement=spca, kind=RelationKind.AMENDS, target=draft)
+    meeting = Meeting.objects.get(slug="strategic-dialogue-8")
+    envoy = factories.person(slug="draft-envoy", publication=PublicationState.DRAFT)
+    Participation.objects.create(meeting=meeting, person=envoy, role=ParticipationRole.CHAIR)
+    commitment = Commitment.objects.filter(meeting=meeting).first()
+    draft_meeting = factories.meeting(slug="draft-meeting", publication=PublicationState.DRAFT)
+    Commitment.objects.filter(pk=commitment.pk).update(meeting=draft_meeting)
+
+    pages = {
+        "/api/v1/agreements/spca/": ("draft-ministry", "draft-accord"),
+        "/api/v1/agreements/?page_size=500": ("draft-ministry", "draft-accord"),
+        f"/api/v1/meetings/{meeting.slug}/": ("draft-envoy",),
+        f"/api/v1/commitments/{commitment.slug}/": ("draft-meeting",),
+    }
+    for url, drafts in pages.items():
+        anonymous = api_client.get(url)
+        assert anonymous.status_code == 200, url
+        for slug in drafts:
+            assert slug not in anonymous.content.decode(), (url, slug)
+            assert slug in editor_client.get(url).content.decode(), (url, slug)
+    # A single record pointed to is null, as if it were not there yet.
+    assert api_client.get(f"/api/v1/commitments/{commitment.slug}/").json()["meeting"] is None
+
+
 def test_an_editor_publishes_through_the_admin_and_the_public_sees_it(
     draft, client, django_user_model
 ):
