@@ -79,11 +79,31 @@ class TableWriter:
                 )
 
     def reset_sequences(self, model_list) -> None:
-        """Explicit ids leave the id sequences behind: move them past the rows."""
-        statements = self.connection.ops.sequence_reset_sql(no_style(), model_list)
+        """Explicit ids leave the id sequences behind: move them past the rows.
+
+        On PostgreSQL only ever forward. `setval` is not undone by a rollback,
+        so Django's reset, which sets a sequence to the table's highest id,
+        would leave it behind rows that come back when the transaction that
+        wrote the demo data is rolled back (as every test's is)."""
+        if self.connection.vendor != "postgresql":
+            statements = self.connection.ops.sequence_reset_sql(no_style(), model_list)
+        else:
+            statements = [_forward_only_reset(model) for model in model_list]
         with self.connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
+
+
+def _forward_only_reset(model) -> str:
+    table = model._meta.db_table
+    column = model._meta.pk.column
+    sequence = f"pg_get_serial_sequence('\"{table}\"', '{column}')"
+    # Names from the model's own metadata, not from input.
+    return (
+        f'SELECT setval({sequence}, GREATEST(coalesce(max("{column}"), 0), '  # noqa: S608
+        f"coalesce(pg_sequence_last_value({sequence}::regclass), 0), 1)) "
+        f'FROM "{table}"'
+    )
 
 
 @contextmanager

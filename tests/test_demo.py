@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 
 from agreements.models import (
@@ -194,6 +195,21 @@ def test_generating_and_clearing_demo_data_make_cached_pages_stale(db, client):
     assert "demo-" in client.get("/agreements/").content.decode()
     call_command("generate_demo_data", "--clear", stdout=StringIO())
     assert "demo-" not in client.get("/agreements/").content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="about PostgreSQL's sequences, which a rollback does not undo",
+)
+def test_the_id_sequences_only_move_forward(db):
+    """A test's rollback brings back rows with higher ids than the demo data's;
+    a sequence set back to the demo data's highest id would then hand out
+    theirs again."""
+    earlier = Person.objects.create(slug="earlier", name="Earlier").pk
+    Person.objects.filter(pk=earlier).delete()
+    Person.history.all().delete()  # else the generator rightly takes this for a real database
+    generate("--agreements", "5", "--seed", "1")
+    assert Person.objects.create(slug="later", name="Later").pk > earlier
 
 
 def test_demo_data_is_refused_where_real_records_are(seeded):
