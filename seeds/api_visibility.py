@@ -3,12 +3,11 @@ see drafts: a draft party, topic, meeting or person is left out of a list of
 them, and a single one is null, as if it were not there yet. (The records
 themselves are filtered by `visible_to`; this is about what they point to.)"""
 
-from seeds.models import PublicationState, may_see_drafts
+from seeds.models import is_public, may_see_drafts
 
 
 def hidden(context: dict, record) -> bool:
-    publication = getattr(record, "publication", PublicationState.PUBLISHED)
-    if publication == PublicationState.PUBLISHED:
+    if is_public(record):
         return False
     request = context.get("request")
     return not (request is not None and may_see_drafts(request.user, type(record)))

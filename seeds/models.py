@@ -30,6 +30,27 @@ class PublicationState(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+# What a nested record (a status step, a post, a quote...) belongs to: it is
+# as public as that.
+_PARENTS = ("agreement", "commitment", "meeting", "person", "source")
+
+
+def is_public(obj) -> bool:
+    """Whether the public may see `obj`, already fetched: a published record,
+    or a nested one whose parent is published. The same rule as
+    `PublishableQuerySet.published()`, for records in memory."""
+    if obj is None:
+        return False
+    state = getattr(obj, "publication", None)
+    if state is not None:
+        return state == PublicationState.PUBLISHED
+    for parent in _PARENTS:
+        owner = getattr(obj, parent, None)
+        if owner is not None and hasattr(owner, "publication"):
+            return owner.publication == PublicationState.PUBLISHED
+    return True
+
+
 def may_see_drafts(user, model) -> bool:
     """Whoever may view or change a kind of record in the admin sees its drafts."""
     opts = model._meta

@@ -132,6 +132,9 @@ class ReadsPrefetched:
 class PrefetchedListSerializer(ReadsPrefetched, serializers.ListSerializer):
     def to_representation(self, data):
         records = data.all() if isinstance(data, models.manager.BaseManager) else data
+        if self.parent is None:
+            # A page of a list: the view's queryset is filtered (visible_to).
+            return super().to_representation(records)
         shown = [record for record in records if not self.child.is_hidden(record)]
         return super().to_representation(shown)
 

@@ -9,7 +9,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from seeds.models import PublicationState
+from seeds.models import is_public
 
 register = template.Library()
 
@@ -24,23 +24,7 @@ def with_as_of(url: str, as_of) -> str:
     return f"{url}{separator}{urlencode({'as_of': as_of.isoformat()})}{hash_mark}{fragment}"
 
 
-_PARENTS = ("agreement", "commitment", "meeting", "person", "source")
-
-
-@register.filter
-def is_public(obj) -> bool:
-    """Whether the public may see `obj`: a published record, or a nested one
-    (a status step, a post...) whose parent is published."""
-    if obj is None:
-        return False
-    state = getattr(obj, "publication", None)
-    if state is not None:
-        return state == PublicationState.PUBLISHED
-    for parent in _PARENTS:
-        owner = getattr(obj, parent, None)
-        if owner is not None and hasattr(owner, "publication"):
-            return owner.publication == PublicationState.PUBLISHED
-    return True
+register.filter("is_public", is_public)
 
 
 @register.filter
