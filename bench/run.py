@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,10 @@ from pathlib import Path
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages too
+
+from loadtest.server import Server  # noqa: E402
+
 PYTHON = sys.executable
 QUERY_COUNT_HEADER = "X-Query-Count"
 
@@ -249,40 +252,15 @@ def _endpoints(samples) -> list[tuple[str, str, str]]:
     ]
 
 
-class _server:
-    """gunicorn with the repository's configuration, for one block."""
-
-    def __init__(self, args, env, *, page_cache_seconds: int):
-        self.base = f"http://127.0.0.1:{args.port}"
-        self.env = env | {"PAGE_CACHE_SECONDS": str(page_cache_seconds)}
-        self.process = None
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [_which("gunicorn"), "-c", "gunicorn.conf.py", "kzuk_site.wsgi"],
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.base}/api/v1/", timeout=5):
-                    return self
-            except OSError:
-                time.sleep(0.5)
-        raise SystemExit("gunicorn did not answer within 60 s")
-
-    def __exit__(self, *exc):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=60)
-
-    def url(self, path: str) -> str:
-        return f"{self.base}{path}"
+def _server(args, env, *, page_cache_seconds: int) -> Server:
+    """gunicorn with the repository's configuration, as the load test runs it."""
+    log = Path(tempfile.gettempdir()) / "kzuk-bench-gunicorn.log"
+    env = env | {"PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    return Server(env, args.port, log, workers=args.workers, threads=4)
 
 
 def _measure(args, server, path) -> Measurement:
-    url = server.url(path)
+    url = server.url + path
     for _ in range(3):  # warm: connections, caches, the first query plans
         urllib.request.urlopen(url, timeout=60).read()
     output = subprocess.run(
@@ -331,7 +309,7 @@ def _parse_wrk(output: str) -> Measurement:
 
 
 def _query_count(server, path) -> int:
-    with urllib.request.urlopen(server.url(path), timeout=60) as response:
+    with urllib.request.urlopen(server.url + path, timeout=60) as response:
         return int(response.headers[QUERY_COUNT_HEADER])
 
 
@@ -353,7 +331,7 @@ def _print_table(rows):
 
 
 def _json(server, path) -> dict:
-    with urllib.request.urlopen(server.url(path), timeout=60) as response:
+    with urllib.request.urlopen(server.url + path, timeout=60) as response:
         return json.load(response)
 
 
