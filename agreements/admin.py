@@ -10,8 +10,8 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from seeds.admin import CitationInline
-from seeds.admin_base import ContentAdmin
+from core.admin_base import ContentAdmin
+from evidence.admin import CitationInline
 
 EVENT_FIELDS = (
     "status",

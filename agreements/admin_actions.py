@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.services import add_status_step
-from dialogue.models import Organisation
-from seeds.dates import parse_partial_date
-from seeds.models import Source
+from core.dates import parse_partial_date
+from evidence.models import Source
+from people.models import Organisation
 
 
 class StatusStepForm(forms.Form):

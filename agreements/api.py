@@ -21,7 +21,7 @@ from agreements.serializers import (
     StatusEventSerializer,
 )
 from agreements.services import delete_status_event
-from seeds.api_base import ApiViewSet, summaries
+from core.api.viewsets import ApiViewSet, summaries
 
 AS_OF = OpenApiParameter(
     "as_of",
@@ -54,7 +54,7 @@ class AgreementViewSet(ApiViewSet):
     list_serializer_class = AgreementListSerializer
     filterset_class = AgreementFilterSet
     lookup_field = "slug"
-    csv_columns = (
+    csv_fields = (
         "slug",
         "title",
         "short_title",
@@ -99,7 +99,7 @@ class StatusEventViewSet(StatusEventViewSetBase):
     queryset = StatusEvent.objects.for_api()
     serializer_class = StatusEventSerializer
     filterset_class = StatusEventFilterSet
-    csv_columns = (
+    csv_fields = (
         "id",
         "agreement",
         "status",
@@ -130,7 +130,7 @@ class CommitmentStatusEventViewSet(StatusEventViewSetBase):
     queryset = CommitmentStatusEvent.objects.for_api()
     serializer_class = CommitmentStatusEventSerializer
     filterset_class = CommitmentStatusEventFilterSet
-    csv_columns = (
+    csv_fields = (
         "id",
         "commitment",
         "status",
@@ -154,7 +154,7 @@ class CommitmentViewSet(ApiViewSet):
     list_serializer_class = CommitmentListSerializer
     filterset_class = CommitmentFilterSet
     lookup_field = "slug"
-    csv_columns = (
+    csv_fields = (
         "slug",
         "title",
         *STATUS_TRACKED_CSV,
@@ -177,7 +177,7 @@ class FigureViewSet(ApiViewSet):
     serializer_class = FigureSerializer
     filterset_class = FigureFilterSet
     lookup_field = "slug"
-    csv_columns = (
+    csv_fields = (
         "slug",
         "name",
         "metric",

@@ -4,6 +4,7 @@ from django.apps import AppConfig
 class AgreementsConfig(AppConfig):
     name = "agreements"
     verbose_name = "Agreements, commitments and figures"
+    holds_content = True
 
     def ready(self):
         from agreements.models import (
@@ -14,7 +15,7 @@ class AgreementsConfig(AppConfig):
             Figure,
             StatusEvent,
         )
-        from seeds.citable import register_citable
+        from evidence.citable import register_citable
 
         register_citable(Agreement)
         register_citable(StatusEvent, StatusEvent.objects.select_related("agreement"))

@@ -11,7 +11,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, StatusEvent
-from seeds.models import Citation, PublicationState
+from core.models import PublicationState
+from evidence.models import Citation
 
 FEED_LENGTH = 50
 

@@ -17,8 +17,10 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from dialogue.models import Meeting, Organisation, Person, Topic
-from seeds.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from dialogue.models import Meeting
+from people.models import Organisation, Person
+from topics.models import Topic
 
 
 class StatusAsOfFilterSet(UpdatedSinceFilterSet):

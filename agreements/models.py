@@ -13,24 +13,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dialogue.models import Meeting, Organisation, Person, Topic
-from seeds.dates import (
+from core.dates import (
     DatePrecision,
     PartialDatesMixin,
     format_partial_date,
     partial_date,
     precision_constraint,
 )
-from seeds.models import (
-    Citation,
+from core.models import (
     PublishableModel,
     PublishableQuerySet,
     TimeStampedModel,
-    citations_prefetch,
     prefetched,
     publication_constraint,
 )
-from seeds.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec
+from core.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec
+from dialogue.models import Meeting
+from evidence.models import Citation, citations_prefetch
+from people.models import Organisation, Person
+from topics.models import Topic
 
 AGREEMENT_SEARCH = SearchSpec(
     (
@@ -145,6 +146,14 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     def status_on(self, day: datetime.date) -> str:
         event = self.status_event_on(day)
         return event.status if event else ""
+
+    def status_shown(self, as_of: datetime.date | None) -> str:
+        """The status a page shows: as of its date when one is chosen, read
+        from the `with_status_as_of()` annotation when the list made one."""
+        if as_of is None:
+            return self.status
+        annotated = getattr(self, "status_as_of", None)
+        return annotated if isinstance(annotated, str) else self.status_on(as_of)
 
     def status_timeline(self, day: datetime.date | None = None) -> list:
         """Events in chronological order, marked `later` when after `day`."""
@@ -273,7 +282,7 @@ class Agreement(StatusTrackedModel):
     command_paper_number = models.CharField(_("Command Paper no."), max_length=60, blank=True)
     un_registration_number = models.CharField(_("UN registration no."), max_length=60, blank=True)
     official_url = models.URLField(_("official text"), max_length=500, blank=True)
-    citations = GenericRelation("seeds.Citation", related_query_name="agreement")
+    citations = GenericRelation("evidence.Citation", related_query_name="agreement")
 
     objects = AgreementQuerySet.as_manager()
 
@@ -328,7 +337,7 @@ class AgreementRelation(TimeStampedModel):
         related_name="related_from",
         verbose_name=_("other agreement"),
     )
-    citations = GenericRelation("seeds.Citation", related_query_name="agreement_relation")
+    citations = GenericRelation("evidence.Citation", related_query_name="agreement_relation")
 
     class Meta:
         ordering = ("agreement", "kind", "target")
@@ -406,7 +415,7 @@ class StatusEvent(StatusEventBase):
         verbose_name=_("agreement"),
     )
     status = models.CharField(_("status"), max_length=30, choices=AgreementStatus.choices)
-    citations = GenericRelation("seeds.Citation", related_query_name="status_event")
+    citations = GenericRelation("evidence.Citation", related_query_name="status_event")
 
     objects = StatusEventQuerySet.as_manager()
 
@@ -509,7 +518,7 @@ class Commitment(StatusTrackedModel):
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="commitments", verbose_name=_("topics")
     )
-    citations = GenericRelation("seeds.Citation", related_query_name="commitment")
+    citations = GenericRelation("evidence.Citation", related_query_name="commitment")
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -551,7 +560,7 @@ class CommitmentStatusEvent(StatusEventBase):
         verbose_name=_("commitment"),
     )
     status = models.CharField(_("status"), max_length=30, choices=CommitmentStatus.choices)
-    citations = GenericRelation("seeds.Citation", related_query_name="commitment_status_event")
+    citations = GenericRelation("evidence.Citation", related_query_name="commitment_status_event")
 
     objects = CommitmentStatusEventQuerySet.as_manager()
 
@@ -629,7 +638,7 @@ class Figure(PartialDatesMixin, PublishableModel):
         Topic, blank=True, related_name="figures", verbose_name=_("topics")
     )
     note = models.TextField(_("note"), blank=True)
-    citations = GenericRelation("seeds.Citation", related_query_name="figure")
+    citations = GenericRelation("evidence.Citation", related_query_name="figure")
 
     objects = FigureQuerySet.as_manager()
 

@@ -13,8 +13,10 @@ from agreements.models import (
     RelationKind,
     StatusEvent,
 )
-from dialogue.models import Meeting, Organisation, Person, Topic
-from seeds.loader.fields import (
+from dialogue.models import Meeting
+from people.models import Organisation, Person
+from seeding.loader.fields import (
+    CITED,
     Bool,
     Children,
     Choice,
@@ -25,9 +27,8 @@ from seeds.loader.fields import (
     Refs,
     Text,
 )
-from seeds.loader.handlers import ChildHandler, SeedHandler, register
-
-CITED = ("citations__source",)
+from seeding.loader.handlers import ChildHandler, SeedHandler, register
+from topics.models import Topic
 
 
 class StatusEventHandler(ChildHandler):

@@ -22,25 +22,22 @@ from agreements.models import (
     StatusEvent,
 )
 from agreements.services import save_status_event
-from dialogue.models import Meeting, Organisation, Person, Topic
-from dialogue.serializers import (
-    MeetingSummarySerializer,
-    OrganisationSummarySerializer,
-    PersonSummarySerializer,
-    TopicSummarySerializer,
-    link,
-    self_link,
-    slugs,
-)
-from seeds.api_links import HyperlinkedIdentityField
-from seeds.serializers import (
+from core.api.fields import link, self_link, slugs
+from core.api.links import HyperlinkedIdentityField
+from core.api.serializers import (
     DescribedModelSerializer,
     SlugKeyField,
     ValidatedModelSerializer,
-    citations_field,
     model_errors_as_api_errors,
     partial_date_fields,
 )
+from dialogue.models import Meeting
+from dialogue.serializers import MeetingSummarySerializer
+from evidence.serializers import citations_field
+from people.models import Organisation, Person
+from people.serializers import OrganisationSummarySerializer, PersonSummarySerializer
+from topics.models import Topic
+from topics.serializers import TopicSummarySerializer
 
 EVENT_FIELDS = (
     "id",

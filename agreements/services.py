@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from agreements.models import CommitmentStatusEvent, StatusEvent, StatusTrackedModel
-from dialogue.models import Organisation
-from seeds.models import Source
-from seeds.services import save_citation, save_validated
+from core.services import save_validated
+from evidence.models import Source
+from evidence.services import save_citation
+from people.models import Organisation
 
 EventT = TypeVar("EventT", StatusEvent, CommitmentStatusEvent)
 

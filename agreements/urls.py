@@ -1,11 +1,10 @@
 from django.urls import path
 
-from agreements import feeds, search_page, views
+from agreements import feeds, views
 
 app_name = "agreements"
 
 urlpatterns = [
-    path("", views.DashboardView.as_view(), name="dashboard"),
     path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
     path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement-detail"),
     path("agreements/<slug:slug>/feed/", feeds.AgreementStatusFeed(), name="agreement-feed"),
@@ -15,7 +14,5 @@ urlpatterns = [
     ),
     path("figures/", views.FigureListView.as_view(), name="figure-list"),
     path("figures/<slug:slug>/", views.FigureDetailView.as_view(), name="figure-detail"),
-    path("timeline/", views.TimelineView.as_view(), name="timeline"),
-    path("search/", search_page.SiteSearchView.as_view(), name="search"),
     path("feeds/status-changes/", feeds.StatusChangesFeed(), name="status-feed"),
 ]

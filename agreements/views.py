@@ -1,78 +1,12 @@
-from django.core.paginator import Paginator
-from django.db.models import Count
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from agreements.filters import AgreementFilterSet, CommitmentFilterSet, FigureFilterSet
 from agreements.models import (
     Agreement,
-    AgreementStatus,
     Commitment,
     Figure,
-    StatusEvent,
 )
-from agreements.timeline import hydrate, timeline_rows
-from dialogue.models import Meeting, MeetingStatus, Topic
-from seeds.listing import AsOfMixin, FilteredListView, slugs
-from seeds.models import PublicationState
-
-
-def _status_then(obj, as_of):
-    """The status to show: as of the page's date when one is chosen."""
-    if as_of is None:
-        return obj.status
-    annotated = getattr(obj, "status_as_of", None)
-    return annotated if isinstance(annotated, str) else obj.status_on(as_of)
-
-
-class DashboardView(AsOfMixin, TemplateView):
-    """Status at a glance: counts, headline agreements, open commitments,
-    latest meetings and recent status changes."""
-
-    template_name = "agreements/dashboard.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        as_of = self.as_of
-        agreements = Agreement.objects.published().for_list()
-        if as_of:
-            agreements = agreements.with_status_as_of(as_of)
-            counts = agreements.values("status_as_of").annotate(total=Count("pk")).order_by()
-            by_status = {row["status_as_of"] or "": row["total"] for row in counts}
-        else:
-            counts = (
-                Agreement.objects.published()
-                .values("status")
-                .annotate(total=Count("pk"))
-                .order_by()
-            )
-            by_status = {row["status"]: row["total"] for row in counts}
-        context["status_counts"] = [
-            (value, label, by_status[value])
-            for value, label in AgreementStatus.choices
-            if by_status.get(value)
-        ]
-        context["unrecorded_count"] = by_status.get("", 0)
-        headline = list(agreements.order_by("-status_since", "title")[:12])
-        for agreement in headline:
-            agreement.shown_status = _status_then(agreement, as_of)
-        context["headline_agreements"] = headline
-        commitments = Commitment.objects.published().open()
-        if as_of:
-            commitments = commitments.filter(status_events__date__lte=as_of).distinct()
-        context["open_commitments"] = commitments.order_by("due_on", "title")[:10]
-        meetings = (
-            Meeting.objects.published().filter(status=MeetingStatus.HELD).select_related("series")
-        )
-        if as_of:
-            meetings = meetings.filter(start_on__lte=as_of)
-        context["latest_meetings"] = meetings.order_by("-start_on")[:5]
-        changes = StatusEvent.objects.filter(
-            agreement__publication=PublicationState.PUBLISHED
-        ).select_related("agreement", "party")
-        if as_of:
-            changes = changes.filter(date__lte=as_of)
-        context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
-        return context
+from core.views import AsOfMixin, FilteredListView, slugs
 
 
 class AgreementListView(FilteredListView):
@@ -99,7 +33,7 @@ class AgreementListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for agreement in context["object_list"]:
-            agreement.shown_status = _status_then(agreement, self.as_of)
+            agreement.shown_status = agreement.status_shown(self.as_of)
         return context
 
 
@@ -151,7 +85,7 @@ class CommitmentListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for commitment in context["object_list"]:
-            commitment.shown_status = _status_then(commitment, self.as_of)
+            commitment.shown_status = commitment.status_shown(self.as_of)
         return context
 
 
@@ -208,37 +142,4 @@ class FigureDetailView(AsOfMixin, DetailView):
             .filter(metric=self.object.metric)
             .order_by("-as_of", "slug")
         )
-        return context
-
-
-class TimelineView(AsOfMixin, TemplateView):
-    template_name = "agreements/timeline.html"
-    paginate_by = 100
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = self.request.GET.get("year", "").strip()
-        topic = self.request.GET.get("topic", "").strip()
-        errors = []
-        if year and not (year.isdigit() and 1900 <= int(year) <= 2200):
-            errors.append("year")
-            year = ""
-        topics = Topic.objects.published().order_by("name")
-        if topic and not topics.filter(slug=topic).exists():
-            errors.append("topic")
-            topic = ""
-        rows = timeline_rows(year=int(year) if year else None, topic=topic or None)
-        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
-        context.update(
-            page_obj=page,
-            paginator=page.paginator,
-            entries=hydrate(page.object_list),
-            topics=topics,
-            selected_year=year,
-            selected_topic=topic,
-            filter_errors=errors,
-        )
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
         return context

@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponse
 from django.utils.html import escape
 
 from agreements.models import AGREEMENT_SEARCH, Agreement, StatusEvent
-from seeds.search import RANK_LIMIT, _tsquery
+from core.search import RANK_LIMIT, _tsquery
 
 PAGE_SIZE_LIMIT = 500
 

@@ -19,6 +19,6 @@ class DemoConfig(AppConfig):
     verbose_name = "Demo data"
 
     def ready(self):
-        from seeds.signals import seed_load_requested
+        from seeding.signals import seed_load_requested
 
         seed_load_requested.connect(_refuse_seeds_in_demo_database, dispatch_uid="demo.refuse")

@@ -32,21 +32,20 @@ from agreements.models import (
     RelationKind,
     StatusEvent,
 )
+from core.dates import DatePrecision
+from core.models import PublicationState
 from demo import words
 from dialogue.models import (
     Meeting,
     MeetingKind,
     MeetingSeries,
     MeetingStatus,
-    Organisation,
     Participation,
     ParticipationRole,
-    Person,
-    Post,
-    Topic,
 )
-from seeds.dates import DatePrecision
-from seeds.models import Citation, PublicationState, Source, SourceKind
+from evidence.models import Citation, Source, SourceKind
+from people.models import Organisation, Person, Post
+from topics.models import Topic
 
 DEMO_PREFIX = "demo-"
 # The data's calendar: from the year after diplomatic relations began to a

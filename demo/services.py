@@ -8,14 +8,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from core.apps import content_app_labels
 from demo.generator import DEMO_PREFIX, DemoGenerator
 from demo.models import DemoDataset
 from demo.writer import TableWriter, indexes_deferred
+from evidence.models import cited_types
 from pagecache.invalidation import bump_content_version
-from seeds.models import SeedRecord, cited_types
+from seeding.models import SeedRecord
 
 # The apps whose tables hold content, real or demo.
-CONTENT_APPS = ("seeds", "dialogue", "agreements")
 
 
 class DemoRefused(Exception):
@@ -25,7 +26,7 @@ class DemoRefused(Exception):
 def content_models() -> list[type[models.Model]]:
     """Every table of the content apps, many-to-many and history included."""
     found = []
-    for label in CONTENT_APPS:
+    for label in content_app_labels():
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             found.append(model)
     return found

@@ -1,68 +1,8 @@
 from django.contrib import admin
 
-from dialogue.models import (
-    Meeting,
-    MeetingSeries,
-    Organisation,
-    Participation,
-    Person,
-    Post,
-    Topic,
-)
-from seeds.admin import CitationInline
-from seeds.admin_base import ContentAdmin
-
-
-@admin.register(Topic)
-class TopicAdmin(ContentAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(ContentAdmin):
-    list_display = ("name", "short_name", "kind", "country", "parent")
-    list_filter = ("kind", "country")
-    list_select_related = ("parent",)
-    search_fields = ("name", "short_name", "slug")
-    autocomplete_fields = ("parent",)
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = (CitationInline,)
-
-
-class PostInline(admin.TabularInline):
-    model = Post
-    fields = (
-        "title",
-        "organisation",
-        "start_on",
-        "start_on_precision",
-        "end_on",
-        "end_on_precision",
-        "note",
-    )
-    autocomplete_fields = ("organisation",)
-    extra = 0
-
-
-@admin.register(Person)
-class PersonAdmin(ContentAdmin):
-    list_display = ("name", "country", "slug")
-    list_filter = ("country",)
-    search_fields = ("name", "slug", "posts__title")
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = (PostInline, CitationInline)
-
-
-@admin.register(Post)
-class PostAdmin(ContentAdmin):
-    list_display = ("title", "person", "organisation", "start_on", "end_on")
-    list_filter = ("organisation__kind",)
-    list_select_related = ("person", "organisation")
-    search_fields = ("title", "person__name", "organisation__name")
-    autocomplete_fields = ("person", "organisation")
-    inlines = (CitationInline,)
+from core.admin_base import ContentAdmin
+from dialogue.models import Meeting, MeetingSeries, Participation
+from evidence.admin import CitationInline
 
 
 @admin.register(MeetingSeries)

@@ -1,64 +1,9 @@
 """API viewsets for topics, organisations, people, meeting series and meetings."""
 
-from dialogue.filters import (
-    MeetingFilterSet,
-    MeetingSeriesFilterSet,
-    OrganisationFilterSet,
-    PersonFilterSet,
-    TopicFilterSet,
-)
-from dialogue.models import Meeting, MeetingSeries, Organisation, Person, Topic
-from dialogue.serializers import (
-    MeetingListSerializer,
-    MeetingSerializer,
-    MeetingSeriesSerializer,
-    OrganisationSerializer,
-    PersonSerializer,
-    TopicSerializer,
-)
-from seeds.api_base import ApiViewSet, summaries
-
-
-@summaries("topics", "a topic")
-class TopicViewSet(ApiViewSet):
-    """Subjects agreements, meetings, commitments and figures are about."""
-
-    queryset = Topic.objects.for_api()
-    serializer_class = TopicSerializer
-    filterset_class = TopicFilterSet
-    lookup_field = "slug"
-    csv_columns = ("slug", "name", "description", "updated_at")
-
-
-@summaries("organisations", "an organisation")
-class OrganisationViewSet(ApiViewSet):
-    """States, ministries, agencies, universities, companies..."""
-
-    queryset = Organisation.objects.for_api()
-    serializer_class = OrganisationSerializer
-    filterset_class = OrganisationFilterSet
-    lookup_field = "slug"
-    csv_columns = (
-        "slug",
-        "name",
-        "short_name",
-        "kind",
-        "country",
-        "parent",
-        "description",
-        "updated_at",
-    )
-
-
-@summaries("people", "a person")
-class PersonViewSet(ApiViewSet):
-    """People, with the offices they held."""
-
-    queryset = Person.objects.for_api()
-    serializer_class = PersonSerializer
-    filterset_class = PersonFilterSet
-    lookup_field = "slug"
-    csv_columns = ("slug", "name", "country", "description", "updated_at")
+from core.api.viewsets import ApiViewSet, summaries
+from dialogue.filters import MeetingFilterSet, MeetingSeriesFilterSet
+from dialogue.models import Meeting, MeetingSeries
+from dialogue.serializers import MeetingListSerializer, MeetingSerializer, MeetingSeriesSerializer
 
 
 @summaries("meeting series", "a meeting series")
@@ -69,7 +14,7 @@ class MeetingSeriesViewSet(ApiViewSet):
     serializer_class = MeetingSeriesSerializer
     filterset_class = MeetingSeriesFilterSet
     lookup_field = "slug"
-    csv_columns = (
+    csv_fields = (
         "slug",
         "name",
         "short_name",
@@ -90,7 +35,7 @@ class MeetingViewSet(ApiViewSet):
     list_serializer_class = MeetingListSerializer
     filterset_class = MeetingFilterSet
     lookup_field = "slug"
-    csv_columns = (
+    csv_fields = (
         "slug",
         "title",
         "kind",

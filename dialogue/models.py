@@ -1,5 +1,4 @@
-"""Who met whom, where and when: meetings and their series, the people and
-organisations involved, the offices people held, and the topics discussed."""
+"""Who met whom, where and when: meetings, their series, and who took part."""
 
 import simple_history
 from django.contrib.contenttypes.fields import GenericRelation
@@ -7,36 +6,23 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from seeds.dates import (
+from core.dates import (
     PartialDatesMixin,
     end_after_start_constraint,
     partial_date,
     precision_constraint,
 )
-from seeds.models import (
-    Citation,
+from core.models import (
     PublishableModel,
     PublishableQuerySet,
     TimeStampedModel,
-    citations_prefetch,
     publication_constraint,
 )
-from seeds.search import NAME, PROSE, TITLE, RelatedSearch, SearchField, SearchSpec
+from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec
+from evidence.models import Citation, citations_prefetch
+from people.models import COUNTRY_HELP, Organisation, Person
+from topics.models import Topic
 
-TOPIC_SEARCH = SearchSpec((SearchField("name", "A", TITLE), SearchField("description", "B", PROSE)))
-ORGANISATION_SEARCH = SearchSpec(
-    (
-        SearchField("name", "A", NAME),
-        SearchField("short_name", "A", NAME),
-        SearchField("description", "B", PROSE),
-    )
-)
-POST_SEARCH = SearchSpec((SearchField("title", "A", TITLE),))
-PERSON_SEARCH = SearchSpec(
-    (SearchField("name", "A", NAME), SearchField("description", "B", PROSE)),
-    # The offices people held ("ambassador") find them too.
-    related=(RelatedSearch("dialogue.Post", "person", POST_SEARCH),),
-)
 MEETING_SERIES_SEARCH = SearchSpec(
     (
         SearchField("name", "A", TITLE),
@@ -51,171 +37,6 @@ MEETING_SEARCH = SearchSpec(
         SearchField("summary", "B", PROSE),
     )
 )
-
-COUNTRY_HELP = _("ISO 3166 alpha-2 code: KZ, GB... Empty when not one country's.")
-
-
-class TopicQuerySet(PublishableQuerySet):
-    def for_api(self):
-        return self
-
-
-class Topic(PublishableModel):
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
-
-    objects = TopicQuerySet.as_manager()
-
-    class Meta:
-        ordering = ("name",)
-        indexes = (TOPIC_SEARCH.index("dialogue_topic_search"),)
-        constraints = (publication_constraint("dialogue_topic"),)
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("dialogue:topic-detail", args=(self.slug,))
-
-
-class OrganisationKind(models.TextChoices):
-    STATE = "state", _("state")
-    GOVERNMENT_BODY = "government_body", _("government body")
-    MINISTRY = "ministry", _("ministry")
-    AGENCY = "agency", _("agency")
-    LEGISLATURE = "legislature", _("legislature")
-    EMBASSY = "embassy", _("embassy")
-    LOCAL_GOVERNMENT = "local_government", _("local government")
-    UNIVERSITY = "university", _("university")
-    ASSOCIATION = "association", _("association")
-    COMPANY = "company", _("company")
-    MEDIA = "media", _("media")
-    THINK_TANK = "think_tank", _("think tank")
-    INTERNATIONAL_ORGANISATION = "international_organisation", _("international organisation")
-    PROGRAMME = "programme", _("programme")
-    OTHER = "other", _("other")
-
-
-class OrganisationQuerySet(PublishableQuerySet):
-    def for_api(self):
-        return self.select_related("parent").prefetch_related(citations_prefetch())
-
-
-class Organisation(PublishableModel):
-    """A state, ministry, agency, university, company... anything that acts."""
-
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=60, blank=True)
-    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
-    country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("part of"),
-    )
-    description = models.TextField(_("description"), blank=True)
-    citations = GenericRelation("seeds.Citation", related_query_name="organisation")
-
-    objects = OrganisationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ("name",)
-        indexes = (
-            models.Index(fields=("kind", "country"), name="dialogue_org_kind_country_idx"),
-            ORGANISATION_SEARCH.index("dialogue_organisation_search"),
-        )
-        constraints = (
-            models.CheckConstraint(
-                condition=models.Q(kind__in=OrganisationKind.values),
-                name="dialogue_organisation_kind_valid",
-            ),
-            publication_constraint("dialogue_organisation"),
-        )
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("dialogue:organisation-detail", args=(self.slug,))
-
-
-class PersonQuerySet(PublishableQuerySet):
-    def for_api(self):
-        return self.prefetch_related(
-            citations_prefetch(),
-            models.Prefetch("posts", queryset=Post.objects.select_related("organisation")),
-            citations_prefetch("posts__"),
-        )
-
-    def for_list(self):
-        return self.prefetch_related(
-            models.Prefetch("posts", queryset=Post.objects.select_related("organisation"))
-        )
-
-
-class Person(PublishableModel):
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
-    description = models.TextField(_("description"), blank=True)
-    citations = GenericRelation("seeds.Citation", related_query_name="person")
-
-    objects = PersonQuerySet.as_manager()
-
-    class Meta:
-        ordering = ("name",)
-        verbose_name_plural = _("people")
-        indexes = (PERSON_SEARCH.index("dialogue_person_search"),)
-        constraints = (publication_constraint("dialogue_person"),)
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("dialogue:person-detail", args=(self.slug,))
-
-
-@partial_date("start_on", _("from"))
-@partial_date("end_on", _("until"))
-class Post(PartialDatesMixin, TimeStampedModel):
-    """An office a person held: "UK Ambassador to Kazakhstan — Kathy Leach"."""
-
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="posts", verbose_name=_("person")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        # Offices are history: removing an organisation must not erase who served it.
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="posts",
-        verbose_name=_("organisation"),
-    )
-    title = models.CharField(_("title"), max_length=200)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    citations = GenericRelation("seeds.Citation", related_query_name="post")
-
-    class Meta:
-        ordering = ("person", "position", "pk")
-        indexes = (POST_SEARCH.index("dialogue_post_search"),)
-        constraints = (
-            end_after_start_constraint("dialogue_post"),
-            precision_constraint("dialogue_post", "start_on"),
-            precision_constraint("dialogue_post", "end_on"),
-        )
-
-    def __str__(self):
-        return f"{self.title} — {self.person.name}"
-
-    def get_absolute_url(self):
-        return f"{self.person.get_absolute_url()}#post-{self.pk}"
 
 
 class MeetingSeriesQuerySet(PublishableQuerySet):
@@ -238,7 +59,7 @@ class MeetingSeries(PartialDatesMixin, PublishableModel):
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     description = models.TextField(_("description"), blank=True)
     frequency = models.CharField(_("frequency"), max_length=60, blank=True)
-    citations = GenericRelation("seeds.Citation", related_query_name="meeting_series")
+    citations = GenericRelation("evidence.Citation", related_query_name="meeting_series")
 
     objects = MeetingSeriesQuerySet.as_manager()
 
@@ -334,7 +155,7 @@ class Meeting(PartialDatesMixin, PublishableModel):
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="meetings", verbose_name=_("topics")
     )
-    citations = GenericRelation("seeds.Citation", related_query_name="meeting")
+    citations = GenericRelation("evidence.Citation", related_query_name="meeting")
 
     objects = MeetingQuerySet.as_manager()
 
@@ -416,7 +237,7 @@ class Participation(TimeStampedModel):
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    citations = GenericRelation("seeds.Citation", related_query_name="participation")
+    citations = GenericRelation("evidence.Citation", related_query_name="participation")
 
     class Meta:
         ordering = ("meeting", "position", "pk")
@@ -442,10 +263,6 @@ class Participation(TimeStampedModel):
 # Every editable record keeps its history (django-simple-history); registered
 # after the class bodies, once @partial_date has added its columns.
 for _model, _m2m in (
-    (Topic, ()),
-    (Organisation, ()),
-    (Person, ()),
-    (Post, ()),
     (MeetingSeries, ()),
     (Meeting, ("topics",)),
     (Participation, ()),

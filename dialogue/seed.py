@@ -5,15 +5,12 @@ from dialogue.models import (
     MeetingKind,
     MeetingSeries,
     MeetingStatus,
-    Organisation,
-    OrganisationKind,
     Participation,
     ParticipationRole,
-    Person,
-    Post,
-    Topic,
 )
-from seeds.loader.fields import (
+from people.models import Organisation, Person
+from seeding.loader.fields import (
+    CITED,
     Children,
     Choice,
     Citations,
@@ -23,63 +20,8 @@ from seeds.loader.fields import (
     Refs,
     Text,
 )
-from seeds.loader.handlers import ChildHandler, SeedHandler, register
-
-CITED = ("citations__source",)
-
-
-@register
-class TopicHandler(SeedHandler):
-    model = Topic
-    file = "topics.yaml"
-    order = 10
-    fields = (Text("name", required=True), Text("description"))
-
-
-@register
-class OrganisationHandler(SeedHandler):
-    model = Organisation
-    file = "organisations.yaml"
-    order = 20
-    fields = (
-        Text("name", required=True),
-        Text("short_name"),
-        Choice("kind", OrganisationKind, required=True),
-        Text("country"),
-        Ref("parent", Organisation, same_file=True),
-        Text("description"),
-        Citations(required=True),
-    )
-    select = ("parent",)
-    prefetch = CITED
-
-
-class PostHandler(ChildHandler):
-    model = Post
-    parent_attr = "person"
-    fields = (
-        Text("title", required=True),
-        Ref("organisation", Organisation),
-        PartialDate("start_on"),
-        PartialDate("end_on"),
-        Text("note"),
-        Citations(required=True),
-    )
-
-
-@register
-class PersonHandler(SeedHandler):
-    model = Person
-    file = "people.yaml"
-    order = 30
-    fields = (
-        Text("name", required=True),
-        Text("country"),
-        Text("description"),
-        Citations(required=True),
-        Children("posts", PostHandler()),
-    )
-    prefetch = (*CITED, "posts__organisation", "posts__citations__source")
+from seeding.loader.handlers import ChildHandler, SeedHandler, register
+from topics.models import Topic
 
 
 @register

@@ -5,74 +5,18 @@ summaries with their names and API URLs."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from dialogue.models import Meeting, MeetingSeries, Organisation, Participation, Person, Post, Topic
-from seeds.api_base import api_url
-from seeds.api_links import HyperlinkedIdentityField, HyperlinkedRelatedField
-from seeds.serializers import (
+from core.api.fields import link, self_link, slugs
+from core.api.serializers import (
     DescribedModelSerializer,
     SlugKeyField,
     ValidatedModelSerializer,
-    citations_field,
     partial_date_fields,
 )
-
-
-def slugs(model, *, help_text, many=True, required=False, allow_null=False):
-    """Related records written and read by slug."""
-    kwargs = {"allow_null": allow_null} if not many else {"allow_empty": True}
-    return SlugKeyField(
-        slug_field="slug",
-        queryset=model.objects.all(),
-        many=many,
-        required=required,
-        help_text=help_text,
-        **kwargs,
-    )
-
-
-def link(view_name: str, *, source: str, help_text, allow_null: bool = True):
-    """The API URL of a related record, next to its slug (null when none)."""
-    return HyperlinkedRelatedField(
-        view_name=view_name,
-        lookup_field="slug",
-        source=source,
-        read_only=True,
-        allow_null=allow_null,
-        help_text=help_text,
-    )
-
-
-def self_link(view_name: str):
-    return HyperlinkedIdentityField(
-        view_name=view_name, lookup_field="slug", help_text=_("This record in the API.")
-    )
-
-
-class TopicSummarySerializer(DescribedModelSerializer):
-    url = self_link("api:topic-detail")
-
-    class Meta:
-        model = Topic
-        fields = ("slug", "name", "url")
-        read_only_fields = fields
-
-
-class OrganisationSummarySerializer(DescribedModelSerializer):
-    url = self_link("api:organisation-detail")
-
-    class Meta:
-        model = Organisation
-        fields = ("slug", "name", "short_name", "country", "url")
-        read_only_fields = fields
-
-
-class PersonSummarySerializer(DescribedModelSerializer):
-    url = self_link("api:person-detail")
-
-    class Meta:
-        model = Person
-        fields = ("slug", "name", "url")
-        read_only_fields = fields
+from core.api.viewsets import api_url
+from dialogue.models import Meeting, MeetingSeries, Participation
+from evidence.serializers import citations_field
+from topics.models import Topic
+from topics.serializers import TopicSummarySerializer
 
 
 class MeetingSummarySerializer(DescribedModelSerializer):
@@ -82,97 +26,6 @@ class MeetingSummarySerializer(DescribedModelSerializer):
         model = Meeting
         fields = ("slug", "title", "url")
         read_only_fields = fields
-
-
-class TopicSerializer(ValidatedModelSerializer):
-    url = self_link("api:topic-detail")
-
-    class Meta:
-        model = Topic
-        fields = ("slug", "url", "name", "description", "created_at", "updated_at")
-        read_only_fields = ("created_at", "updated_at")
-
-
-class OrganisationSerializer(ValidatedModelSerializer):
-    url = self_link("api:organisation-detail")
-    parent = slugs(
-        Organisation,
-        many=False,
-        allow_null=True,
-        help_text=_("Slug of the organisation this one is part of."),
-    )
-    parent_url = link(
-        "api:organisation-detail", source="parent", help_text=_("The parent in the API.")
-    )
-    citations = citations_field()
-
-    class Meta:
-        model = Organisation
-        fields = (
-            "slug",
-            "url",
-            "name",
-            "short_name",
-            "kind",
-            "country",
-            "parent",
-            "parent_url",
-            "description",
-            "citations",
-            "created_at",
-            "updated_at",
-        )
-        read_only_fields = ("created_at", "updated_at")
-
-
-class PostSerializer(DescribedModelSerializer):
-    organisation = SlugKeyField(
-        slug_field="slug",
-        read_only=True,
-        allow_null=True,
-        help_text=_("Slug of the organisation, if known."),
-    )
-    organisation_url = link(
-        "api:organisation-detail",
-        source="organisation",
-        help_text=_("The organisation in the API."),
-    )
-    citations = citations_field()
-
-    class Meta:
-        model = Post
-        fields = (
-            "id",
-            "title",
-            "organisation",
-            "organisation_url",
-            *partial_date_fields("start_on"),
-            *partial_date_fields("end_on"),
-            "note",
-            "citations",
-        )
-        read_only_fields = fields
-
-
-class PersonSerializer(ValidatedModelSerializer):
-    url = self_link("api:person-detail")
-    posts = PostSerializer(many=True, read_only=True, help_text=_("Offices the person held."))
-    citations = citations_field()
-
-    class Meta:
-        model = Person
-        fields = (
-            "slug",
-            "url",
-            "name",
-            "country",
-            "description",
-            "posts",
-            "citations",
-            "created_at",
-            "updated_at",
-        )
-        read_only_fields = ("created_at", "updated_at")
 
 
 class MeetingSeriesSerializer(ValidatedModelSerializer):

@@ -20,15 +20,11 @@ from agreements.api import (
     FigureViewSet,
     StatusEventViewSet,
 )
-from dialogue.api import (
-    MeetingSeriesViewSet,
-    MeetingViewSet,
-    OrganisationViewSet,
-    PersonViewSet,
-    TopicViewSet,
-)
-from kzuk_site.api_support import api_not_found
-from seeds.api import CitationViewSet, SourceViewSet
+from core.api.errors import api_not_found
+from dialogue.api import MeetingSeriesViewSet, MeetingViewSet
+from evidence.api import CitationViewSet, SourceViewSet
+from people.api import OrganisationViewSet, PersonViewSet
+from topics.api import TopicViewSet
 
 app_name = "api"
 

@@ -54,11 +54,17 @@ INSTALLED_APPS = [
     # the admin login's failure counter.
     "csp",
     "axes",
-    # Ours, bottom layer first: kzuk_site -> agreements -> dialogue -> seeds.
-    "seeds",
+    # Ours, bottom layer first (docs/ARCHITECTURE.md): imports run upward
+    # only, kzuk_site -> portal -> content apps -> seeding -> evidence -> core.
+    "core",
+    "pagecache",
+    "evidence",
+    "seeding",
+    "topics",
+    "people",
     "dialogue",
     "agreements",
-    "pagecache",
+    "portal",
     # Demo data at scale, for a database of its own (docs/PERFORMANCE.md).
     "demo",
 ]
@@ -73,7 +79,7 @@ MIDDLEWARE = [
     # Static files are answered here, before sessions, locale and the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A 503 rather than a 500 when the database cannot serve (db_unavailable.py).
-    "kzuk_site.db_unavailable.DatabaseUnavailableMiddleware",
+    "core.db_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -112,7 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "seeds.context_processors.as_of",
+                "core.context_processors.as_of",
             ],
         },
     },
@@ -214,7 +220,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Where load_seeds reads, and export_seeds writes by default.
-SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeds"))
+SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeding"))
 
 # The API (kzuk_site/api.py): anonymous clients read, editors with model
 # permissions write.
@@ -228,15 +234,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["kzuk_site.api_support.FilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "kzuk_site.api_support.ApiPagination",
-    "DEFAULT_SCHEMA_CLASS": "kzuk_site.api_schema.ApiAutoSchema",
-    "EXCEPTION_HANDLER": "kzuk_site.api_support.api_exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["core.api.pagination.FilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "core.api.errors.api_exception_handler",
     # Anonymous clients by IP address; signed-in clients (editors' scripts)
     # by user, at a higher rate, so that a leaked token cannot hammer the site.
     "DEFAULT_THROTTLE_CLASSES": [
-        "kzuk_site.api_support.AnonymousThrottle",
-        "kzuk_site.api_support.SignedInThrottle",
+        "core.api.throttles.AnonymousThrottle",
+        "core.api.throttles.SignedInThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "120/minute"),
@@ -262,14 +268,14 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "kzuk_site.api_schema.describe_parameters",
+        "core.api.schema.describe_parameters",
     ],
     # One named enum per vocabulary: several models share "kind" and "status"
     # field names, and every partial date shares its precisions.
     "ENUM_NAME_OVERRIDES": {
-        "DatePrecisionEnum": "seeds.dates.DatePrecision",
-        "SourceKindEnum": "seeds.models.SourceKind",
-        "OrganisationKindEnum": "dialogue.models.OrganisationKind",
+        "DatePrecisionEnum": "core.dates.DatePrecision",
+        "SourceKindEnum": "evidence.models.SourceKind",
+        "OrganisationKindEnum": "people.models.OrganisationKind",
         "MeetingKindEnum": "dialogue.models.MeetingKind",
         "MeetingStatusEnum": "dialogue.models.MeetingStatus",
         "ParticipationRoleEnum": "dialogue.models.ParticipationRole",
@@ -348,7 +354,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # files (kzuk_site/templates/drf_spectacular/, the Swagger UI's split view).
 # img-src allows data: for the icons Swagger UI's styles embed. Pages that
 # need more widen it for themselves alone: Redoc (kzuk_site/api.py), the
-# admin's history page (seeds/admin_base.py).
+# admin's history page (core/admin_base.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -25,10 +25,13 @@ urlpatterns = [
     # can be cached whole (pagecache). All a forged request could do is switch
     # a reader's language; `next` is still checked against ALLOWED_HOSTS.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("", include("portal.urls")),
     path("", include("agreements.urls")),
     path("", include("dialogue.urls")),
-    path("", include("seeds.urls")),
+    path("", include("people.urls")),
+    path("", include("topics.urls")),
+    path("", include("evidence.urls")),
 ]
 
 # Django's 500 page, or a 503 when the error was the database being unavailable.
-handler500 = "kzuk_site.db_unavailable.server_error_or_unavailable"
+handler500 = "core.db_unavailable.server_error_or_unavailable"

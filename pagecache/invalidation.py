@@ -5,10 +5,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from core.apps import content_app_labels
 from pagecache.models import ContentVersion
-
-# Every model of these apps is content a public page may show.
-CONTENT_APPS = ("seeds", "dialogue", "agreements")
 
 
 def current_version(using: str | None = None) -> int:
@@ -51,7 +49,8 @@ def _content_changed(sender, using="default", **kwargs):
 
 
 def connect_content_signals() -> None:
-    for label in CONTENT_APPS:
+    """Every model of the content apps is content a public page may show."""
+    for label in content_app_labels():
         for model in apps.get_app_config(label).get_models():
             if hasattr(model, "instance_type"):
                 continue  # a simple-history table: its row comes with a change already counted

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-OUR_APPS = ("seeds", "dialogue", "agreements")
+from core.apps import content_app_labels
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def token_client(user: User) -> APIClient:
 
 def grant_all_model_permissions(user: User) -> None:
     user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=OUR_APPS).exclude(
+        Permission.objects.filter(content_type__app_label__in=content_app_labels()).exclude(
             codename__startswith="view_"
         )
     )

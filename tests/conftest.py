@@ -11,7 +11,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-OUR_APPS = ("seeds", "dialogue", "agreements", "demo")
+from core.apps import content_app_labels
+
+# The content apps, and the demo data's bookkeeping.
+OUR_APPS = (*content_app_labels(), "demo")
 
 # Property tests (the loader's fuzzing): a few derandomised examples in the
 # suite, so CI is fast and repeatable; `HYPOTHESIS_PROFILE=long` explores

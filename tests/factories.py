@@ -8,18 +8,12 @@ import itertools
 from django.contrib.contenttypes.models import ContentType
 
 from agreements.models import Agreement, AgreementKind, Commitment, Figure, StatusEvent
-from dialogue.models import (
-    Meeting,
-    MeetingKind,
-    MeetingSeries,
-    Organisation,
-    OrganisationKind,
-    Person,
-    Post,
-    Topic,
-)
-from seeds.dates import DatePrecision
-from seeds.models import Citation, PublicationState, Source
+from core.dates import DatePrecision
+from core.models import PublicationState
+from dialogue.models import Meeting, MeetingKind, MeetingSeries
+from evidence.models import Citation, Source
+from people.models import Organisation, OrganisationKind, Person, Post
+from topics.models import Topic
 
 _counter = itertools.count(1)
 

@@ -186,7 +186,8 @@ def test_a_query_string_at_the_limits_is_served(client):
 def test_a_list_filtered_on_every_value_of_every_filter_is_served(client, seeded, path):
     # The filter form's multiple selects make the longest real queries.
     from agreements.models import AgreementKind, AgreementStatus
-    from dialogue.models import Organisation, Topic
+    from people.models import Organisation
+    from topics.models import Topic
 
     query = urlencode(
         {

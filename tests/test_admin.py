@@ -6,10 +6,11 @@ from django.contrib import admin
 from django.urls import reverse
 
 from agreements.models import Agreement
+from core.apps import content_app_labels
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"seeds", "dialogue", "agreements"}
+OUR_APPS = set(content_app_labels())
 REGISTERED = sorted(
     (model._meta.app_label, model._meta.model_name)
     for model in admin.site._registry

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementStatus
-from seeds.models import Citation, Source
+from evidence.models import Citation, Source
 from tests.admin_forms import add_inline_row, form_data
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def _change_url(obj):
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=(obj.pk,))
 
 
-CITATIONS_PREFIX = "seeds-citation-content_type-object_id"
+CITATIONS_PREFIX = "evidence-citation-content_type-object_id"
 
 
 def test_a_stale_second_save_is_refused_and_told_what_changed(editors):
@@ -232,4 +232,4 @@ def test_the_change_page_says_where_the_record_came_from(editors):
     first, _ = editors
     spca = Agreement.objects.get(slug="spca")
     content = first.get(_change_url(spca)).content.decode()
-    assert "The seed file seeds/data/agreements.yaml, record spca" in content
+    assert "The seed file seeding/data/agreements.yaml, record spca" in content

@@ -7,13 +7,14 @@ from django.test import Client
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementStatus
-from dialogue.models import Meeting, Person
-from seeds.models import Source
+from dialogue.models import Meeting
+from evidence.models import Source
+from people.models import Person
 from tests.admin_forms import add_inline_row, form_data
 
 pytestmark = pytest.mark.django_db
 
-CITATIONS = "seeds-citation-content_type-object_id"
+CITATIONS = "evidence-citation-content_type-object_id"
 TEXT = (
     "LONDON. The ninth meeting of the Kazakhstan-UK Strategic Dialogue was held in "
     "London on 10 March 2026, chaired by Roman Vassilenko. The sides signed a "
@@ -42,7 +43,7 @@ def _add(client, model_path, fill, inlines=()):
 def test_a_new_meeting_with_two_agreements_and_their_quotes(editor):
     _add(
         editor,
-        "seeds_source",
+        "evidence_source",
         {
             "slug": "news-2026-03-strategic-dialogue-9",
             "title": "The ninth Strategic Dialogue",

@@ -2,7 +2,9 @@
 
 import pytest
 
-from dialogue.models import Meeting, Organisation, Topic
+from dialogue.models import Meeting
+from people.models import Organisation
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from seeds.api_base import CSVRenderer
+from core.api.viewsets import CSVRenderer
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,7 @@ def test_csv_cells_cannot_be_spreadsheet_formulas(api_client, db):
 
 def test_the_csv_renderer_renders_a_page_too():
     class View:
-        csv_columns = ("slug", "parties")
+        csv_fields = ("slug", "parties")
 
     page = {"count": 1, "results": [{"slug": "=x", "parties": [{"slug": "a"}, {"slug": "b"}]}]}
     rendered = CSVRenderer().render(page, renderer_context={"view": View()})

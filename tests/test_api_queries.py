@@ -5,9 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dialogue.models import Topic
-from seeds.models import cited_types
+from evidence.models import cited_types
 from tests import factories
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from agreements.models import StatusEvent
-from seeds.models import Citation, Source
+from evidence.models import Citation, Source
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from seeds.backup import table_digests
+from seeding.backup import table_digests
 from tests.environment import require
 
 # Committed data: pg_dump reads it from another connection.

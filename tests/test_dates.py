@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from seeds.dates import (
+from core.dates import (
     DatePrecision,
     format_partial_date,
     parse_partial_date,

@@ -17,8 +17,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Agreement
+from evidence.models import Citation, Source
 from kzuk_site.db_router import REPLICA_DB_ALIAS, primary_reads
-from seeds.models import Citation, Source
 from tests.admin_forms import form_data
 
 AUTH_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"

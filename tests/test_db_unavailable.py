@@ -17,14 +17,14 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementStatus
-from kzuk_site.db_unavailable import (
+from core.db_unavailable import (
     FULL,
     READ_ONLY,
     UNREACHABLE,
     server_error_or_unavailable,
     unavailability,
 )
-from seeds.models import Source
+from evidence.models import Source
 from tests.admin_forms import add_inline_row, form_data
 
 pytestmark = pytest.mark.django_db

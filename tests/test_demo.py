@@ -17,15 +17,19 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
+from core.models import PublicationState
 from demo import words
 from demo.generator import DemoGenerator
 from demo.models import DemoDataset
-from dialogue.models import Meeting, Organisation, Participation, Person, Post, Topic
-from seeds.models import Citation, PublicationState, SeedRecord, Source
-from seeds.quotes import locate_quote
+from dialogue.models import Meeting, Participation
+from evidence.models import Citation, Source
+from evidence.quotes import locate_quote
+from people.models import Organisation, Person, Post
+from seeding.models import SeedRecord
 from tests.conftest import snapshot
 from tests.test_api_queries import AGREEMENT_LIST_BUDGET
 from tests.test_views_public import PAGE_QUERY_BUDGET
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementStatus
-from dialogue.models import Topic
-from seeds.models import PublicationState
+from core.models import PublicationState
 from tests import factories
 from tests.admin_forms import form_data
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ def test_a_published_record_does_not_reveal_the_draft_it_points_to(seeded, clien
 
 
 def test_the_quotes_of_a_draft_are_not_in_the_anonymous_api(draft, api_client, editor_client):
-    from seeds.models import Citation, Source
+    from evidence.models import Citation, Source
 
     source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
     factories.citation(draft, source, "the meeting was a success")
@@ -195,7 +195,7 @@ def test_the_quotes_of_a_draft_are_not_in_the_anonymous_api(draft, api_client, e
 
 
 def test_a_draft_source_is_not_named_beside_the_facts_it_supports(seeded, client):
-    from seeds.models import Source
+    from evidence.models import Source
 
     source = Source.objects.get(slug="news-2025-02-12-strategic-dialogue-8")
     Source.objects.filter(pk=source.pk).update(publication=PublicationState.DRAFT)

@@ -156,10 +156,10 @@ def test_the_feeds_carry_hostile_text_as_text(client, records):
 
 
 ADMIN_PAGES = {
-    "seeds_source": ["source title", "source publisher"],
-    "dialogue_topic": ["topic name"],
-    "dialogue_organisation": ["organisation name"],
-    "dialogue_person": ["person name"],
+    "evidence_source": ["source title", "source publisher"],
+    "topics_topic": ["topic name"],
+    "people_organisation": ["organisation name"],
+    "people_person": ["person name"],
     "dialogue_meetingseries": ["series name"],
     "dialogue_meeting": ["meeting title"],
     "agreements_agreement": [AGREEMENT_NAME],

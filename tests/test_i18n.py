@@ -68,7 +68,7 @@ def test_the_switcher_sets_the_language_and_returns_to_the_page(client):
 def test_dates_follow_the_language():
     import datetime
 
-    from seeds.dates import format_partial_date
+    from core.dates import format_partial_date
 
     with translation.override("ru"):
         assert format_partial_date(datetime.date(2025, 2, 11), "day") == "11 февраля 2025"

@@ -8,8 +8,11 @@ import yaml
 from django.core.management import call_command
 
 from agreements.models import Agreement, AgreementStatus, Commitment, Figure, StatusEvent
-from dialogue.models import Meeting, MeetingSeries, Organisation, Person, Topic
-from seeds.models import Citation, SeedRecord, Source
+from dialogue.models import Meeting, MeetingSeries
+from evidence.models import Citation, Source
+from people.models import Organisation, Person
+from seeding.models import SeedRecord
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from seeds.loader.errors import SeedError
-from seeds.loader.run import load_seeds
+from seeding.loader.errors import SeedError
+from seeding.loader.run import load_seeds
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from agreements.models import AgreementStatus, Figure
-from dialogue.models import Meeting, MeetingKind, MeetingSeries, Person, Post
-from seeds.dates import DatePrecision
-from seeds.models import Citation, text_digest
+from core.dates import DatePrecision
+from dialogue.models import Meeting, MeetingKind, MeetingSeries
+from evidence.models import Citation, text_digest
+from people.models import Person, Post
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,14 +11,14 @@ from django.urls import reverse
 
 from agreements.models import Agreement, AgreementStatus
 from agreements.services import save_status_event
-from dialogue.models import Topic
+from core.models import PublicationState
 from pagecache.invalidation import bump_content_version, current_version
 from pagecache.models import ContentVersion
-from seeds.models import PublicationState
 from tests import factories
 from tests.admin_forms import form_data
+from topics.models import Topic
 
-DASHBOARD = reverse("agreements:dashboard")
+DASHBOARD = reverse("portal:dashboard")
 AGREEMENTS = reverse("agreements:agreement-list")
 SPCA = reverse("agreements:agreement-detail", args=("spca",))
 
@@ -44,7 +44,7 @@ def test_a_second_reader_is_served_from_the_cache_with_one_query(
     assert second["X-Frame-Options"] == first["X-Frame-Options"]
 
 
-@pytest.mark.parametrize("url", [DASHBOARD, AGREEMENTS, SPCA, reverse("agreements:timeline")])
+@pytest.mark.parametrize("url", [DASHBOARD, AGREEMENTS, SPCA, reverse("portal:timeline")])
 def test_a_status_step_shows_at_once_on_every_cached_page(seeded, client, url):
     before = _get(client, url).content.decode()
     assert _get(client, url)["X-Page-Cache"] == "hit"

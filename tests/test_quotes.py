@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from seeds.quotes import locate_quote, require_quote
+from evidence.quotes import locate_quote, require_quote
 
 TEXT = "Cleverly\u2019s visit to Astana  in\nMarch. \u00abLeeds has got a lot to offer.\u00bb"
 

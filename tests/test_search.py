@@ -11,8 +11,8 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from agreements.models import AGREEMENT_SEARCH, Agreement, AgreementStatus
-from seeds import search
-from seeds.models import PublicationState
+from core import search
+from core.models import PublicationState
 from tests import factories
 from tests.api_fixtures import grant_all_model_permissions, token_client
 
@@ -188,7 +188,7 @@ def test_hostile_input_is_answered_never_a_server_error(api_client, client, text
     for resource in ("agreements", "people", "sources", "citations"):
         assert api_client.get(f"/api/v1/{resource}/", {"search": text}).status_code == 200
     assert client.get(reverse("agreements:agreement-list"), {"search": text}).status_code == 200
-    assert client.get(reverse("agreements:search"), {"q": text}).status_code == 200
+    assert client.get(reverse("portal:search"), {"q": text}).status_code == 200
 
 
 def test_punctuation_alone_matches_nothing(api_client):
@@ -200,7 +200,7 @@ def test_a_nul_byte_is_refused_by_name(api_client, client):
     response = api_client.get("/api/v1/agreements/", {"search": "lith\x00ium"})
     assert response.status_code == 400
     assert "search" in response.json()
-    page = client.get(reverse("agreements:search"), {"q": "lith\x00ium"})
+    page = client.get(reverse("portal:search"), {"q": "lith\x00ium"})
     assert page.status_code == 200
     assert 'role="alert"' in page.content.decode()
 
@@ -248,7 +248,7 @@ def test_drafts_are_not_found_by_the_public(api_client, client, draft_and_publis
     assert api_slugs(api_client, "agreements", search="zirconium") == ["open-accord"]
     listed = client.get(reverse("agreements:agreement-list"), {"search": "zirconium"})
     assert "Zirconium draft" not in listed.content.decode()
-    found = client.get(reverse("agreements:search"), {"q": "zirconium"}).content.decode()
+    found = client.get(reverse("portal:search"), {"q": "zirconium"}).content.decode()
     assert "Zirconium accord" in found
     assert "Zirconium draft" not in found
 
@@ -264,7 +264,7 @@ def test_editors_find_drafts_in_the_api(draft_and_published):
 
 
 def test_the_header_has_a_search_box_that_works_without_javascript(client):
-    page = client.get(reverse("agreements:dashboard")).content.decode()
+    page = client.get(reverse("portal:dashboard")).content.decode()
     form = re.search(
         r'<form method="get" action="/search/"[^>]*role="search".*?</form>', page, re.S
     )
@@ -279,7 +279,7 @@ def test_the_search_page_groups_the_best_matches_with_links(client):
     factories.person(slug="zira", name="Zira Zirconova")
     factories.source(slug="zirconium-news", title="Zirconium news", text="Nothing more.")
 
-    page = client.get(reverse("agreements:search"), {"q": "zircon"}).content.decode()
+    page = client.get(reverse("portal:search"), {"q": "zircon"}).content.decode()
     assert page.count('href="/agreements/accord-') == 5
     assert 'href="/agreements/?search=zircon"' in page
     assert "See all 7 agreements matching" in page
@@ -293,7 +293,7 @@ def test_the_search_page_carries_as_of_and_shows_the_status_then(client):
     agreement = factories.agreement(slug="zr", title="Zirconium accord")
     factories.status_event(agreement, AgreementStatus.SIGNED, "2020-01-01")
     factories.status_event(agreement, AgreementStatus.RATIFIED, "2022-01-01")
-    page = client.get(reverse("agreements:search"), {"q": "zirconium", "as_of": "2021-01-01"})
+    page = client.get(reverse("portal:search"), {"q": "zirconium", "as_of": "2021-01-01"})
     content = page.content.decode()
     assert 'href="/agreements/zr/?as_of=2021-01-01"' in content
     assert "status-signed" in content
@@ -303,7 +303,7 @@ def test_the_search_page_carries_as_of_and_shows_the_status_then(client):
 def test_an_empty_search_page_only_offers_the_form(client, django_assert_max_num_queries):
     # Only the page cache's content version.
     with django_assert_max_num_queries(1):
-        page = client.get(reverse("agreements:search"))
+        page = client.get(reverse("portal:search"))
     assert page.status_code == 200
     assert 'id="search-q"' in page.content.decode()
 
@@ -314,7 +314,7 @@ def test_the_search_page_costs_two_queries_a_kind_whatever_the_rows(
     def visit():
         # Two a kind, and the page cache's content version.
         with django_assert_max_num_queries(13):
-            response = client.get(reverse("agreements:search"), {"q": "zirconium"})
+            response = client.get(reverse("portal:search"), {"q": "zirconium"})
         assert response.status_code == 200
         return response.content.decode()
 
@@ -389,14 +389,10 @@ def test_every_search_uses_its_gin_index():
     """The index is on exactly the expression the query filters by: with
     sequential scans priced out, the planner can only answer from it."""
     from agreements.filters import AgreementFilterSet, CommitmentFilterSet, FigureFilterSet
-    from dialogue.filters import (
-        MeetingFilterSet,
-        MeetingSeriesFilterSet,
-        OrganisationFilterSet,
-        PersonFilterSet,
-        TopicFilterSet,
-    )
-    from seeds.filters import CitationFilterSet, SourceFilterSet
+    from dialogue.filters import MeetingFilterSet, MeetingSeriesFilterSet
+    from evidence.filters import CitationFilterSet, SourceFilterSet
+    from people.filters import OrganisationFilterSet, PersonFilterSet
+    from topics.filters import TopicFilterSet
 
     filtersets = (
         AgreementFilterSet,

@@ -8,9 +8,10 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
 from agreements.models import Agreement, AgreementStatus, Figure, StatusEvent
-from dialogue.models import Meeting, ParticipationRole, Topic
-from seeds.dates import DatePrecision
-from seeds.models import Citation, Source
+from core.dates import DatePrecision
+from dialogue.models import Meeting, ParticipationRole
+from evidence.models import Citation, Source
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -110,9 +111,9 @@ def test_sources_carry_their_metadata(seeded):
 
 
 FACT_MODELS = (
-    "dialogue.Organisation",
-    "dialogue.Person",
-    "dialogue.Post",
+    "people.Organisation",
+    "people.Person",
+    "people.Post",
     "dialogue.MeetingSeries",
     "dialogue.Meeting",
     "agreements.Agreement",

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from agreements.models import Agreement, AgreementStatus, Commitment, CommitmentStatus
-from seeds.dates import DatePrecision
+from core.dates import DatePrecision
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -10,32 +10,32 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import AgreementStatus
-from seeds.dates import DatePrecision
+from core.dates import DatePrecision
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    ("agreements:dashboard", None),
+    ("portal:dashboard", None),
     ("agreements:agreement-list", None),
     ("agreements:agreement-detail", "spca"),
     ("agreements:commitment-list", None),
     ("agreements:commitment-detail", "cardiff-university-campus-kazakhstan"),
     ("agreements:figure-list", None),
     ("agreements:figure-detail", "british-companies-in-kazakhstan-580"),
-    ("agreements:timeline", None),
+    ("portal:timeline", None),
     ("dialogue:meeting-list", None),
     ("dialogue:meeting-detail", "strategic-dialogue-8"),
     ("dialogue:series-detail", "kz-uk-strategic-dialogue"),
-    ("dialogue:person-list", None),
-    ("dialogue:person-detail", "roman-vassilenko"),
-    ("dialogue:organisation-list", None),
-    ("dialogue:organisation-detail", "united-kingdom"),
-    ("dialogue:topic-list", None),
-    ("dialogue:topic-detail", "critical-minerals"),
-    ("seeds:source-list", None),
-    ("seeds:source-detail", "kazinform-2025-02-strategic-dialogue-8"),
-    ("agreements:search", None),
+    ("people:person-list", None),
+    ("people:person-detail", "roman-vassilenko"),
+    ("people:organisation-list", None),
+    ("people:organisation-detail", "united-kingdom"),
+    ("topics:topic-list", None),
+    ("topics:topic-detail", "critical-minerals"),
+    ("evidence:source-list", None),
+    ("evidence:source-detail", "kazinform-2025-02-strategic-dialogue-8"),
+    ("portal:search", None),
 ]
 
 
@@ -61,7 +61,7 @@ def test_every_page_renders_with_a_bounded_number_of_queries(
 
 
 @pytest.mark.parametrize(
-    "name", [name for name, slug in PAGES if slug is None and name != "agreements:dashboard"]
+    "name", [name for name, slug in PAGES if slug is None and name != "portal:dashboard"]
 )
 def test_list_queries_do_not_grow_with_rows(seeded, client, name, django_assert_max_num_queries):
     def count_queries():
@@ -194,7 +194,7 @@ def test_disagreeing_figures_are_side_by_side(seeded, client):
 
 
 def test_the_source_page_highlights_every_quote_and_links_it_to_its_fact(seeded, client):
-    from seeds.models import Source
+    from evidence.models import Source
 
     source = Source.objects.get(slug="kazinform-2025-02-strategic-dialogue-8")
     content = client.get(source.get_absolute_url()).content.decode()
@@ -229,8 +229,7 @@ def test_csv_download_honours_filters_and_neutralises_formulas(seeded, client):
     [
         name
         for name, slug in PAGES
-        if slug is None
-        and name not in ("agreements:dashboard", "agreements:timeline", "agreements:search")
+        if slug is None and name not in ("portal:dashboard", "portal:timeline", "portal:search")
     ],
 )
 def test_every_list_downloads_as_csv(seeded, client, name):
@@ -242,7 +241,7 @@ def test_every_list_downloads_as_csv(seeded, client, name):
 
 
 def test_the_timeline_filters_by_year_and_topic(seeded, client):
-    url = reverse("agreements:timeline")
+    url = reverse("portal:timeline")
     year = client.get(url, {"year": "2024"}).content.decode()
     assert "April 2024" in year
     assert "11 February 2025" not in year

@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from seeds.roles import sync_roles
+from core.roles import sync_roles
 
 
 def make_roles(apps, schema_editor):

@@ -1,0 +1,38 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def content_app_labels() -> tuple[str, ...]:
+    """The apps whose records are the tracker's content, bottom layer first:
+    each declares `holds_content = True` on its AppConfig. The one list the
+    editors' roles, backups, the demo generator and the tests read."""
+    return tuple(
+        config.label for config in apps.get_app_configs() if getattr(config, "holds_content", False)
+    )
+
+
+def _sync_roles(sender, apps=None, **kwargs):
+    from django.apps import apps as global_apps
+
+    from core.roles import sync_roles
+
+    # migrate passes its final state; flush (in tests) passes none.
+    sync_roles(apps or global_apps)
+
+
+class CoreConfig(AppConfig):
+    """The framework every content app uses; it holds no tables of its own."""
+
+    name = "core"
+    verbose_name = "Core"
+
+    def ready(self):
+        from simple_history.signals import pre_create_historical_record
+
+        from core.history import stamp_change_reason
+
+        # After every migrate, so models added later join the roles.
+        post_migrate.connect(_sync_roles, dispatch_uid="core.sync_roles")
+        pre_create_historical_record.connect(
+            stamp_change_reason, dispatch_uid="core.stamp_change_reason"
+        )

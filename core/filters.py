@@ -1,0 +1,152 @@
+"""Filters every list shares, on the public site and in the API alike."""
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
+from drf_spectacular.utils import extend_schema_field
+
+from core.search import SearchSpec, search_counted
+
+
+class TextSearchFilter(django_filters.CharFilter):
+    """Full-text search by the model's SearchSpec (core.search): every word
+    matches, as a prefix, in one of its fields. Results come best first,
+    unless the request also sets an `ordering`, which is applied after."""
+
+    def __init__(self, *, spec: SearchSpec, **kwargs):
+        kwargs.setdefault("label", _("Search"))
+        kwargs.setdefault(
+            "help_text", _("Words to look for; every word must match, as a word or its start.")
+        )
+        # The form field also refuses a NUL byte, which PostgreSQL cannot take.
+        kwargs.setdefault("max_length", 200)
+        super().__init__(field_name=spec.fields[0].name, lookup_expr="icontains", **kwargs)
+        self.spec = spec
+
+    def filter(self, qs, value):
+        qs, self.match_count = search_counted(qs, self.spec, value)
+        return qs
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year. Whole numbers only: a `__year` lookup given 2024.5
+    fails inside the database layer instead of answering 400."""
+
+    field_class = forms.IntegerField
+
+
+class SlugsField(ModelMultipleChoiceField):
+    def clean(self, value):
+        # Refuse what cannot be a slug before it reaches the database, which
+        # (PostgreSQL) fails on a NUL byte instead of finding nothing.
+        for item in value or ():
+            try:
+                validate_slug(item)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                ) from None
+        return super().clean(value)
+
+
+class SlugListInput(forms.TextInput):
+    """Slugs typed in one box, separated by commas or spaces.
+
+    For relations with too many records to offer as choices: a select of
+    every meeting or organisation would send thousands of options with every
+    list page. Repeated parameters (`?party=a&party=b`) still work."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return [slug for value in values if value for slug in re.split(r"[\s,]+", value) if slug]
+
+    def format_value(self, value):
+        if not value:
+            return None
+        return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^[-a-zA-Z0-9_]+( *, *[-a-zA-Z0-9_]+)*$",
+        "description": "A slug; repeat the parameter, or separate slugs with commas, for "
+        "several (any of them matches). An unknown slug is a 400.",
+    }
+)
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records related by slug; several values match any of them. A short
+    vocabulary (topics) is offered as choices (`offer_choices=True`); other
+    relations are typed as slugs (SlugListInput). The schema annotation tells
+    the API docs what drf-spectacular cannot guess."""
+
+    field_class = SlugsField
+
+    def __init__(self, *args, offer_choices: bool = False, **kwargs):
+        if not offer_choices:
+            kwargs.setdefault("widget", SlugListInput)
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        # A semi-join (`id IN (SELECT ...)`) rather than django-filter's join
+        # and DISTINCT: at 100,000 agreements, DISTINCT over every column of
+        # every row the join returns, then counting them, took longer than
+        # the rest of the page.
+        if not value:
+            return qs
+        slugs = [getattr(item, self.field.to_field_name) for item in value]
+        matching = qs.model._base_manager.filter(**{f"{self.field_name}__in": slugs})
+        return qs.filter(pk__in=matching.values("pk"))
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        # In UTC: PostgreSQL refuses offsets past ±15:59, which ISO 8601 allows.
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError(_("Date and time out of range."), code="invalid") from None
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date and time, with any offset, compared in UTC."""
+
+    field_class = UtcDateTimeField
+
+
+class UpdatedSinceFilterSet(django_filters.FilterSet):
+    """`updated_since`, on every list, so a consumer can sync what changed.
+
+    Every list's FilterSet derives from this one, which applies `search`
+    after the other filters, so that the matches it counts (and ranks, when
+    few enough) are those the list shows, and `ordering` last, so that an
+    order the reader chose wins over the rank."""
+
+    LAST = ("search", "ordering")
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        names = [name for name in data if name not in self.LAST]
+        names += [name for name in self.LAST if name in data]
+        for name in names:
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
+    updated_since = UtcDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Updated since"),
+        help_text=_("ISO 8601 date and time, e.g. 2025-02-12T00:00:00Z."),
+    )

@@ -1,0 +1,107 @@
+"""Template helpers every public page uses."""
+
+import itertools
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from core.models import is_public
+
+register = template.Library()
+
+
+@register.filter
+def with_as_of(url: str, as_of) -> str:
+    """Carry the page's `as_of` date over to a link."""
+    if not as_of:
+        return url
+    url, hash_mark, fragment = url.partition("#")
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}{urlencode({'as_of': as_of.isoformat()})}{hash_mark}{fragment}"
+
+
+register.filter("is_public", is_public)
+
+
+@register.filter
+def published(records):
+    """Only the records the public may see, from an already fetched list."""
+    return [record for record in records if is_public(record)]
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name: str, label: str):
+    url = reverse(url_name)
+    path = context["request"].path
+    current = path == url if url == "/" else path.startswith(url)
+    return format_html(
+        '<a href="{}"{}>{}</a>',
+        with_as_of(url, context.get("as_of")),
+        mark_safe(' aria-current="page"') if current else "",
+        label,
+    )
+
+
+@register.simple_tag
+def status_badge(value: str, label: str = ""):
+    if not value:
+        return format_html('<span class="status status-none">{}</span>', _("no status yet"))
+    return format_html('<span class="status status-{}">{}</span>', value, label or value)
+
+
+@register.simple_tag
+def shown_status(obj, value=None):
+    """The badge for a status-tracked record: `obj.shown_status` (the status
+    as of the page's date, set by the view) or the value given."""
+    if value is None:
+        value = getattr(obj, "shown_status", obj.status)
+    return status_badge(value, obj.status_label(value) if value else "")
+
+
+@register.inclusion_tag("evidence/_citations.html")
+def citations(obj, heading_level=None):
+    """The quotes behind a record, each linking to its place in its source."""
+    return {
+        "citations": [c for c in obj.citations.all() if is_public(c.source)],
+        "heading_level": heading_level,
+    }
+
+
+@register.simple_tag
+def highlighted_text(source, citations):
+    """The source's text with every cited quote marked, anchored (#q-<id>)
+    and linked to the fact it supports. Overlapping quotes are marked once,
+    more strongly, and link to the narrowest quote's fact."""
+    text = source.text
+    starts: dict[int, list] = {}
+    boundaries = {0, len(text)}
+    for citation in citations:
+        starts.setdefault(citation.start, []).append(citation)
+        boundaries.update((citation.start, citation.end))
+    points = sorted(boundaries)
+    active: list = []
+    parts: list[str] = []
+    for begin, end in itertools.pairwise(points):
+        active = [c for c in active if c.end > begin]
+        for citation in starts.get(begin, ()):
+            parts.append(f'<span id="q-{citation.pk}" class="anchor"></span>')
+            active.append(citation)
+        segment = escape(text[begin:end])
+        if not active:
+            parts.append(segment)
+            continue
+        narrowest = min(active, key=lambda c: c.end - c.start)
+        cited = narrowest.cited_object
+        css = "overlap" if len(active) > 1 else ""
+        if cited is not None and hasattr(cited, "get_absolute_url") and is_public(cited):
+            parts.append(
+                f'<mark class="{css}"><a href="{escape(cited.get_absolute_url())}" '
+                f'title="{escape(str(cited))}">{segment}</a></mark>'
+            )
+        else:
+            parts.append(f'<mark class="{css}">{segment}</mark>')
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped

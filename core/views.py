@@ -1,0 +1,96 @@
+"""What every public list and detail page shares: the `as_of` date, filtered
+and paginated lists, and CSV downloads of a list as filtered."""
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from django_filters.views import FilterView
+
+from core.csv import CsvColumn, csv_lines, csv_response
+from core.search import SearchPaginator, is_searching
+
+
+def parse_as_of(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+class AsOfMixin:
+    """Reads `?as_of=YYYY-MM-DD`: every status on the page as it stood then."""
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        return parse_as_of(self.request.GET.get("as_of"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["as_of"] = self.as_of
+        return context
+
+
+class FilteredListView(AsOfMixin, FilterView):
+    """A list with the app's FilterSet, pagination, and `?format=csv`.
+
+    Subclasses name `filterset_class`, `template_name` and `csv_columns`:
+    (header, function of a row) pairs. The CSV holds every row the filters
+    select, not one page, read in chunks so memory stays flat.
+    """
+
+    paginate_by = 25
+    strict = True
+    csv_columns: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
+    csv_filename = "export"
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A search's matches are counted only so far: see SearchPaginator.
+        if is_searching(self.request.GET):
+            # Counted already, up to the same limit, by the search filter.
+            known = getattr(self.filterset.filters.get("search"), "match_count", None)
+            return SearchPaginator(queryset, per_page, known_count=known, **kwargs)
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv" and self.csv_columns:
+            return self.render_csv()
+        return super().get(request, *args, **kwargs)
+
+    def render_csv(self):
+        filterset = self.get_filterset(self.get_filterset_class())
+        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        columns = [CsvColumn(*column) for column in self.csv_columns]
+        return csv_response(csv_lines(columns, _chunked(rows)), self.csv_filename)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        query["format"] = "csv"
+        context["csv_querystring"] = query.urlencode()
+        context["filter_errors"] = bool(self.filterset.errors)
+        return context
+
+
+def _chunked(queryset, size: int = 1000):
+    """Iterate a queryset in pages, keeping its prefetches (which .iterator()
+    without a chunk size would drop) and a flat memory profile."""
+    from django.core.paginator import Paginator
+
+    if not queryset.ordered:
+        queryset = queryset.order_by("pk")
+    paginator = Paginator(queryset, size)
+    for number in paginator.page_range:
+        yield from paginator.page(number).object_list
+
+
+def slugs(related) -> str:
+    return ";".join(obj.slug for obj in related.all())
+
+
+NOT_YET = _("no status recorded yet")

@@ -1,0 +1,402 @@
+"""The kinds of value a seed record holds, each with one way to read it from
+YAML, write it back, and apply it to a model instance.
+
+Every field turns its YAML into a *canonical* value: plain JSON-able data that
+`dump()` also produces from the database. Equal canonical values mean equal
+records, which is how the loader tells unchanged from updated, and how it
+notices a record that an editor changed since the last load.
+"""
+
+import datetime
+import decimal
+import re
+from typing import Any
+
+from django.core.validators import validate_slug
+
+from core.dates import DatePrecision, parse_partial_date, serialize_partial_date
+from seeding.loader.errors import SeedError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _require_text(value, key):
+    if not isinstance(value, str):
+        raise SeedError(f"expected text, got {type(value).__name__} {value!r}", field=key)
+    return value
+
+
+class SeedField:
+    """One key of a record (a partial date uses three)."""
+
+    # A field that is written through the saved row (many-to-many, citations,
+    # nested records) rather than as one of its columns.
+    needs_pk = False
+    # A column referring to a record of the same file, written once every
+    # record of the file exists (so records may refer to later ones).
+    same_file = False
+
+    def __init__(self, key: str, *, attr: str | None = None, required: bool = False):
+        self.key = key
+        self.attr = attr or key
+        self.required = required
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key,)
+
+    def default(self) -> dict[str, Any]:
+        return {self.key: self.empty}
+
+    empty: Any = ""
+
+    def parse(self, raw: dict, ctx) -> dict[str, Any]:
+        if self.key not in raw or raw[self.key] is None:
+            if self.required:
+                raise SeedError("is required", field=self.key)
+            return self.default()
+        return {self.key: self.read(raw[self.key], ctx)}
+
+    def read(self, value, ctx):
+        raise NotImplementedError
+
+    def dump(self, obj) -> dict[str, Any]:
+        return {self.key: getattr(obj, self.attr)}
+
+    def apply(self, obj, values: dict[str, Any], ctx) -> None:
+        setattr(obj, self.attr, values[self.key])
+
+    def export(self, values: dict[str, Any], ctx) -> dict[str, Any]:
+        """The YAML a person would write: keys at their default are left out."""
+        defaults = self.default()
+        return {
+            key: values[key]
+            for key in self.keys
+            if key in values and not (key in defaults and values[key] == defaults[key])
+        }
+
+
+class Text(SeedField):
+    def __init__(self, key, *, attr=None, required=False, default=""):
+        super().__init__(key, attr=attr, required=required)
+        self.empty = default
+
+    def read(self, value, ctx):
+        return _require_text(value, self.key).strip()
+
+
+class Slug(Text):
+    def read(self, value, ctx):
+        value = super().read(value, ctx)
+        if not SLUG.match(value):
+            raise SeedError(
+                f"{value!r} is not a slug: use lower-case letters, digits and single hyphens",
+                field=self.key,
+            )
+        validate_slug(value)
+        return value
+
+
+class Bool(SeedField):
+    empty = None
+
+    def __init__(self, key, *, attr=None, nullable=False):
+        super().__init__(key, attr=attr)
+        self.nullable = nullable
+        self.empty = None if nullable else False
+
+    def read(self, value, ctx):
+        if not isinstance(value, bool):
+            raise SeedError(f"expected true or false, got {value!r}", field=self.key)
+        return value
+
+
+class Integer(SeedField):
+    empty = None
+
+    def read(self, value, ctx):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise SeedError(f"expected a whole number, got {value!r}", field=self.key)
+        return value
+
+
+class Decimal(SeedField):
+    empty = None
+
+    def read(self, value, ctx):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise SeedError(f"expected a number, got {value!r}", field=self.key)
+        try:
+            number = decimal.Decimal(str(value).strip())
+        except decimal.InvalidOperation:
+            raise SeedError(f"{value!r} is not a number", field=self.key) from None
+        if not number.is_finite():
+            raise SeedError(f"{value!r} is not a finite number", field=self.key)
+        return _canonical_decimal(number)
+
+    def dump(self, obj):
+        value = getattr(obj, self.attr)
+        return {self.key: None if value is None else _canonical_decimal(value)}
+
+    def apply(self, obj, values, ctx):
+        value = values[self.key]
+        setattr(obj, self.attr, None if value is None else decimal.Decimal(value))
+
+
+def _canonical_decimal(number: decimal.Decimal) -> str:
+    # "2800000000.0000" and "2.8E+9" are the same figure: write it one way.
+    text = format(number.normalize(), "f")
+    return text
+
+
+class Choice(SeedField):
+    def __init__(self, key, choices, *, attr=None, required=False, default=""):
+        super().__init__(key, attr=attr, required=required)
+        self.choices = choices
+        self.empty = default
+
+    def read(self, value, ctx):
+        value = _require_text(value, self.key).strip()
+        if value not in self.choices.values:
+            raise SeedError(
+                f"{value!r} is not one of: {', '.join(self.choices.values)}", field=self.key
+            )
+        return value
+
+
+class PartialDate(SeedField):
+    """`signed_on: "2024-04"` plus `signed_on_inferred` and `signed_on_note`."""
+
+    def __init__(self, key, *, required=False):
+        super().__init__(key, required=required)
+
+    @property
+    def keys(self):
+        return (self.key, f"{self.key}_inferred", f"{self.key}_note")
+
+    def default(self):
+        return {self.key: None, f"{self.key}_inferred": False, f"{self.key}_note": ""}
+
+    def parse(self, raw, ctx):
+        values = self.default()
+        value = raw.get(self.key)
+        if value is None:
+            if self.required:
+                raise SeedError("is required (YYYY, YYYY-MM or YYYY-MM-DD)", field=self.key)
+        else:
+            # YAML reads an unquoted 2024-04-15 as a date and 2024 as a number.
+            if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+                value = value.isoformat()
+            elif isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            if not isinstance(value, str):
+                raise SeedError(
+                    f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", field=self.key
+                )
+            try:
+                date, precision = parse_partial_date(value)
+            except ValueError as exc:
+                raise SeedError(str(exc), field=self.key) from None
+            values[self.key] = serialize_partial_date(date, precision)
+        inferred = raw.get(f"{self.key}_inferred")
+        if inferred is not None:
+            if not isinstance(inferred, bool):
+                raise SeedError(
+                    f"expected true or false, got {inferred!r}", field=f"{self.key}_inferred"
+                )
+            values[f"{self.key}_inferred"] = inferred
+        note = raw.get(f"{self.key}_note")
+        if note is not None:
+            values[f"{self.key}_note"] = _require_text(note, f"{self.key}_note").strip()
+        if values[f"{self.key}_inferred"] and values[self.key] is None:
+            raise SeedError("is marked inferred but has no date", field=f"{self.key}_inferred")
+        return values
+
+    def dump(self, obj):
+        return {
+            self.key: serialize_partial_date(
+                getattr(obj, self.key), getattr(obj, f"{self.key}_precision")
+            ),
+            f"{self.key}_inferred": getattr(obj, f"{self.key}_inferred"),
+            f"{self.key}_note": getattr(obj, f"{self.key}_note"),
+        }
+
+    def apply(self, obj, values, ctx):
+        if values[self.key] is None:
+            date, precision = None, DatePrecision.DAY
+        else:
+            date, precision = parse_partial_date(values[self.key])
+        setattr(obj, self.key, date)
+        setattr(obj, f"{self.key}_precision", precision)
+        setattr(obj, f"{self.key}_inferred", values[f"{self.key}_inferred"])
+        setattr(obj, f"{self.key}_note", values[f"{self.key}_note"])
+
+
+class Ref(SeedField):
+    """A foreign key, written as the other record's slug.
+
+    A reference to a record of the same kind (an organisation's parent) is
+    written in phase 2, once every record of the file exists."""
+
+    empty = None
+
+    def __init__(self, key, model, *, attr=None, required=False, same_file=False):
+        super().__init__(key, attr=attr, required=required)
+        self.model = model
+        self.same_file = same_file
+
+    def read(self, value, ctx):
+        slug = _require_text(value, self.key).strip()
+        ctx.require_exists(self.model, slug, field=self.key)
+        return slug
+
+    def dump(self, obj):
+        related = getattr(obj, self.attr)
+        return {self.key: related.slug if related is not None else None}
+
+    def apply(self, obj, values, ctx):
+        slug = values[self.key]
+        setattr(obj, self.attr, ctx.get(self.model, slug) if slug else None)
+
+
+class Refs(SeedField):
+    """A many-to-many relation, written as a list of slugs (order is not kept)."""
+
+    needs_pk = True
+
+    def __init__(self, key, model, *, attr=None):
+        super().__init__(key, attr=attr)
+        self.model = model
+
+    def default(self):
+        return {self.key: []}
+
+    def read(self, value, ctx):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise SeedError(f"expected a list of slugs, got {value!r}", field=self.key)
+        slugs = []
+        for index, item in enumerate(value):
+            slug = _require_text(item, f"{self.key}[{index}]").strip()
+            ctx.require_exists(self.model, slug, field=f"{self.key}[{index}]")
+            if slug in slugs:
+                raise SeedError(f"{slug!r} is listed twice", field=f"{self.key}[{index}]")
+            slugs.append(slug)
+        return sorted(slugs)
+
+    def dump(self, obj):
+        # Sorted in Python so a prefetch cache serves it without a query.
+        return {self.key: sorted(related.slug for related in getattr(obj, self.attr).all())}
+
+    def apply(self, obj, values, ctx):
+        getattr(obj, self.attr).set([ctx.get(self.model, slug) for slug in values[self.key]])
+
+
+# What a handler prefetches so that dumping a record's citations costs no
+# query per record.
+CITED = ("citations__source",)
+
+
+class Citations(SeedField):
+    """The quotes behind a record: `[{source, quote, field}]`, verified
+    against the source's text as they are read."""
+
+    needs_pk = True
+
+    def __init__(self, key="citations", *, required=False):
+        super().__init__(key, attr="citations", required=required)
+
+    def default(self):
+        return {self.key: []}
+
+    def parse(self, raw, ctx):
+        values = super().parse(raw, ctx)
+        if self.required and not values[self.key]:
+            raise SeedError("needs at least one quote from a source", field=self.key)
+        return values
+
+    def read(self, value, ctx):
+        if not isinstance(value, list):
+            raise SeedError("expected a list of {source, quote}", field=self.key)
+        citations = []
+        for index, item in enumerate(value):
+            where = f"{self.key}[{index}]"
+            if not isinstance(item, dict):
+                raise SeedError("expected a mapping with source and quote", field=where)
+            unknown = set(item) - {"source", "quote", "field"}
+            if unknown:
+                raise SeedError(
+                    f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                    "a citation has source, quote and field",
+                    field=where,
+                )
+            for required_key in ("source", "quote"):
+                if item.get(required_key) in (None, ""):
+                    raise SeedError("is required", field=f"{where}.{required_key}")
+            source = _require_text(item["source"], f"{where}.source").strip()
+            quote = _require_text(item["quote"], f"{where}.quote")
+            field_name = _require_text(item.get("field") or "", f"{where}.field").strip()
+            verbatim = ctx.verify_quote(source, quote, field=where)
+            citations.append({"source": source, "quote": verbatim, "field": field_name})
+        return citations
+
+    def dump(self, obj):
+        return {
+            self.key: [
+                {
+                    "source": citation.source.slug,
+                    "quote": citation.quote,
+                    "field": citation.field_name,
+                }
+                for citation in obj.citations.all()
+            ]
+        }
+
+    def apply(self, obj, values, ctx):
+        ctx.replace_citations(obj, values[self.key])
+
+    def export(self, values, ctx):
+        citations = [
+            {key: value for key, value in citation.items() if value}
+            for citation in values[self.key]
+        ]
+        return {self.key: citations} if citations else {}
+
+
+class Children(SeedField):
+    """Nested records owned by their parent (status events, posts,
+    participants): replaced as a whole when any of them changes."""
+
+    needs_pk = True
+
+    def __init__(self, key, handler, *, attr=None):
+        super().__init__(key, attr=attr)
+        self.handler = handler
+
+    def default(self):
+        return {self.key: []}
+
+    def read(self, value, ctx):
+        if not isinstance(value, list):
+            raise SeedError("expected a list of records", field=self.key)
+        children = []
+        for index, item in enumerate(value):
+            where = f"{self.key}[{index}]"
+            if not isinstance(item, dict):
+                raise SeedError("expected a record (a mapping of field: value)", field=where)
+            try:
+                children.append(self.handler.parse(item, ctx))
+            except SeedError as exc:
+                raise exc.located(field_prefix=where) from None
+        return children
+
+    def dump(self, obj):
+        return {self.key: [self.handler.dump(child) for child in getattr(obj, self.attr).all()]}
+
+    def apply(self, obj, values, ctx):
+        ctx.replace_children(obj, self, values[self.key])
+
+    def export(self, values, ctx):
+        children = [self.handler.export(child, ctx) for child in values[self.key]]
+        return {self.key: children} if children else {}
