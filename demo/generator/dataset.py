@@ -44,6 +44,9 @@ SERIES_PER_AGREEMENT = 0.0004
 
 
 class DemoGenerator:
+    """The whole dataset for a number of agreements and a seed, made in
+    dependency order and handed out in batches (`batches`)."""
+
     def __init__(
         self,
         *,
