@@ -127,6 +127,51 @@ def _write(generator, writer, agreements, started, progress) -> None:
     writer.flush()
 
 
+def _make_room(replace: bool, progress: Callable[[str], None]) -> None:
+    """Wipe the previous demo data if asked to; refuse to add to it otherwise."""
+    if DemoDataset.objects.exists():
+        if not replace:
+            raise DemoRefused("This database already holds demo data; --replace removes it first.")
+        _wipe()
+        progress("Removed the previous demo data.")
+
+
+def _generated_models() -> list[type[models.Model]]:
+    """The tables demo data goes into: every content table but history and seed records."""
+    return [
+        model for model in content_models() if not _is_history(model) and model is not SeedRecord
+    ]
+
+
+def _first_ids(generated) -> dict[type[models.Model], int]:
+    """The id each table's first demo row gets (the rows of many-to-many
+    tables get theirs from the database)."""
+    return {
+        model: (model._default_manager.aggregate(top=models.Max("pk"))["top"] or 0) + 1
+        for model in generated
+        if not model._meta.auto_created
+    }
+
+
+def _content_types() -> dict[type[models.Model], int]:
+    """The content type id of every model citations can support."""
+    cited = cited_types().values()
+    return {
+        model: content_type.pk
+        for model, content_type in ContentType.objects.get_for_models(*cited).items()
+    }
+
+
+def _analyse(generated, started: float, progress: Callable[[str], None]) -> None:
+    """On PostgreSQL, fresh statistics, or the planner guesses at empty tables."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in generated)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
+    progress(f"  committed and analysed ({time.monotonic() - started:.1f} s)")
+
+
 def generate_demo_data(
     *,
     agreements: int,
@@ -144,31 +189,13 @@ def generate_demo_data(
     started = time.monotonic()
     with transaction.atomic():
         _refuse_if_real()
-        if DemoDataset.objects.exists():
-            if not replace:
-                raise DemoRefused(
-                    "This database already holds demo data; --replace removes it first."
-                )
-            _wipe()
-            progress("Removed the previous demo data.")
-
-        generated = [
-            model
-            for model in content_models()
-            if not _is_history(model) and model is not SeedRecord
-        ]
-        first_ids = {
-            model: (model._default_manager.aggregate(top=models.Max("pk"))["top"] or 0) + 1
-            for model in generated
-            if not model._meta.auto_created
-        }
-        cited = cited_types().values()
-        content_types = {
-            model: content_type.pk
-            for model, content_type in ContentType.objects.get_for_models(*cited).items()
-        }
+        _make_room(replace, progress)
+        generated = _generated_models()
         generator = DemoGenerator(
-            agreements=agreements, seed=seed, first_ids=first_ids, content_types=content_types
+            agreements=agreements,
+            seed=seed,
+            first_ids=_first_ids(generated),
+            content_types=_content_types(),
         )
         writer = TableWriter(connection, batch_size=batch_size)
         with indexes_deferred(connection, generated):
@@ -185,12 +212,7 @@ def generate_demo_data(
             seconds=round(time.monotonic() - started, 1),
             counts=dict(sorted(writer.counts.items())),
         )
-    if connection.vendor == "postgresql":
-        # Fresh statistics, or the planner guesses at empty tables.
-        tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in generated)
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {tables}")
-        progress(f"  committed and analysed ({time.monotonic() - started:.1f} s)")
+    _analyse(generated, started, progress)
     dataset.seconds = round(time.monotonic() - started, 1)
     DemoDataset.objects.filter(pk=dataset.pk).update(seconds=dataset.seconds)
     return dataset

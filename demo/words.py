@@ -2,8 +2,18 @@
 summaries and source texts look like the real thing and give full-text
 search something to chew on. Plain data, no logic."""
 
+from typing import NamedTuple
+
+
+class Field(NamedTuple):
+    """A field of cooperation: its phrase in titles and text, its slug fragment."""
+
+    phrase: str
+    slug: str
+
+
 # (phrase in titles and text, slug fragment)
-FIELDS = (
+_FIELDS = (
     ("critical minerals", "critical-minerals"),
     ("rare earth elements", "rare-earths"),
     ("green hydrogen", "green-hydrogen"),
@@ -95,6 +105,7 @@ FIELDS = (
     ("hydrometeorology", "hydromet"),
     ("emergency response", "emergencies"),
 )
+FIELDS = tuple(Field(phrase, slug) for phrase, slug in _FIELDS)
 
 # Topic records: (name, slug, description).
 TOPICS = (

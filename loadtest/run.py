@@ -23,6 +23,7 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import psycopg
 
@@ -81,7 +82,7 @@ def _load_average() -> str:
     return Path("/proc/loadavg").read_text().split(" ", 3)[:3].__str__()
 
 
-def main(argv=None) -> int:
+def _arguments(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=200, help="Concurrent clients.")
     parser.add_argument("--duration", type=int, default=60, help="Seconds of load.")
@@ -93,8 +94,43 @@ def main(argv=None) -> int:
     parser.add_argument("--outage", type=float, default=10, help="Seconds PostgreSQL is down.")
     parser.add_argument("--locust", help="The locust program (default: .venv-tools/bin/locust).")
     parser.add_argument("--out", type=Path, help="Folder for logs and raw results.")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def _locust_command(locust: str, args, url: str) -> list[str]:
+    return [
+        locust, "-f", str(ROOT / "loadtest" / "locustfile.py"), "--headless",
+        "-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.duration}s",
+        "--host", url, "--stop-timeout", "15", "--only-summary",
+        "--loglevel", "WARNING",
+    ]  # fmt: skip
+
+
+def _run_locust(command: list[str], env: dict, log_path: Path, outage) -> None:
+    """Locust to the end, with the outage (if any) running beside it."""
+    if outage:
+        outage.start()
+    with log_path.open("w") as log:
+        subprocess.run(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    if outage:
+        outage.join()
+
+
+def _marked_rows(url: str, run_id: str) -> dict[str, set[str]]:
+    """The slugs carrying this run's marker, by kind of record."""
+    found = {}
+    with psycopg.connect(url) as db:
+        for kind, table in TABLES.items():
+            rows = db.execute(
+                f"SELECT slug FROM {table} WHERE slug LIKE %s",  # noqa: S608 - our table names
+                (f"lt-{run_id}-%",),
+            ).fetchall()
+            found[kind] = {slug for (slug,) in rows}
+    return found
+
+
+def main(argv=None) -> int:
+    args = _arguments(argv)
     locust = _locust_binary(args.locust)
     out = args.out or Path(tempfile.mkdtemp(prefix="kzuk-load-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -124,41 +160,54 @@ def main(argv=None) -> int:
                 "LOADTEST_TOKENS": ",".join(tokens),
                 "LOADTEST_OUT": str(out),
             }
-            command = [
-                locust, "-f", str(ROOT / "loadtest" / "locustfile.py"), "--headless",
-                "-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.duration}s",
-                "--host", server.url, "--stop-timeout", "15", "--only-summary",
-                "--loglevel", "WARNING",
-            ]  # fmt: skip
-            if outage:
-                outage.start()
-            with (out / "locust.log").open("w") as log:
-                subprocess.run(command, env=locust_env, stdout=log, stderr=subprocess.STDOUT)
-            if outage:
-                outage.join()
+            command = _locust_command(locust, args, server.url)
+            _run_locust(command, locust_env, out / "locust.log", outage)
             elapsed = time.time() - started
             load_after = _load_average()
         cluster.wait_ready()
-        found = {}
-        with psycopg.connect(cluster.url) as db:
-            for kind, table in TABLES.items():
-                rows = db.execute(
-                    f"SELECT slug FROM {table} WHERE slug LIKE %s",  # noqa: S608 - our table names
-                    (f"lt-{run_id}-%",),
-                ).fetchall()
-                found[kind] = {slug for (slug,) in rows}
+        found = _marked_rows(cluster.url, run_id)
 
     return report(out, run_id, elapsed, load_after, found, timeline, args)
+
+
+class Reconciled(NamedTuple):
+    """The writes locust made against the rows found with the run's marker."""
+
+    acknowledged: int
+    rows_found: int
+    failures: list[str]
 
 
 def report(out, run_id, elapsed, load_after, found, timeline, args) -> int:
     requests_seen = json.loads((out / "requests.json").read_text())
     writes = json.loads((out / "writes.json").read_text())
     statuses = Counter(status for _, _, status, _ in requests_seen)
-    times = [ms for _, _, _, ms in requests_seen]
-    failures: list[str] = []
 
     print(f"\n== {'fault run' if args.fault else 'load run'} {run_id}: {args.users} clients")
+    _print_requests(requests_seen, statuses, elapsed, load_after)
+    failures = _status_failures(statuses, args.fault)
+    reconciled = _reconcile(writes, found)
+    failures += reconciled.failures
+    if args.fault:
+        failures += _report_outage(requests_seen, timeline, args)
+
+    summary = {
+        "run": run_id,
+        "fault": args.fault,
+        "requests": len(requests_seen),
+        "seconds": round(elapsed, 1),
+        "statuses": statuses,
+        "writes_acknowledged": reconciled.acknowledged,
+        "rows_found": reconciled.rows_found,
+        "failures": failures,
+    }
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
+    print("RESULT         " + ("PASS" if not failures else "FAIL: " + "; ".join(failures)))
+    return 1 if failures else 0
+
+
+def _print_requests(requests_seen, statuses: Counter, elapsed: float, load_after: str) -> None:
+    times = [ms for _, _, _, ms in requests_seen]
     print(
         f"requests       {len(requests_seen)} in {elapsed:.0f} s "
         f"({len(requests_seen) / elapsed:.1f}/s)"
@@ -173,12 +222,22 @@ def report(out, run_id, elapsed, load_after, found, timeline, args) -> int:
     )
     print(f"load average   after {load_after}")
 
-    server_errors = {s: n for s, n in statuses.items() if s >= 500 and (s != 503 or not args.fault)}
+
+def _status_failures(statuses: Counter, fault: bool) -> list[str]:
+    """Server errors (a 503 is expected during an outage), and requests never answered."""
+    failures = []
+    server_errors = {s: n for s, n in statuses.items() if s >= 500 and (s != 503 or not fault)}
     if server_errors:
         failures.append(f"server errors: {server_errors}")
     if statuses.get(0):
         failures.append(f"{statuses[0]} requests got no answer (timeout or connection error)")
+    return failures
 
+
+def _reconcile(writes, found: dict[str, set[str]]) -> Reconciled:
+    """Every write answered 201 is in the database, nothing else is, and
+    none answered 503 was written."""
+    failures = []
     acknowledged = {(w["kind"], w["slug"]) for w in writes if w["status"] == 201}
     refused = {(w["kind"], w["slug"]) for w in writes if w["status"] == 503}
     other = Counter(w["status"] for w in writes if w["status"] not in (201, 503))
@@ -198,23 +257,7 @@ def report(out, run_id, elapsed, load_after, found, timeline, args) -> int:
         failures.append("writes do not reconcile")
     if other:
         failures.append(f"writes answered neither 201 nor 503: {dict(other)}")
-
-    if args.fault:
-        failures += _report_outage(requests_seen, timeline, args)
-
-    summary = {
-        "run": run_id,
-        "fault": args.fault,
-        "requests": len(requests_seen),
-        "seconds": round(elapsed, 1),
-        "statuses": statuses,
-        "writes_acknowledged": len(acknowledged),
-        "rows_found": len(in_db),
-        "failures": failures,
-    }
-    (out / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
-    print("RESULT         " + ("PASS" if not failures else "FAIL: " + "; ".join(failures)))
-    return 1 if failures else 0
+    return Reconciled(len(acknowledged), len(in_db), failures)
 
 
 def _report_outage(requests_seen, timeline, args) -> list[str]:
