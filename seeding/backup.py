@@ -16,7 +16,7 @@ from django.apps import apps
 from django.db import connection
 
 from core.apps import content_app_labels
-from seeding.loader.run import export_seeds
+from seeding.loader.export import export_seeds
 
 MANIFEST = "manifest.json"
 SQLITE_DUMP = "database.sqlite3"

@@ -19,7 +19,6 @@ SKIPPED = ("migrations", "node_modules", ".git")
 STRICT = ("demo/", "bench/", "loadtest/")
 
 ALLOWED = {
-    "seeding/loader/run.py:_load_file": "split in the house move",
     "tests/hostile.py:build_hostile_records": "split in the house move",
     "tests/test_admin_workflow.py:test_a_new_meeting_with_two_agreements_and_their_quotes": (
         "split in the house move"

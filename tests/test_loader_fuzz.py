@@ -21,7 +21,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from seeding.loader.errors import SeedError
-from seeding.loader.run import load_seeds
+from seeding.loader.load import load_seeds
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from seeding.loader.run import export_seeds
+from seeding.loader.export import export_seeds
 
 
 class Command(BaseCommand):

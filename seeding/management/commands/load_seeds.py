@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from seeding.loader.errors import SeedError
-from seeding.loader.run import load_seeds
+from seeding.loader.load import load_seeds
 
 
 class Command(BaseCommand):
