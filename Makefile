@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint audit format migrate seeds clean
+.PHONY: run setup test test-fast lint audit format migrate seeds clean
 
 run: setup seeds
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -25,8 +25,18 @@ migrate: setup
 seeds: migrate
 	$(BIN)/python manage.py load_seeds
 
+# The fast tests in parallel (pytest-xdist), then those that start a process,
+# a server or a browser (marker `external`) one at a time. Exit status 5 (no
+# test selected, when PYTEST_ARGS narrows the run) is not a failure.
+TEST_WORKERS ?= 2
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not external" -n $(TEST_WORKERS) --durations=15 $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m external --durations=15 $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# Everything but the tests that start a process, a server or a browser
+# (marker `external`, docs/TESTING.md): a quick run while working.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not external" $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

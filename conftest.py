@@ -1,2 +1,2 @@
 # Fixtures shared by every test module (pytest loads plugins only from here).
-pytest_plugins = ["tests.api_fixtures"]
+pytest_plugins = ["tests.support.api_fixtures"]

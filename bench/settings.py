@@ -1,4 +1,4 @@
-"""Settings for the benchmark only (bench/run.py): production settings, plus
+"""Settings for the benchmark only (bench/benchmark.py): production settings, plus
 the bare "floor" endpoints and a count of the queries each request made.
 Never used by the site itself: the floor URLs exist only here."""
 

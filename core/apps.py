@@ -1,14 +1,5 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db.models.signals import post_migrate
-
-
-def content_app_labels() -> tuple[str, ...]:
-    """The apps whose records are the tracker's content, bottom layer first:
-    each declares `holds_content = True` on its AppConfig. The one list the
-    editors' roles, backups, the demo generator and the tests read."""
-    return tuple(
-        config.label for config in apps.get_app_configs() if getattr(config, "holds_content", False)
-    )
 
 
 def _sync_roles(sender, apps=None, **kwargs):

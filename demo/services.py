@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from core.apps import content_app_labels
+from core.content_apps import content_app_labels
 from demo.generator import DEMO_PREFIX, DemoGenerator
 from demo.models import DemoDataset
 from demo.writer import TableWriter, indexes_deferred

@@ -304,7 +304,7 @@ LOGGING = {
 # Production (DEBUG off) defaults to the strict choice; each can be relaxed
 # from the environment for a deployment that needs it (TLS ended at a proxy).
 # `manage.py check --deploy` reports nothing with these defaults
-# (tests/test_security_settings.py).
+# (tests/site/test_security_settings.py).
 
 # Behind a proxy that ends TLS, Django sees plain HTTP: name the header the
 # proxy sets, e.g. SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https". Only
@@ -374,7 +374,7 @@ CONTENT_SECURITY_POLICY = {
 # --- Hardening (issue #6): request limits ---------------------------------
 # kzuk_site/middleware.py answers 400 past these. A list with every value of
 # every filter chosen (every topic, every party...) is about 1.4 KB today, with
-# room to grow: tests/test_abuse.py checks that it is served.
+# room to grow: tests/site/test_abuse.py checks that it is served.
 QUERY_STRING_LIMITS = {
     "MAX_LENGTH": env_int("QUERY_STRING_MAX_LENGTH", 4096),
     "MAX_PARAMETERS": env_int("QUERY_STRING_MAX_PARAMETERS", 200),

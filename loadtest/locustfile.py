@@ -1,4 +1,4 @@
-"""Mixed readers and writers for loadtest/run.py, which sets the environment:
+"""Mixed readers and writers for loadtest/load_and_fault_runs.py, which sets the environment:
 LOADTEST_RUN (the marker every write carries in its slug), LOADTEST_TOKENS
 (editors' API tokens, comma-separated) and LOADTEST_OUT (where every
 request's outcome is written for the runner to count and reconcile)."""

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from core.apps import content_app_labels
+from core.content_apps import content_app_labels
 from pagecache.models import ContentVersion
 
 

@@ -16,3 +16,6 @@ class SeedingConfig(AppConfig):
         from seeding.provenance import seed_file_of
 
         register_provenance(seed_file_of)
+        # Sources are described by the loader itself (it sits above evidence);
+        # every other kind of record by its own app's seed.py.
+        import seeding.loader.sources  # noqa: F401 - registers the sources' handler

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.apps import apps
 from django.db import connection
 
-from core.apps import content_app_labels
+from core.content_apps import content_app_labels
 from seeding.loader.export import export_seeds
 
 MANIFEST = "manifest.json"

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-from core.apps import content_app_labels
+from core.content_apps import content_app_labels
 
 # The content apps, and the demo data's bookkeeping.
 OUR_APPS = (*content_app_labels(), "demo")
@@ -130,3 +130,12 @@ def snapshot() -> dict:
 @pytest.fixture
 def db_snapshot():
     return snapshot
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `external` by construction what starts a browser or a live
+    server, so that no such test can be left out of the marker."""
+    for item in items:
+        in_browser_folder = "browser" in item.path.parts
+        if in_browser_folder or "live_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.external)

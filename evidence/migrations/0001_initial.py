@@ -19,6 +19,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        # After the roles migration, which makes the content types it needs:
+        # the ones relabelled below, rather than a stale copy beside them.
+        ('agreements', '0002_editor_and_viewer_roles'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('seeds', '0004_search_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -7,7 +7,6 @@ finds `admin.py`.
 
 import hashlib
 import json
-from importlib import import_module
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -159,8 +158,5 @@ _discovered = False
 def discover():
     global _discovered
     if not _discovered:
-        # Sources are the loader's own (seeding sits above evidence); every
-        # other kind of record is described by its app's seed.py.
-        import_module("seeding.loader.sources")
         autodiscover_modules("seed")
         _discovered = True

@@ -3,8 +3,8 @@ their bidi controls never reorder the text around them."""
 
 import pytest
 
-from tests.hostile import BIDI_CONTROLS, build_hostile_records
-from tests.test_escaping import PAGES
+from tests.core.test_escaping import PAGES
+from tests.support.hostile import BIDI_CONTROLS, build_hostile_records
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,0 +1,13 @@
+"""Which apps hold the tracker's content."""
+
+from django.apps import apps
+
+
+def content_app_labels() -> tuple[str, ...]:
+    """The apps whose records are the tracker's content, bottom layer first:
+    each declares `holds_content = True` on its AppConfig. The one list the
+    editors' roles, backups, the page cache, the demo generator and the tests
+    read."""
+    return tuple(
+        config.label for config in apps.get_app_configs() if getattr(config, "holds_content", False)
+    )

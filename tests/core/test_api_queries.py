@@ -1,0 +1,127 @@
+"""Query budgets: the number of queries a request makes is bounded, and does
+not grow with the number of rows on the page (no N+1)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from evidence.models import cited_types
+from tests.support import factories
+from topics.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+# count, page, parties, signatories, topics, meetings, citations (with their
+# sources, one join), status events (with their party), the events'
+# citations, relations (with their target).
+AGREEMENT_LIST_BUDGET = 10
+AGREEMENT_DETAIL_BUDGET = 9
+SOURCE_TEXT = "The two sides signed the memorandum in London. Ratification is pending."
+
+
+def make_agreements(count: int) -> None:
+    """`count` agreements, each with two parties, a topic, a citation, and two
+    status events, one of them cited and one side's."""
+    source = factories.source(text=SOURCE_TEXT)
+    kazakhstan, united_kingdom = factories.organisation(), factories.organisation()
+    topic = Topic.objects.create(slug=f"topic-{count}", name="A topic")
+    for _ in range(count):
+        agreement = factories.agreement()
+        agreement.parties.set([kazakhstan, united_kingdom])
+        agreement.topics.set([topic])
+        factories.citation(agreement, source, "signed the memorandum")
+        signed = factories.status_event(agreement, "signed", "2024-01-01", party=united_kingdom)
+        factories.citation(signed, source, "in London")
+        factories.status_event(agreement, "ratification_pending", "2024-06-01")
+
+
+def queries_for(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+@pytest.fixture
+def thirty_agreements(db):
+    make_agreements(30)
+
+
+@pytest.mark.parametrize("page_size", [5, 100])
+def test_the_agreement_list_costs_the_same_for_any_page_size(
+    api_client, thirty_agreements, django_assert_max_num_queries, page_size
+):
+    with django_assert_max_num_queries(AGREEMENT_LIST_BUDGET):
+        response = api_client.get(f"/api/v1/agreements/?page_size={page_size}")
+    rows = response.json()["results"]
+    assert len(rows) == min(page_size, 30)
+    assert all(len(row["status_history"]) == 2 and row["citations"] for row in rows)
+
+
+def test_five_rows_or_a_hundred_the_same_number_of_queries(api_client, thirty_agreements):
+    few = queries_for(api_client, "/api/v1/agreements/?page_size=5")
+    many = queries_for(api_client, "/api/v1/agreements/?page_size=100")
+    assert few == many
+    # as_of adds an annotation to the same query, not a query per row.
+    assert queries_for(api_client, "/api/v1/agreements/?page_size=100&as_of=2024-03-01") == many
+
+
+def test_an_agreement_in_detail(api_client, thirty_agreements, django_assert_max_num_queries):
+    slug = api_client.get("/api/v1/agreements/?page_size=1").json()["results"][0]["slug"]
+    with django_assert_max_num_queries(AGREEMENT_DETAIL_BUDGET):
+        assert api_client.get(f"/api/v1/agreements/{slug}/").status_code == 200
+
+
+def test_csv_queries_do_not_grow_with_rows(api_client, db, django_assert_max_num_queries):
+    make_agreements(5)
+    few = queries_for(api_client, "/api/v1/agreements/?format=csv")
+    make_agreements(60)
+    with django_assert_max_num_queries(few):
+        rows = queries_for(api_client, "/api/v1/agreements/?format=csv")
+    assert rows == few
+
+
+LISTS = (
+    "agreements",
+    "status-events",
+    "commitments",
+    "commitment-status-events",
+    "figures",
+    "meetings",
+    "meeting-series",
+    "people",
+    "organisations",
+    "topics",
+    "sources",
+    "citations",
+)
+
+
+def budget(endpoint: str) -> int:
+    # A citation's cited record is fetched by a generic prefetch: one query
+    # per kind of record on the page, a constant.
+    return 2 + len(cited_types()) if endpoint == "citations" else 12
+
+
+@pytest.mark.parametrize("endpoint", LISTS)
+def test_every_list_of_the_seed_data_is_bounded(
+    api_client, seeded, django_assert_max_num_queries, endpoint
+):
+    one = queries_for(api_client, f"/api/v1/{endpoint}/?page_size=1")
+    with django_assert_max_num_queries(budget(endpoint)):
+        everything = queries_for(api_client, f"/api/v1/{endpoint}/?page_size=500")
+    if endpoint == "citations":
+        assert everything > one  # more kinds of record on the page, not more rows
+    else:
+        assert everything == one
+
+
+@pytest.mark.parametrize("endpoint", LISTS)
+def test_every_detail_of_the_seed_data_is_bounded(
+    api_client, seeded, django_assert_max_num_queries, endpoint
+):
+    first = api_client.get(f"/api/v1/{endpoint}/?page_size=1").json()["results"][0]
+    with django_assert_max_num_queries(12):
+        assert api_client.get(first["url"]).status_code == 200
