@@ -55,6 +55,10 @@ def seed_entries(data_dir: Path | str) -> Iterator[Entry]:
             continue
         for record in _load(path):
             attrs = {f: record.get(f) for f in attr_fields if record.get(f) is not None}
+            if kind == "meeting":
+                attrs["participants"] = [
+                    p["person"] for p in record.get("participants") or () if p.get("person")
+                ]
             names = [str(record[f]) for f in name_fields if record.get(f)]
             if kind == "person":
                 # People are named by surname alone after the first mention.

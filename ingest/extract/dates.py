@@ -152,8 +152,11 @@ _DAY = r"(?P<day>[0-3]?\d)"
 
 def _en_month_alt() -> str:
     names = sorted(EN_MONTHS, key=len, reverse=True)
+    full = {"may", "june", "july"}
     # Month names are capitalised in English; "May" must not catch the verb.
-    return "(?P<month>" + "|".join(n.capitalize() for n in names) + r")\.?"
+    # Only abbreviations take a full stop ("Feb. 11"; "in March." ends a sentence).
+    alts = [n.capitalize() + (r"\.?" if len(n) <= 4 and n not in full else "") for n in names]
+    return "(?P<month>" + "|".join(alts) + ")"
 
 
 def _ru_month_alt() -> str:

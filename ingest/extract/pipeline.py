@@ -1,0 +1,721 @@
+"""The extractor: an article's text in, proposed facts out.
+
+`extract(text, published=..., language=..., gazetteer=...)` runs the parts
+in order: language, sentences, tokens, gazetteer matches, dates, scope,
+then one pass per kind of fact. Every rule works within a sentence, the
+unit a quote is made of, with two exceptions that news prose needs:
+
+* an anaphor ("the document", "соглашение", "құжат") in a sentence with a
+  status cue and no agreement name refers to the agreement named most
+  recently in the previous few sentences;
+* a fact with no date of its own takes the date of the meeting the article
+  reports (its *anchor*, e.g. "held ... on Feb. 11"), or else the
+  publication date, at that date's precision, and says so in its reason.
+
+A date after the publication date never dates a status change: in "set to
+sign in June" the June is a plan, and the status (negotiating) holds as of
+the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ingest.extract.cues import (
+    COMMITMENT_CUES,
+    MEETING_CUES,
+    CueMatch,
+    find_cues,
+    party_for,
+)
+from ingest.extract.dates import DateMention, PartialDate, find_dates
+from ingest.extract.figures import find_figures
+from ingest.extract.gazetteer import Gazetteer, Match, best_entry
+from ingest.extract.language import detect_language
+from ingest.extract.proposals import Proposal
+from ingest.extract.scope import Scope
+from ingest.extract.sentences import Sentence, split_sentences
+from ingest.extract.tokens import tokenize
+
+I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
+
+ANAPHORS = {
+    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*)", I),
+}
+# A new agreement: its kind and what it is about ("memorandum of understanding
+# on cooperation in higher education", "меморандум о сотрудничестве в ...").
+NEW_AGREEMENT = {
+    "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
+    "kk": regex.compile(r"[^.;,()«»]{4,90}?\s(?:туралы|жөніндегі|саласындағы)\s+(?:өзара\s+түсіністік\s+туралы\s+)?(?:меморандум\w*|келісім\w*|жол\s+карта\w*|шарт\w*|декларация\w*)", I),  # noqa: E501
+}
+_NEW_AGREEMENT_STOP = regex.compile(
+    r"\s+(?:was|were|is|has|have|had|which|that|during|at\s+the|as\s+part|signed|between\s+the\s+two|by\s+the|в\s+ходе|был[аио]?|подписан\w*|между\s+двумя)\b.*$",  # noqa: E501
+    I | regex.DOTALL,
+)
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
+    "восьм": 8, "девят": 9, "десят": 10,
+    "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5, "алтыншы": 6,
+    "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
+}  # fmt: skip
+_ORDINAL = regex.compile(
+    r"(?<![\w])(?:(?P<n>\d{1,2})(?:st|nd|rd|th|-?(?:е|й|я|го|м|ое|ой|ші|шы|інші|ыншы))?|(?P<w>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r")\w*)(?=\s)",
+    I,
+)
+STRONG_MEETING = {
+    "en": regex.compile(r"\b(?:met|meets|held\s+talks|talks\s+with|visit(?:ed|s)?|received|hosted|held\s+(?:the|its|a|an)\s+\w+\s+(?:meeting|round|session))\b", I),  # noqa: E501
+    "ru": regex.compile(r"встретил\w*|переговор\w+|визит\w*|принял\w*|заседани\w+|состоял\w*\s+встреч\w+", I),  # noqa: E501
+    "kk": regex.compile(r"кездес\w+|келіссөз\w+|сапар\w*|қабылдады|отырыс\w*", I),
+}
+PERSON_TITLES = {
+    "en": regex.compile(r"\b(?:Ambassador|Minister|Secretary|President|Premier|Chairman|Chairwoman|Chair|Speaker|Mayor|envoy|Envoy|Commissioner|Lord|Baroness|Sir|Dame|Councillor|Director|Governor|Akim|Rector|counterpart|Trade\s+Commissioner|Undersecretary|Under-Secretary)\b"),  # noqa: E501
+    "ru": regex.compile(r"(?:посол|посл[оа]м|посла|министр\w*|президент\w*|премьер\w*|председател\w*|спикер\w*|аким\w*|мэр\w*|лорд\w*|глав[аыуе]|заместител\w*|замминистр\w*|депутат\w*|советник\w*|ректор\w*|коллег\w*|представител\w*)", I),  # noqa: E501
+    "kk": regex.compile(r"(?:елшісі\w*|министрі\w*|Президенті\w*|Премьер\w*|төрағасы\w*|орынбасары\w*|спикері\w*|әкімі\w*|басшысы\w*|депутаты\w*|ректоры\w*|әріптесі\w*|өкілі\w*)", I),  # noqa: E501
+}
+_NAME = {
+    "en": regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?![\p{L}])"),  # noqa: E501
+}
+_NAME["ru"] = _NAME["kk"] = _NAME["en"]
+NOT_NAME_WORDS = frozenset(
+    """
+    foreign affairs state minister ministry deputy prime president secretary ambassador
+    united kingdom republic kazakhstan british kazakh strategic dialogue parliament house
+    commons lords office university council senate mazhilis chevening astana london almaty
+    agreement memorandum partnership cooperation trade investment commission development
+    international institute studies energy climate conference labour labor social protection
+    government development commonwealth lord mayor councillor sir dame national bank
+    министр министерство иностранных дел республики казахстан великобритании соединенного
+    королевства посол президент премьер стратегического партнерства сотрудничества соглашение
+    парламента сената мажилиса лондон астана председатель сенат мажилис глава мид
+    министрі сыртқы істер республикасы қазақстан ұлыбритания елшісі президенті сенат мәжіліс
+    төрағасы астана лондон келісім әріптестік ынтымақтастық стратегиялық
+    """.split()
+)
+AGREEMENT_HEAD = {
+    "en": regex.compile(r"\b(?:memorandum|MoU|agreement|roadmap|treaty)\b", I),
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*)", I),
+    "kk": regex.compile(r"(?<!\w)(?:меморандум\w*|келісім\w*|жол\s+карта\w*)", I),
+}
+STATE_SLUGS = frozenset({"kazakhstan", "united-kingdom"})
+MAX_QUOTE = 320
+
+
+@dataclass
+class _Doc:
+    text: str
+    language: str
+    published: PartialDate
+    gazetteer: Gazetteer
+    sentences: list[Sentence]
+    matches: list[Match]
+    dates: list[DateMention]
+    scope: Scope
+    anchor: DateMention | None
+
+    def in_sentence(self, items: Iterable, sentence: Sentence) -> list:
+        return [x for x in items if sentence.start <= x.start < sentence.end]
+
+    def default_date(self) -> tuple[PartialDate, str]:
+        if self.anchor is not None:
+            return self.anchor.value, f"meeting date '{self.anchor.text}'"
+        return self.published, "publication date"
+
+
+def extract(
+    text: str,
+    *,
+    published: PartialDate | str,
+    language: str | None = None,
+    gazetteer: Gazetteer,
+    kinds: Iterable[str] | None = None,
+) -> list[Proposal]:
+    """Proposed facts for one article, in text order.
+
+    `published` is the article's date at whatever precision is known
+    ("2024", "2024-04", "2024-04-24"); relative dates resolve against it and
+    never become more precise than it allows. `language` is detected when
+    not given. `kinds` limits the output (all kinds by default).
+    """
+    published = PartialDate.parse(published)
+    language = language or detect_language(text)
+    scope = Scope(text, language)
+    if not scope.article_in_scope:
+        return []
+    sentences = split_sentences(text)
+    tokens = tokenize(text, language)
+    matches = gazetteer.find(text, language, tokens=tokens, breaks=[s.end for s in sentences])
+    dates = find_dates(text, published=published, language=language)
+    doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None)
+    matches.extend(_party_matches(doc))
+    doc.anchor = _anchor(doc)
+    wanted = set(kinds) if kinds is not None else None
+    proposals: list[Proposal] = []
+    for kind, rule in (
+        ("status_event", _status_events),
+        ("meeting", _meetings),
+        ("figure", _figures),
+        ("commitment", _commitments),
+        ("person", _people),
+    ):
+        if wanted is None or kind in wanted or (kind == "status_event" and "new_agreement" in wanted):  # noqa: E501
+            proposals.extend(rule(doc))
+    if wanted is not None:
+        proposals = [p for p in proposals if p.kind in wanted]
+    out = _dedupe(proposals)
+    for proposal in out:
+        if text[proposal.start : proposal.end] != proposal.quote:
+            raise AssertionError(f"quote not at its offsets: {proposal!r}")
+    return out
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _quote(doc: _Doc, sentence: Sentence, spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence, or for a long one the clause(s) covering the evidence."""
+    if sentence.end - sentence.start <= MAX_QUOTE:
+        return sentence.start, sentence.end
+    spans = list(spans)
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    text = doc.text
+    while lo > sentence.start and text[lo - 1] not in ",;:—–(":
+        lo -= 1
+    while hi < sentence.end and text[hi] not in ",;:—–)":
+        hi += 1
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo, hi
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _sentence_of(doc: _Doc, offset: int) -> int:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= offset < s.end:
+            return i
+    return -1
+
+
+def _ok(doc: _Doc, sentence: Sentence) -> bool:
+    return doc.scope.sentence_in_scope(sentence.start, sentence.end)
+
+
+def _not_after_publication(value: PartialDate, published: PartialDate) -> bool:
+    precision = min(("year", "month", "day").index(value.precision),
+                    ("year", "month", "day").index(published.precision))  # fmt: skip
+    level = ("year", "month", "day")[precision]
+    return value.coarsen(level) <= published.coarsen(level)
+
+
+def _party_matches(doc: _Doc) -> list[Match]:
+    """An agreement named by its parties: "a memorandum ... was signed between the
+    Ministry of Labor and Social Protection and the GLAA" is the one between them."""
+    out = []
+    orgs_by_sentence: dict[int, set[str]] = {}
+    for m in doc.matches:
+        if m.kind == "organisation":
+            orgs_by_sentence.setdefault(_sentence_of(doc, m.start), set()).add(m.slug)
+    for entry in doc.gazetteer.of_kind("agreement"):
+        parties = set(entry.attrs.get("parties") or ())
+        if not parties or parties <= STATE_SLUGS:
+            continue
+        for index, orgs in orgs_by_sentence.items():
+            if not parties <= orgs:
+                continue
+            sentence = doc.sentences[index]
+            head = AGREEMENT_HEAD[doc.language].search(doc.text, sentence.start, sentence.end)
+            if head and not any(
+                m.kind == "agreement" and sentence.start <= m.start < sentence.end
+                for m in doc.matches
+            ):
+                out.append(Match(entry, "(parties)", head.start(), head.end(), 0.85))
+    return out
+
+
+def _anchor(doc: _Doc) -> DateMention | None:
+    """The date of the meeting an article reports: in the first sentence that
+    has both a meeting word and a date not after publication, the date
+    nearest a meeting word."""
+    # Only the lead: a meeting named further down is background, not the news.
+    for sentence in doc.sentences[:3]:
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if d.value.precision != "year" and _not_after_publication(d.value, doc.published)
+        ]
+        if not dates:
+            continue
+        cues = list(MEETING_CUES[doc.language].finditer(doc.text, sentence.start, sentence.end))
+        if not cues:
+            continue
+        return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
+    return None
+
+
+# --- status events and new agreements ----------------------------------------------
+
+
+def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
+    """The agreement an anaphor refers to: the last one named in the last 4 sentences."""
+    lo = doc.sentences[max(0, sentence_index - 4)].start
+    hi = doc.sentences[sentence_index].start
+    candidates = [m for m in doc.matches if m.kind == "agreement" and lo <= m.start < hi]
+    if not candidates:
+        return None
+    word = anaphor.casefold()
+    wants = next(
+        (k for k, stems in (("mou", ("memorand", "mou", "меморандум")),
+                            ("roadmap", ("roadmap", "дорожн", "жол")))
+         if any(s in word for s in stems)),
+        None,
+    )  # fmt: skip
+    if wants:
+        fitting = [m for m in candidates if m.entry.attrs.get("kind") == wants]
+        candidates = fitting or candidates
+    return candidates[-1]
+
+
+def _date_for(
+    doc: _Doc, cue: CueMatch, assigned: dict[int, DateMention]
+) -> tuple[PartialDate, str, bool]:
+    """The date of a cue's event: its own date, or the article's default."""
+    own = assigned.get(id(cue))
+    if own is not None:
+        return own.value, f"date '{own.text}' ({own.rule})", True
+    if cue.cue.name.endswith("recently_signed"):
+        return doc.published, "publication date", False
+    value, why = doc.default_date()
+    return value, why, False
+
+
+def _assign_dates(doc: _Doc, cues: list[CueMatch], dates: list[DateMention]) -> dict[int, DateMention]:  # noqa: E501
+    """Each date goes to its nearest cue; each cue keeps its nearest date.
+    Dates after publication date no status ("set to sign in June")."""
+    by_cue: dict[int, list[DateMention]] = {}
+    for date in dates:
+        if not _not_after_publication(date.value, doc.published):
+            continue
+        nearest = min(cues, key=lambda c: _gap((c.start, c.end), (date.start, date.end)))
+        by_cue.setdefault(id(nearest), []).append(date)
+    out = {}
+    for cue in cues:
+        mine = by_cue.get(id(cue))
+        if mine:
+            out[id(cue)] = min(mine, key=lambda d: _gap((cue.start, cue.end), (d.start, d.end)))
+    return out
+
+
+def _status_events(doc: _Doc) -> list[Proposal]:
+    proposals: list[Proposal] = []
+    for index, sentence in enumerate(doc.sentences):
+        if not _ok(doc, sentence):
+            continue
+        cues = find_cues(doc.text, doc.language, sentence.start, sentence.end)
+        if not cues:
+            continue
+        agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
+        # Dates inside a name ("Roadmap 2024-2026") are not event dates.
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if not any(a.start <= d.start < a.end for a in agreements)
+        ]
+        assigned = _assign_dates(doc, cues, dates)
+        found: list[Proposal] = []
+        for cue in cues:
+            target, how, penalty = _target_for(doc, index, sentence, cue, agreements)
+            date, date_why, own_date = _date_for(doc, cue, assigned)
+            party = party_for(doc.text, cue, doc.language, sentence.start, sentence.end)
+            evidence = [(cue.start, cue.end)]
+            if target is not None:
+                evidence.append((target.start, target.end))
+                start, end = _quote(doc, sentence, evidence)
+                confidence = 0.9 * target.score - penalty - (0 if own_date else 0.1)
+                found.append(
+                    Proposal(
+                        kind="status_event",
+                        target=target.slug,
+                        status=cue.status,
+                        event=cue.event,
+                        date=date.iso(),
+                        date_precision=date.precision,
+                        party=party,
+                        quote=doc.text[start:end],
+                        start=start,
+                        end=end,
+                        confidence=round(max(0.05, confidence), 2),
+                        reason=f"cue {cue.cue.name} '{doc.text[cue.start:cue.end]}'; {how}; "
+                        f"{date_why}",
+                    )
+                )
+                continue
+            new = _new_agreement(doc, sentence, cue, date, date_why, own_date)
+            if new is not None:
+                found.append(new)
+        proposals.extend(_drop_superseded_cues(found))
+    return proposals
+
+
+def _target_for(
+    doc: _Doc, index: int, sentence: Sentence, cue: CueMatch, agreements: list[Match]
+) -> tuple[Match | None, str, float]:
+    """The agreement a cue is about, how it was found, and a confidence penalty."""
+    if cue.cue.adjacent:
+        after = [a for a in agreements if 0 <= a.start - cue.end <= 30]
+        if after:
+            return after[0], f"agreement '{after[0].name}' right after the cue", 0.0
+        return None, "", 0.0
+    if agreements:
+        nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
+        return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    anaphor = ANAPHORS[doc.language].search(doc.text, sentence.start, sentence.end)
+    if anaphor:
+        antecedent = _antecedent(doc, index, anaphor.group(0))
+        if antecedent is not None:
+            return (
+                antecedent,
+                f"'{anaphor.group(0)}' refers to '{antecedent.name}' named before",
+                0.15,
+            )
+    return None, "", 0.0
+
+
+def _drop_superseded_cues(found: list[Proposal]) -> list[Proposal]:
+    """In one sentence, "after years of negotiations ... signed" is a signing:
+    a negotiating cue gives way to a signing of the same agreement."""
+    signed = {p.target for p in found if p.kind == "status_event" and p.status == "signed"}
+    return [
+        p
+        for p in found
+        if not (p.kind == "status_event" and p.status == "negotiating" and p.target in signed)
+    ]
+
+
+def _new_agreement(
+    doc: _Doc,
+    sentence: Sentence,
+    cue: CueMatch,
+    date: PartialDate,
+    date_why: str,
+    own_date: bool,
+) -> Proposal | None:
+    """An agreement the tracker does not know yet, named next to a status cue."""
+    if cue.status not in ("signed", "negotiating", "ratified", "in_force"):
+        return None
+    if not doc.scope.names_both(sentence.start, sentence.end) and not _mentions_state_party(
+        doc, sentence
+    ):
+        return None
+    best = None
+    for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end):
+        phrase_end = m.start() + len(_NEW_AGREEMENT_STOP.sub("", m.group(0)))
+        span = (m.start(), phrase_end)
+        if best is None or _gap(span, (cue.start, cue.end)) < _gap(best, (cue.start, cue.end)):
+            best = span
+    if best is None or _gap(best, (cue.start, cue.end)) > 120:
+        return None
+    title = doc.text[best[0] : best[1]].strip()
+    title = regex.sub(r"^(?:a|an|the)\s+", "", title, flags=I)
+    if len(title.split()) < 3:
+        return None
+    start, end = _quote(doc, sentence, [best, (cue.start, cue.end)])
+    return Proposal(
+        kind="new_agreement",
+        title=title[:1].upper() + title[1:],
+        status=cue.status,
+        event=cue.event,
+        date=date.iso(),
+        date_precision=date.precision,
+        quote=doc.text[start:end],
+        start=start,
+        end=end,
+        confidence=0.6 if own_date else 0.5,
+        reason=f"cue {cue.cue.name}; unknown agreement phrase; {date_why}",
+    )
+
+
+def _mentions_state_party(doc: _Doc, sentence: Sentence) -> bool:
+    """Kazakh or British organisations named as the parties ("the Kazakh Ministry
+    of Labor ... and the U.K.'s GLAA") count like the two states."""
+    return doc.scope.names_both(
+        max(0, sentence.start - 1), sentence.end
+    ) or sum(1 for m in doc.in_sentence(doc.matches, sentence) if m.kind == "organisation") >= 2
+
+
+# --- meetings -----------------------------------------------------------------
+
+
+def _ordinal(doc: _Doc, lo: int, hi: int) -> int | None:
+    for m in _ORDINAL.finditer(doc.text, lo, hi):
+        if m.group("n"):
+            number = int(m.group("n"))
+            if number < 40:
+                return number
+        elif m.group("w"):
+            return ORDINALS[m.group("w").casefold()]
+    return None
+
+
+def _meetings(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    meetings = doc.gazetteer.of_kind("meeting")
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        verbs = list(STRONG_MEETING[doc.language].finditer(doc.text, sentence.start, sentence.end))
+        if not verbs:
+            continue
+        here = doc.in_sentence(doc.matches, sentence)
+        series = [m for m in here if m.kind == "meeting_series"]
+        people = [m for m in here if m.kind == "person"]
+        known = [m for m in here if m.kind == "meeting"]
+        dates = doc.in_sentence(doc.dates, sentence)
+        verb = verbs[0]
+        if dates:
+            own = min(dates, key=lambda d: _gap((d.start, d.end), verb.span()))
+            date, date_why = own.value, f"date '{own.text}'"
+        else:
+            date, date_why = doc.default_date()
+        target = title = None
+        why = ""
+        if series:
+            s = series[0]
+            number = _ordinal(doc, max(sentence.start, s.start - 60), s.end)
+            for entry in meetings:
+                if entry.attrs.get("series") == s.slug and (
+                    (number is not None and entry.attrs.get("number") == number)
+                    or (number is None and str(entry.attrs.get("start_on", "")) == date.iso())
+                ):
+                    target = entry.slug
+            name = doc.gazetteer.names_of("meeting_series", s.slug)[0]
+            title = f"{_ordinal_word(number)} meeting of the {name}" if number else f"Session of the {name}"  # noqa: E501
+            why = f"series '{s.name}'" + (f", round {number}" if number else "")
+        elif known:
+            target, title, why = known[0].slug, None, f"meeting '{known[0].name}'"
+        elif people:
+            slugs = {p.slug for p in people}
+            for entry in meetings:
+                participants = set(entry.attrs.get("participants") or ())
+                start_on = str(entry.attrs.get("start_on") or "")
+                if len(slugs) >= 2 and slugs <= participants and start_on[:4] == date.iso()[:4]:
+                    target = entry.slug
+            names = [p.entry.names[0] for p in people]
+            title = "Meeting of " + " and ".join(dict.fromkeys(names))
+            why = "people " + ", ".join(sorted(slugs))
+        else:
+            continue
+        start, end = _quote(doc, sentence, [verb.span()])
+        proposals.append(
+            Proposal(
+                kind="meeting",
+                target=target,
+                title=title,
+                date=date.iso(),
+                date_precision=date.precision,
+                quote=doc.text[start:end],
+                start=start,
+                end=end,
+                confidence=0.8 if target else 0.5,
+                reason=f"meeting word '{verb.group(0)}'; {why}; {date_why}",
+            )
+        )
+    return proposals
+
+
+def _ordinal_word(number: int | None) -> str:
+    if number is None:
+        return ""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+# --- figures ------------------------------------------------------------------
+
+
+def _figures(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        figures = find_figures(doc.text, doc.language, sentence.start, sentence.end)
+        if not figures:
+            continue
+        dates = doc.in_sentence(doc.dates, sentence)
+        measures = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "figure"]
+        for figure in figures:
+            if any(d.start <= figure.start < d.end for d in dates):
+                continue
+            own = [d for d in dates if d.end <= figure.start or d.start >= figure.end]
+            if own:
+                near = min(own, key=lambda d: _gap((d.start, d.end), (figure.start, figure.end)))
+                date, date_why = near.value, f"date '{near.text}'"
+            else:
+                date, date_why = doc.published, "publication date"
+            target, title = _measure(doc, measures, figure)
+            start, end = _quote(doc, sentence, [(figure.start, figure.end)])
+            proposals.append(
+                Proposal(
+                    kind="figure",
+                    target=target,
+                    title=title or _clause(doc, sentence, figure.start),
+                    value=figure.value,
+                    unit=figure.unit,
+                    multiplier=figure.multiplier,
+                    date=date.iso(),
+                    date_precision=date.precision,
+                    quote=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    confidence=0.75 if target else 0.6,
+                    reason=f"figure '{figure.text}'"
+                    + (f"; measure of {target}" if target else "")
+                    + f"; {date_why}",
+                )
+            )
+    return proposals
+
+
+def _measure(doc: _Doc, measures: list[Match], figure) -> tuple[str | None, str | None]:
+    """An existing figure of the same measure and unit, nearest the number."""
+    for match in sorted(measures, key=lambda m: _gap((m.start, m.end), (figure.start, figure.end))):
+        metric = match.entry.attrs.get("metric")
+        same = [
+            e
+            for e in doc.gazetteer.of_kind("figure")
+            if e.attrs.get("metric") == metric and e.attrs.get("unit") == figure.unit
+        ]
+        if same:
+            # Prefer the figure with this very value (the same fact, again).
+            amount = format(figure.amount.normalize(), "f")
+            same.sort(key=lambda e: str(e.attrs.get("value")) != amount)
+            return same[0].slug, doc.gazetteer.get("figure", same[0].slug).names[0]
+    return None, None
+
+
+def _clause(doc: _Doc, sentence: Sentence, offset: int) -> str:
+    lo = offset
+    while lo > sentence.start and doc.text[lo - 1] not in ",;:(":
+        lo -= 1
+    words = doc.text[lo:offset].split()
+    return " ".join(words[-10:]).strip() or sentence.text[:80]
+
+
+# --- commitments --------------------------------------------------------------
+
+
+def _commitments(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    entries = doc.gazetteer.of_kind("commitment")
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        cue = COMMITMENT_CUES[doc.language].search(doc.text, sentence.start, sentence.end)
+        if not cue:
+            continue
+        statuses = find_cues(doc.text, doc.language, sentence.start, sentence.end)
+        if any(c.status == "negotiating" for c in statuses):
+            continue  # "plans to sign the agreement" is a status, not a commitment
+        here = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "commitment"]
+        lo, hi = _quote(doc, sentence, [cue.span()])
+        clause = doc.text[lo:hi]
+        target = here[0].slug if here else None
+        if target is None:
+            best = best_entry(clause, entries, doc.language, cutoff=75)
+            target = best[0].slug if best else None
+        title = " ".join(doc.text[cue.end() : sentence.end].split()[:12]).rstrip(".,;")
+        date, date_why = doc.default_date()
+        proposals.append(
+            Proposal(
+                kind="commitment",
+                target=target,
+                title=title,
+                status="announced",
+                date=date.iso(),
+                date_precision=date.precision,
+                quote=clause,
+                start=lo,
+                end=hi,
+                confidence=0.6 if target else 0.4,
+                reason=f"commitment cue '{cue.group(0)}'; {date_why}",
+            )
+        )
+    return proposals
+
+
+# --- people -------------------------------------------------------------------
+
+
+def _people(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    seen: set[str] = set()
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        here = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "person"]
+        for m in here:
+            if m.slug in seen:
+                continue
+            seen.add(m.slug)
+            entry = doc.gazetteer.get("person", m.slug)
+            proposals.append(
+                Proposal(
+                    kind="person",
+                    target=m.slug,
+                    title=entry.names[0] if entry else m.name,
+                    quote=doc.text[m.start : m.end],
+                    start=m.start,
+                    end=m.end,
+                    confidence=round(0.8 * m.score, 2),
+                    reason=f"known person '{m.name}'",
+                )
+            )
+        taken = [(m.start, m.end) for m in doc.in_sentence(doc.matches, sentence)]
+        for name in _NAME[doc.language].finditer(doc.text, sentence.start, sentence.end):
+            if any(_gap(name.span(), t) == 0 for t in taken):
+                continue
+            words = name.group(0).split()
+            if any(w.casefold().strip("-") in NOT_NAME_WORDS for w in words):
+                continue
+            before = doc.text[max(sentence.start, name.start() - 60) : name.start()]
+            if not PERSON_TITLES[doc.language].search(before):
+                continue
+            key = name.group(0).casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            proposals.append(
+                Proposal(
+                    kind="person",
+                    title=name.group(0),
+                    quote=name.group(0),
+                    start=name.start(),
+                    end=name.end(),
+                    confidence=0.5,
+                    reason="capitalised name after a title",
+                )
+            )
+    return proposals
+
+
+# --- output -------------------------------------------------------------------
+
+
+def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per fact: the most confident, then the first in the text."""
+    best: dict[tuple, Proposal] = {}
+    for p in sorted(proposals, key=lambda p: (-p.confidence, p.start)):
+        best.setdefault(p.key(), p)
+    return sorted(best.values(), key=lambda p: (p.start, p.kind))
