@@ -210,13 +210,15 @@ class Gazetteer:
         ]
         positions = _positions(tokens, names)
         sentence_of = _sentence_index(tokens, sorted(set(breaks)))
+        by_text: dict[str, list[Token]] = defaultdict(list)
+        for token in tokens:
+            by_text[token.text.replace(".", "")].append(token)
         found: list[Match] = []
         for name in names:
             if name.acronym:
                 found.extend(
                     Match(name.entry, name.text, t.start, t.end, 1.0, exact=True)
-                    for t in tokens
-                    if t.text.replace(".", "") == name.text.replace(".", "")
+                    for t in by_text.get(name.text.replace(".", ""), ())
                 )
                 continue
             found.extend(

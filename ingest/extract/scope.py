@@ -14,8 +14,6 @@ language:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
@@ -38,12 +36,18 @@ THIRD_COUNTRIES = {
 }
 
 
-@dataclass(frozen=True)
 class Scope:
-    """Country mentions of one article, and the scope rules over them."""
+    """Country mentions of one article, and the scope rules over them.
 
-    text: str
-    language: str
+    The article-wide counts are taken once, at construction.
+    """
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.kazakhstan = self._count(KAZAKHSTAN)
+        self.united_kingdom = self._count(UNITED_KINGDOM)
+        self.third = self._count(THIRD_COUNTRIES)
 
     def _count(self, table: dict[str, regex.Pattern[str]], start: int = 0, end: int | None = None) -> int:  # noqa: E501
         end = len(self.text) if end is None else end
@@ -52,16 +56,14 @@ class Scope:
     @property
     def article_in_scope(self) -> bool:
         """Both countries named, and the UK more than a side note next to others."""
-        kz = self._count(KAZAKHSTAN)
-        uk = self._count(UNITED_KINGDOM)
-        third = self._count(THIRD_COUNTRIES)
-        return kz > 0 and uk > 0 and third <= 2 * (kz + uk)
+        kz, uk = self.kazakhstan, self.united_kingdom
+        return kz > 0 and uk > 0 and self.third <= 2 * (kz + uk)
 
     @property
     def foreign_focus(self) -> bool:
         """Other countries named more often than the UK: only sentences that
         name the UK may then propose anything."""
-        return self._count(THIRD_COUNTRIES) > self._count(UNITED_KINGDOM)
+        return self.third > self.united_kingdom
 
     def sentence_in_scope(self, start: int, end: int) -> bool:
         """False for a sentence about someone else's relations."""
