@@ -141,7 +141,7 @@ WEEKDAYS = {
 FUTURE = {
     "en": r"\b(?:will|shall|upcoming|forthcoming|scheduled|next|plans?|planned|planning|"
     r"expected|due to|to be held|is to|are to|set to|intends?|aims? to)\b",
-    "ru": r"(?:состоит|состоя|пройд[её]т|будет|будут|планиру|намечен|запланирован|предстоящ|"
+    "ru": r"(?:состоит(?:ся)?|состоятся|пройд[её]т|будет|будут|планиру|намечен|запланирован|предстоящ|"
     r"намерен|ожидается)",
     "kk": r"(?:өтеді|өтпек|жоспарла|болады|алдағы|келесі|күтілуде|ниет)",
 }
