@@ -64,6 +64,7 @@ EN = [
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b", P, C, priority=90),  # noqa: E501
+    _cue("en_not_in_force", r"\b(?:yet\s+to|has\s+not\s+yet|have\s+not\s+yet|not\s+yet)\s+(?:enter(?:ed)?|come|came)\s+into\s+force\b", P, C, priority=101),  # noqa: E501
     _cue("en_awaiting_ratification", r"\b(?:awaiting|awaits|await|pending)\s+(?:its\s+|their\s+)?ratification\b|\bratification\s+(?:is\s+|remains\s+)?(?:still\s+)?pending\b", P, C, priority=90),  # noqa: E501
     _cue("en_ratification_process", r"\bratification\s+(?:process|procedures?)\b|\bprocess\s+of\s+(?:its\s+)?ratification\b|\b(?:domestic|internal)\s+(?:ratification\s+)?procedures\b", P, C, priority=90),  # noqa: E501
     _cue("en_swift_ratification", r"\b(?:swift|speedy|early|earliest|prompt|timely|rapid|quick|soonest)\s+ratification\b", P, C, priority=90),  # noqa: E501
@@ -79,7 +80,7 @@ EN = [
     _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
     _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
     _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b", "signed", priority=70),
-    _cue("en_sign", r"\bsigns?\b", "signed", priority=55),
+    _cue("en_sign", r"(?<!\b(?:a|the)\s)\bsigns?\b(?!\s+of\b)", "signed", priority=55),
     _cue("en_suspended", r"\bsuspend(?:ed|s)\b", "suspended", priority=70),
     _cue("en_terminated", r"\bterminat(?:ed|es)\b|\bdenounc(?:ed|es)\b|\bwithdr[ae]w\s+from\b", "terminated", priority=70),  # noqa: E501
     _cue("en_superseded", r"\b(?:superseded|replaced)\s+by\b", "superseded", priority=70),
@@ -88,6 +89,7 @@ EN = [
 RU = [
     _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу", P, C, priority=101),
     _cue("ru_not_ratified", r"(?:ещ[её]\s+)?не\s+(?:был[оаи]?\s+)?ратифицирован\w*", P, C, priority=90),  # noqa: E501
     _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
@@ -108,6 +110,8 @@ RU = [
 KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_law_ratification", r"ратификациялау\s+туралы\s+заңға\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
+    _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы\s+заң\w*\s+(?:\w+\s+){0,2}мақұлда\w+", P, priority=86),  # noqa: E501
     _cue("kk_not_ratified", r"(?:әлі\s+)?ратификацияланбаған", P, C, priority=90),
     _cue("kk_ratification_process", r"ратификациялау\s+(?:процесі|үдерісі|рәсімдері|барысы|мәселесі)\w*|мемлекетішілік\s+рәсімдер\w*|ішкімемлекеттік\s+рәсімдер\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501
@@ -184,6 +188,6 @@ MEETING_CUES: dict[str, regex.Pattern[str]] = {
 }
 COMMITMENT_CUES: dict[str, regex.Pattern[str]] = {
     "en": regex.compile(r"\b(?:plans?\s+to|planning\s+to|intends?\s+to|intention\s+to|committed\s+to|pledged\s+to|promised\s+to|agreed\s+to|will\s+open|is\s+set\s+to\s+open|set\s+to\s+open|will\s+launch|to\s+launch|will\s+double|to\s+double|is\s+on\s+the\s+agenda|is\s+expected\s+to|are\s+expected\s+to|announc\w+\s+(?:that|plans|the\s+opening))\b", I),  # noqa: E501
-    "ru": regex.compile(r"планиру\w+|намерен\w*|договорились|пообещал\w*|обязал\w*|откроет\w*|будет\s+открыт\w*|запуст\w+|удво\w+|в\s+планах|ожидается", I),  # noqa: E501
+    "ru": regex.compile(r"планиру\w+|намерен\w*|договорились|пообещал\w*|обязал\w*|откро\w+\s+(?:\w+\s+){0,2}(?:кампус|филиал|представительств)\w*|будет\s+открыт\w*|запуст\w+|удво\w+|в\s+планах|ожидается", I),  # noqa: E501
     "kk": regex.compile(r"жоспарла\w+|ниет\w*|уағдаласты|уәде\w*|ашылады|ашпақ|іске\s+қосыл\w+|екі\s+есе\s+арттыр\w*|күтілуде", I),  # noqa: E501
 }

@@ -273,6 +273,7 @@ def _rules(language: str) -> list[_Rule]:
         _Rule("kk_y_m", _c(_B + _YEAR + jyl + r"\s+" + m + _E, i), "month_year"),
         _Rule("kk_m_rel", _c(_B + r"(?P<rel>өткен жылдың|былтырғы|былтыр|биылғы|биыл|келесі жылдың)\s+" + m + _E, i), "month_rel"),  # noqa: E501
         _Rule("kk_d_m", _c(_B + _DAY + r"\s+" + m + _E, i), "day_month"),
+        _Rule("kk_m_d", _c(_B + r"(?P<month>" + "|".join(n for n, _ in KK_MONTHS) + r")(?:ның|нің|дың|дің|тың|тің)\s+" + _DAY + r"-?(?:і|ы|сі|сы|інде|ында|сінде|сында)?" + _E, i), "day_month"),  # noqa: E501
         _Rule("kk_m", _c(_B + r"(?!қазан(?!\s+айы))" + m + _E, i), "month"),
         _Rule("kk_year", _c(_B + _YEAR + r"(?:\s*(?:жылы|жылғы|жылдан|жылға|жылдың|жыл|ж\.))?" + _E + r"(?!\s*(?:%|пайыз))", i), "year"),  # noqa: E501
         _Rule("kk_today", _c(_B + r"бүгін(?:гі)?" + _E, i), "rel", 0),

@@ -320,11 +320,15 @@ def _place(
 
 
 def _best(found: list[Match]) -> list[Match]:
-    """Keep the best match where several overlap (higher score, then longer)."""
+    """Keep the best match where several of one kind overlap (higher score, then
+    longer). Kinds do not compete: a person's name inside a meeting's title is
+    both."""
     found.sort(key=lambda m: (-m.score, -(m.end - m.start), m.start))
     kept: list[Match] = []
     for match in found:
-        if any(m.start < match.end and match.start < m.end for m in kept):
+        if any(
+            m.kind == match.kind and m.start < match.end and match.start < m.end for m in kept
+        ):
             continue
         kept.append(match)
     kept.sort(key=lambda m: m.start)

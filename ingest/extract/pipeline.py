@@ -31,12 +31,12 @@ from ingest.extract.cues import (
     find_cues,
     party_for,
 )
-from ingest.extract.dates import DateMention, PartialDate, find_dates
+from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
 from ingest.extract.figures import find_figures
 from ingest.extract.gazetteer import Gazetteer, Match, best_entry
 from ingest.extract.language import detect_language
 from ingest.extract.proposals import Proposal
-from ingest.extract.scope import Scope
+from ingest.extract.scope import KAZAKHSTAN, THIRD_COUNTRIES, UNITED_KINGDOM, Scope
 from ingest.extract.sentences import Sentence, split_sentences
 from ingest.extract.tokens import tokenize
 
@@ -72,10 +72,16 @@ _ORDINAL = regex.compile(
     + r")\w*)(?=\s)",
     I,
 )
+_FUTURE = {lang: regex.compile(p, I) for lang, p in FUTURE.items()}
 STRONG_MEETING = {
-    "en": regex.compile(r"\b(?:met|meets|held\s+talks|talks\s+with|visit(?:ed|s)?|received|hosted|held\s+(?:the|its|a|an)\s+\w+\s+(?:meeting|round|session))\b", I),  # noqa: E501
-    "ru": regex.compile(r"встретил\w*|переговор\w+|визит\w*|принял\w*|заседани\w+|состоял\w*\s+встреч\w+", I),  # noqa: E501
-    "kk": regex.compile(r"кездес\w+|келіссөз\w+|сапар\w*|қабылдады|отырыс\w*", I),
+    "en": regex.compile(r"\b(?:met|meets|meeting\s+of|held\s+talks|talks\s+with|visit(?:ed|s)?|received|hosted|(?:was|were|be|been)\s+held|took\s+place|held\s+(?:the|its|a|an)\s+\w+\s+(?:meeting|round|session))\b", I),  # noqa: E501
+    "ru": regex.compile(r"встретил\w*|встреч[аеиу]\b|переговор\w+|визит\w*|принял\w*|приняли|заседани\w+|состоял\w*|прош(?:ло|ла|ел|ёл)\b", I),  # noqa: E501
+    "kk": regex.compile(r"кездес\w+|келіссөз\w+|сапар\w*|қабылдады|отырыс\w*|өтті|өтеді|өткізілді", I),
+}
+VISIT = {
+    "en": regex.compile(r"\bvisit(?:ed|s|ing)?\b", I),
+    "ru": regex.compile(r"визит\w*|посетил\w*", I),
+    "kk": regex.compile(r"сапар\w*", I),
 }
 PERSON_TITLES = {
     "en": regex.compile(r"\b(?:Ambassador|Minister|Secretary|President|Premier|Chairman|Chairwoman|Chair|Speaker|Mayor|envoy|Envoy|Commissioner|Lord|Baroness|Sir|Dame|Councillor|Director|Governor|Akim|Rector|counterpart|Trade\s+Commissioner|Undersecretary|Under-Secretary)\b"),  # noqa: E501
@@ -89,6 +95,8 @@ _NAME["ru"] = _NAME["kk"] = _NAME["en"]
 NOT_NAME_WORDS = frozenset(
     """
     foreign affairs state minister ministry deputy prime president secretary ambassador
+    chairman chairwoman chair speaker envoy parliamentary under-secretary trade commissioner
+    councillor senator governor akim the on in at during and
     united kingdom republic kazakhstan british kazakh strategic dialogue parliament house
     commons lords office university council senate mazhilis chevening astana london almaty
     agreement memorandum partnership cooperation trade investment commission development
@@ -98,6 +106,7 @@ NOT_NAME_WORDS = frozenset(
     королевства посол президент премьер стратегического партнерства сотрудничества соглашение
     парламента сената мажилиса лондон астана председатель сенат мажилис глава мид
     министрі сыртқы істер республикасы қазақстан ұлыбритания елшісі президенті сенат мәжіліс
+    премьер-министр премьер-министрі мемлекет мемлекеттік сенаттың
     төрағасы астана лондон келісім әріптестік ынтымақтастық стратегиялық
     """.split()
 )
@@ -459,7 +468,11 @@ def _mentions_state_party(doc: _Doc, sentence: Sentence) -> bool:
 
 
 def _ordinal(doc: _Doc, lo: int, hi: int) -> int | None:
+    """A round's number near a series name ("8th", "eighth", "восьмое", "сегізінші"),
+    never a day of the month ("11 февраля")."""
     for m in _ORDINAL.finditer(doc.text, lo, hi):
+        if any(d.start <= m.start() < d.end for d in doc.dates):
+            continue
         if m.group("n"):
             number = int(m.group("n"))
             if number < 40:
@@ -469,69 +482,105 @@ def _ordinal(doc: _Doc, lo: int, hi: int) -> int | None:
     return None
 
 
+def _compatible(start_on: object, date: PartialDate | None) -> bool:
+    """Does a known meeting's date agree with a date in the text (at the coarser precision)?"""
+    if not start_on or date is None:
+        return False
+    known = PartialDate.parse(str(start_on))
+    order = ("year", "month", "day")
+    level = order[min(order.index(known.precision), order.index(date.precision))]
+    return known.coarsen(level) == date.coarsen(level)
+
+
+def _nearest_date(doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]) -> DateMention | None:  # noqa: E501
+    dates = doc.in_sentence(doc.dates, sentence)
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(_gap((d.start, d.end), sp) for sp in spans))
+
+
 def _meetings(doc: _Doc) -> list[Proposal]:
     proposals = []
     meetings = doc.gazetteer.of_kind("meeting")
+    previous_people: set[str] = set()
     for sentence in doc.sentences:
+        here = doc.in_sentence(doc.matches, sentence)
+        people = [m for m in here if m.kind == "person"]
+        mentioned = {p.slug for p in people}
+        context, previous_people = previous_people, mentioned
         if not _ok(doc, sentence):
             continue
         verbs = list(STRONG_MEETING[doc.language].finditer(doc.text, sentence.start, sentence.end))
         if not verbs:
             continue
-        here = doc.in_sentence(doc.matches, sentence)
-        series = [m for m in here if m.kind == "meeting_series"]
-        people = [m for m in here if m.kind == "person"]
-        known = [m for m in here if m.kind == "meeting"]
-        dates = doc.in_sentence(doc.dates, sentence)
         verb = verbs[0]
-        if dates:
-            own = min(dates, key=lambda d: _gap((d.start, d.end), verb.span()))
-            date, date_why = own.value, f"date '{own.text}'"
-        else:
-            date, date_why = doc.default_date()
-        target = title = None
-        why = ""
+        future = bool(_FUTURE[doc.language].search(doc.text, sentence.start, sentence.end))
+        series = [m for m in here if m.kind == "meeting_series"]
+        found: list[tuple[str | None, str | None, DateMention | None, str]] = []
         if series:
             s = series[0]
-            number = _ordinal(doc, max(sentence.start, s.start - 60), s.end)
+            number = _ordinal(doc, max(sentence.start, s.start - 60), min(sentence.end, s.end + 25))
+            own = _nearest_date(doc, sentence, [(s.start, s.end), verb.span()])
+            target = None
             for entry in meetings:
-                if entry.attrs.get("series") == s.slug and (
-                    (number is not None and entry.attrs.get("number") == number)
-                    or (number is None and str(entry.attrs.get("start_on", "")) == date.iso())
-                ):
+                if entry.attrs.get("series") != s.slug:
+                    continue
+                if number is not None:
+                    if entry.attrs.get("number") == number:
+                        target = entry.slug
+                elif own is not None and _compatible(entry.attrs.get("start_on"), own.value):
+                    target = entry.slug
+                elif own is None and future and entry.attrs.get("status") == "planned":
                     target = entry.slug
             name = doc.gazetteer.names_of("meeting_series", s.slug)[0]
-            title = f"{_ordinal_word(number)} meeting of the {name}" if number else f"Session of the {name}"  # noqa: E501
+            title = (
+                f"{_ordinal_word(number)} meeting of the {name}" if number else f"Session of the {name}"  # noqa: E501
+            )
             why = f"series '{s.name}'" + (f", round {number}" if number else "")
-        elif known:
-            target, title, why = known[0].slug, None, f"meeting '{known[0].name}'"
-        elif people:
-            slugs = {p.slug for p in people}
+            found.append((target, title, own, why))
+        else:
             for entry in meetings:
                 participants = set(entry.attrs.get("participants") or ())
-                start_on = str(entry.attrs.get("start_on") or "")
-                if len(slugs) >= 2 and slugs <= participants and start_on[:4] == date.iso()[:4]:
-                    target = entry.slug
-            names = [p.entry.names[0] for p in people]
-            title = "Meeting of " + " and ".join(dict.fromkeys(names))
-            why = "people " + ", ".join(sorted(slugs))
-        else:
-            continue
+                if not participants & mentioned or not participants <= mentioned | context:
+                    continue
+                # A one-person event is a visit: it needs a visit word, not just a name.
+                if len(participants) == 1 and not VISIT[doc.language].search(
+                    doc.text, sentence.start, sentence.end
+                ):
+                    continue
+                spans = [(p.start, p.end) for p in people if p.slug in participants]
+                own = _nearest_date(doc, sentence, spans)
+                date = own.value if own else doc.default_date()[0]
+                if _compatible(entry.attrs.get("start_on"), date):
+                    found.append((entry.slug, None, own, "participants " + ", ".join(sorted(participants))))  # noqa: E501
+            if not found:
+                names = [p.entry.names[0] for p in people] + [n for _, _, n in _new_people(doc, sentence)]  # noqa: E501
+                if names:
+                    own = _nearest_date(doc, sentence, [verb.span()])
+                    title = "Meeting of " + " and ".join(dict.fromkeys(names))
+                    found.append((None, title, own, "people named with a meeting word"))
         start, end = _quote(doc, sentence, [verb.span()])
-        proposals.append(
-            Proposal(
-                kind="meeting",
-                target=target,
-                title=title,
-                date=date.iso(),
-                date_precision=date.precision,
-                quote=doc.text[start:end],
-                start=start,
-                end=end,
-                confidence=0.8 if target else 0.5,
-                reason=f"meeting word '{verb.group(0)}'; {why}; {date_why}",
+        for target, title, own, why in found:
+            if own is not None:
+                date, date_why = own.value, f"date '{own.text}'"
+            elif future:
+                date, date_why = None, "no date (planned)"
+            else:
+                date, date_why = doc.default_date()
+            proposals.append(
+                Proposal(
+                    kind="meeting",
+                    target=target,
+                    title=title,
+                    date=date.iso() if date else None,
+                    date_precision=date.precision if date else None,
+                    quote=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    confidence=0.8 if target else 0.5,
+                    reason=f"meeting word '{verb.group(0)}'; {why}; {date_why}",
+                )
             )
-        )
     return proposals
 
 
@@ -682,32 +731,70 @@ def _people(doc: _Doc) -> list[Proposal]:
                     reason=f"known person '{m.name}'",
                 )
             )
-        taken = [(m.start, m.end) for m in doc.in_sentence(doc.matches, sentence)]
-        for name in _NAME[doc.language].finditer(doc.text, sentence.start, sentence.end):
-            if any(_gap(name.span(), t) == 0 for t in taken):
-                continue
-            words = name.group(0).split()
-            if any(w.casefold().strip("-") in NOT_NAME_WORDS for w in words):
-                continue
-            before = doc.text[max(sentence.start, name.start() - 60) : name.start()]
-            if not PERSON_TITLES[doc.language].search(before):
-                continue
-            key = name.group(0).casefold()
+        for name_start, name_end, name in _new_people(doc, sentence):
+            key = name.casefold()
             if key in seen:
                 continue
             seen.add(key)
             proposals.append(
                 Proposal(
                     kind="person",
-                    title=name.group(0),
-                    quote=name.group(0),
-                    start=name.start(),
-                    end=name.end(),
+                    title=name,
+                    quote=name,
+                    start=name_start,
+                    end=name_end,
                     confidence=0.5,
-                    reason="capitalised name after a title",
+                    reason="capitalised name next to a title",
                 )
             )
     return proposals
+
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*", regex.VERSION1)
+
+
+def _not_name(doc: _Doc, word: str) -> bool:
+    folded = word.casefold().strip("'’-")
+    return (
+        word.isupper()
+        or folded in NOT_NAME_WORDS
+        or any(folded.startswith(w) for w in NOT_NAME_WORDS if len(w) >= 6)
+        or any(t[doc.language].match(word) for t in (KAZAKHSTAN, UNITED_KINGDOM, THIRD_COUNTRIES))
+    )
+
+
+def _new_people(doc: _Doc, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Names of people the tracker does not know: two or three capitalised
+    words, next to a title ("Foreign Minister Murat Nurtleu", "Leo Docherty,
+    Parliamentary Under-Secretary", "елшісі Салли Аксуорси")."""
+    words = list(_WORD.finditer(doc.text, sentence.start, sentence.end))
+    runs: list[list[regex.Match[str]]] = []
+    for w in words:
+        if not w.group(0)[0].isupper():
+            runs.append([])
+            continue
+        if runs and runs[-1] and doc.text[runs[-1][-1].end() : w.start()] == " ":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    known = [(m.start, m.end) for m in doc.in_sentence(doc.matches, sentence)]
+    out = []
+    for run in runs:
+        while run and _not_name(doc, run[0].group(0)):
+            run = run[1:]
+        while run and _not_name(doc, run[-1].group(0)):
+            run = run[:-1]
+        if not 2 <= len(run) <= 3 or any(_not_name(doc, w.group(0)) for w in run):
+            continue
+        start, end = run[0].start(), run[-1].end()
+        if any(_gap((start, end), k) == 0 for k in known):
+            continue
+        before = doc.text[max(sentence.start, start - 60) : start]
+        after = doc.text[end : min(sentence.end, end + 50)]
+        titled = PERSON_TITLES[doc.language]
+        if titled.search(before) or (after.startswith(",") and titled.search(after)):
+            out.append((start, end, doc.text[start:end]))
+    return out
 
 
 # --- output -------------------------------------------------------------------
