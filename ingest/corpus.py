@@ -137,8 +137,10 @@ def seed_articles(seeds_root: Path | str) -> list[CorpusArticle]:
     root = Path(seeds_root)
     data = root / "data"
     sources = _read(data / "sources.yaml")
-    records = {name: _read(data / f"{name}.yaml") for name in (
-        "agreements", "meetings", "figures", "commitments", "people")}  # fmt: skip
+    records = {
+        name: _read(data / f"{name}.yaml")
+        for name in ("agreements", "meetings", "figures", "commitments", "people")
+    }
     articles = []
     for source in sources:
         slug = source["slug"]
@@ -160,28 +162,51 @@ def seed_articles(seeds_root: Path | str) -> list[CorpusArticle]:
         for meeting in records["meetings"]:
             quotes = _cites(meeting, slug)
             if quotes:
-                fact = {"kind": "meeting", "target": meeting["slug"], "title": meeting["title"],
-                        "quote": quotes[0], "inferred": bool(meeting.get("start_on_inferred"))}  # fmt: skip
+                fact = {
+                    "kind": "meeting",
+                    "target": meeting["slug"],
+                    "title": meeting["title"],
+                    "quote": quotes[0],
+                    "inferred": bool(meeting.get("start_on_inferred")),
+                }
                 expected.append(_dated(fact, meeting.get("start_on")))
         for figure in records["figures"]:
             quotes = _cites(figure, slug)
             if quotes:
-                fact = {"kind": "figure", "target": figure["slug"], "title": figure["name"],
-                        "value": str(figure["value"]), "unit": figure["unit"], "multiplier": None,
-                        "quote": quotes[0]}  # fmt: skip
+                fact = {
+                    "kind": "figure",
+                    "target": figure["slug"],
+                    "title": figure["name"],
+                    "value": str(figure["value"]),
+                    "unit": figure["unit"],
+                    "multiplier": None,
+                    "quote": quotes[0],
+                }
                 expected.append(_dated(fact, figure.get("as_of")))
         for commitment in records["commitments"]:
             quotes = _cites(commitment, slug)
             if quotes:
                 events = commitment.get("status_events") or [{}]
-                expected.append({"kind": "commitment", "target": commitment["slug"],
-                                 "title": commitment["title"], "status": events[0].get("status"),
-                                 "quote": quotes[0]})  # fmt: skip
+                expected.append(
+                    {
+                        "kind": "commitment",
+                        "target": commitment["slug"],
+                        "title": commitment["title"],
+                        "status": events[0].get("status"),
+                        "quote": quotes[0],
+                    }
+                )
         for person in records["people"]:
             quotes = _cites(person, slug)
             if quotes:
-                expected.append({"kind": "person", "target": person["slug"],
-                                 "title": person["name"], "quote": quotes[0]})  # fmt: skip
+                expected.append(
+                    {
+                        "kind": "person",
+                        "target": person["slug"],
+                        "title": person["name"],
+                        "quote": quotes[0],
+                    }
+                )
         article = CorpusArticle(
             id=f"seed-{slug}",
             split="seed",

@@ -121,7 +121,9 @@ def _similar(a: Any, b: Any, cutoff: float) -> bool:
 def _same_date(fact: dict[str, Any], proposal: Proposal) -> bool:
     if not fact.get("date"):
         return True
-    return str(fact["date"]) == proposal.date and fact.get("date_precision") == proposal.date_precision  # noqa: E501
+    return (
+        str(fact["date"]) == proposal.date and fact.get("date_precision") == proposal.date_precision
+    )
 
 
 def matches(text: str, fact: dict[str, Any], proposal: Proposal) -> bool:
@@ -157,7 +159,9 @@ def matches(text: str, fact: dict[str, Any], proposal: Proposal) -> bool:
     return found
 
 
-def score_article(article: CorpusArticle, proposals: list[Proposal], seconds: float) -> ArticleResult:  # noqa: E501
+def score_article(
+    article: CorpusArticle, proposals: list[Proposal], seconds: float
+) -> ArticleResult:
     remaining = list(proposals)
     matched, missed = [], []
     for fact in article.expected:
@@ -199,7 +203,10 @@ def evaluate(
                 proposed=sum(1 for p in proposals if p.kind == kind),
                 expected=sum(1 for f in article.expected if f["kind"] == kind),
             )
-            for key, into in ((kind, report.by_kind), ((kind, article.language), report.by_language)):  # noqa: E501
+            for key, into in (
+                (kind, report.by_kind),
+                ((kind, article.language), report.by_language),
+            ):
                 into[key].tp += tally.tp
                 into[key].proposed += tally.proposed
                 into[key].expected += tally.expected
@@ -267,6 +274,9 @@ def format_report(report: Report, title: str) -> str:
     return "\n".join(lines)
 
 
+FIELDS = ("target", "title", "status", "date", "date_precision", "value", "unit", "multiplier")
+
+
 def format_errors(report: Report, kinds: Iterable[str]) -> str:
     kinds = set(kinds)
     lines = []
@@ -277,12 +287,10 @@ def format_errors(report: Report, kinds: Iterable[str]) -> str:
             continue
         lines.append(f"== {r.article.id} (published {r.article.published})")
         for f in missed:
-            what = {k: f.get(k) for k in ("target", "title", "status", "date", "date_precision",
-                                          "value", "unit", "multiplier") if f.get(k)}  # fmt: skip
+            what = {k: f.get(k) for k in FIELDS if f.get(k)}
             lines.append(f"  MISSED {f['kind']} {what}")
         for p in spurious:
-            what = {k: getattr(p, k) for k in ("target", "title", "status", "date",
-                                               "date_precision", "value", "unit") if getattr(p, k)}  # fmt: skip
+            what = {k: getattr(p, k) for k in FIELDS if getattr(p, k, None)}
             lines.append(f"  EXTRA  {p.kind} {what} | {p.reason[:110]}")
     return "\n".join(lines)
 
@@ -309,8 +317,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--seeds-root", type=Path, default=None, help="folder with data/ and sources/ (seeds)"
     )
-    parser.add_argument("--errors", action="append", default=[], metavar="KIND",
-                        help="also list misses and false positives of this kind")  # fmt: skip
+    parser.add_argument(
+        "--errors",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="also list misses and false positives of this kind",
+    )
     args = parser.parse_args(argv)
     seeds_root = args.seeds_root or default_seeds_root()
     began = time.perf_counter()

@@ -73,7 +73,9 @@ def seed_entries(data_dir: Path | str) -> Iterator[Entry]:
                 yield Entry(kind, record["slug"], acronyms, None, attrs)
 
 
-def alias_entries(path: Path | str, attrs_of: dict[tuple[str, str], dict[str, Any]]) -> Iterator[Entry]:
+def alias_entries(
+    path: Path | str, attrs_of: dict[tuple[str, str], dict[str, Any]]
+) -> Iterator[Entry]:
     """Entries for the extra names in the aliases file (same attrs as the seed record)."""
     with Path(path).open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
@@ -91,7 +93,9 @@ def alias_entries(path: Path | str, attrs_of: dict[tuple[str, str], dict[str, An
                 )
 
 
-def build_gazetteer(data_dir: Path | str, aliases: Path | str | None = DEFAULT_ALIASES) -> Gazetteer:
+def build_gazetteer(
+    data_dir: Path | str, aliases: Path | str | None = DEFAULT_ALIASES
+) -> Gazetteer:
     """The gazetteer of every record in the seed data directory, with the aliases."""
     entries = list(seed_entries(data_dir))
     if not entries:

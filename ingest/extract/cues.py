@@ -52,12 +52,21 @@ class CueMatch:
         return self.cue.event
 
 
+# Cyrillic has no \b in Python's sense of a word start: every cue starts at one.
+_START = r"(?<![\p{L}\d])(?:"
+
+
 def _cue(name: str, pattern: str, status: str | None, event: str = "change", **kw) -> Cue:
-    return Cue(name, regex.compile(pattern, I), status, event, **kw)
+    return Cue(name, regex.compile(_START + pattern + ")", I), status, event, **kw)
+
+
+def _words(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(_START + pattern + ")", I)
 
 
 P, C = "ratification_pending", "confirmation"
 
+# fmt: off
 EN = [
     # Forecasts and negations: they claim their words and propose nothing.
     _cue("en_force_future", r"\b(?:will|would|could|may|might|shall|to|expected\s+to)\s+(?:soon\s+)?(?:enter|come)\s+into\s+(?:force|effect)\b", None, priority=100),  # noqa: E501
@@ -76,7 +85,7 @@ EN = [
     _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+since\b", "in_force", priority=80),  # noqa: E501
     _cue("en_set_to_sign", r"\b(?:set|due|expected|preparing|prepare[sd]?|plan|plans|planning|planned|ready|intend|intends|going|aim|aims|hope|hopes|agreed|readiness|intention)\s+to\s+sign\b|\bwill\s+(?:soon\s+)?sign\b|\b(?:to|will)\s+be\s+signed\b", "negotiating", priority=75),  # noqa: E501
     _cue("en_sign_near_future", r"\bsign(?:ing|ed)?\b[^.;]{0,120}?\b(?:near(?:est)?\s+future|soon)\b|\bimportance\s+of\s+signing\b", "negotiating", priority=76),  # noqa: E501
-    _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),  # noqa: E501
+    _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),
     _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
     _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
     _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b", "signed", priority=70),
@@ -85,7 +94,9 @@ EN = [
     _cue("en_terminated", r"\bterminat(?:ed|es)\b|\bdenounc(?:ed|es)\b|\bwithdr[ae]w\s+from\b", "terminated", priority=70),  # noqa: E501
     _cue("en_superseded", r"\b(?:superseded|replaced)\s+by\b", "superseded", priority=70),
 ]
+# fmt: on
 
+# fmt: off
 RU = [
     _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
@@ -106,7 +117,9 @@ RU = [
     _cue("ru_suspended", r"приостанов\w+", "suspended", priority=70),
     _cue("ru_terminated", r"денонсир\w+|прекратил\w*\s+действие", "terminated", priority=70),
 ]
+# fmt: on
 
+# fmt: off
 KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_law_ratification", r"ратификациялау\s+туралы\s+заңға\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
@@ -125,9 +138,11 @@ KK = [
     _cue("kk_recently_signed", r"жақында\s+қол\s+қойылған", "signed", C, priority=72),
     _cue("kk_signed", r"қол\s+қой(?:ды|ылды|ылған|ған|ысты|ылғаны|ылуы|ылып)\w*|қол\s+қою\s+рәсімі\w*", "signed", priority=70),  # noqa: E501
 ]
+# fmt: on
 
 CUES: dict[str, list[Cue]] = {"en": EN, "ru": RU, "kk": KK}
 
+# fmt: off
 PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
     "en": [
         ("kazakhstan", regex.compile(r"\b(?:Mazhilis|Majilis|Senate|Kazakh\s+(?:Parliament|side|lawmakers|senators|government|MPs)|Kazakhstan's\s+Parliament|Parliament\s+of\s+Kazakhstan|Tokayev|Astana)\b", regex.VERSION1)),  # noqa: E501
@@ -142,6 +157,7 @@ PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
         ("united-kingdom", regex.compile(r"Ұлыбритания\s+(?:Парламенті\w*|үкіметі\w*)|британ\w*\s+(?:парламенті\w*|тарап\w*|үкіметі\w*)|Қауымдар\s+палатасы\w*|Лондон\w*", I)),  # noqa: E501
     ],
 }
+# fmt: on
 # Steps that belong to one country (the others are both parties' at once).
 ONE_PARTY_STATUSES = frozenset({"ratification_pending", "ratified"})
 
@@ -181,13 +197,17 @@ def party_for(text: str, cue: CueMatch, language: str, start: int, end: int) -> 
 
 # --- Other kinds of fact ------------------------------------------------------------
 
+# fmt: off
 MEETING_CUES: dict[str, regex.Pattern[str]] = {
-    "en": regex.compile(r"\b(?:held|hosted|met|meets|meeting|talks|visit(?:ed|s)?|session|round|convened|received|chaired|co-chaired)\b", I),  # noqa: E501
-    "ru": regex.compile(r"встреч\w+|встретил\w*|переговор\w+|визит\w*|заседани\w+|состоял\w+|прош[её]л\w*|принял\w*|провел\w*|председательств\w+", I),  # noqa: E501
-    "kk": regex.compile(r"кездес\w+|келіссөз\w+|сапар\w*|отырыс\w*|өтті|өткен|қабылдады|жиналыс\w*|төрағалық\w*", I),  # noqa: E501
+    "en": _words(r"\b(?:held|hosted|met|meets|meeting|talks|visit(?:ed|s)?|session|round|convened|received|chaired|co-chaired)\b"),  # noqa: E501
+    "ru": _words(r"встреч\w+|встретил\w*|переговор\w+|визит\w*|заседани\w+|состоял\w+|прош[её]л\w*|принял\w*|провел\w*|председательств\w+"),  # noqa: E501
+    "kk": _words(r"кездес\w+|келіссөз\w+|сапар\w*|отырыс\w*|өтті|өткен|қабылдады|жиналыс\w*|төрағалық\w*"),  # noqa: E501
 }
+# fmt: on
+# fmt: off
 COMMITMENT_CUES: dict[str, regex.Pattern[str]] = {
-    "en": regex.compile(r"\b(?:plans?\s+to|planning\s+to|intends?\s+to|intention\s+to|committed\s+to|pledged\s+to|promised\s+to|agreed\s+to|will\s+open|is\s+set\s+to\s+open|set\s+to\s+open|will\s+launch|to\s+launch|will\s+double|to\s+double|is\s+on\s+the\s+agenda|is\s+expected\s+to|are\s+expected\s+to|announc\w+\s+(?:that|plans|the\s+opening))\b", I),  # noqa: E501
-    "ru": regex.compile(r"планиру\w+|намерен\w*|договорились|пообещал\w*|обязал\w*|откро\w+\s+(?:\w+\s+){0,2}(?:кампус|филиал|представительств)\w*|будет\s+открыт\w*|запуст\w+|удво\w+|в\s+планах|ожидается", I),  # noqa: E501
-    "kk": regex.compile(r"жоспарла\w+|ниет\w*|уағдаласты|уәде\w*|ашылады|ашпақ|іске\s+қосыл\w+|екі\s+есе\s+арттыр\w*|күтілуде", I),  # noqa: E501
+    "en": _words(r"\b(?:plans?\s+to|planning\s+to|intends?\s+to|intention\s+to|committed\s+to|pledged\s+to|promised\s+to|agreed\s+to|will\s+open|is\s+set\s+to\s+open|set\s+to\s+open|will\s+launch|to\s+launch|will\s+double|to\s+double|is\s+on\s+the\s+agenda|is\s+expected\s+to|are\s+expected\s+to|announc\w+\s+(?:that|plans|the\s+opening))\b"),  # noqa: E501
+    "ru": _words(r"планиру\w+|намерен\w*|договорились|пообещал\w*|обязал\w*|откро\w+\s+(?:\w+\s+){0,2}(?:кампус|филиал|представительств)\w*|будет\s+открыт\w*|запуст\w+|удво\w+|в\s+планах|ожидается"),  # noqa: E501
+    "kk": _words(r"жоспарла\w+|ниет\w*|уағдаласты|уәде\w*|ашылады|ашпақ|іске\s+қосыл\w+|екі\s+есе\s+арттыр\w*|күтілуде"),  # noqa: E501
 }
+# fmt: on

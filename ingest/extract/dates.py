@@ -126,7 +126,7 @@ KK_MONTHS = [
     ("желтоқсан", 12),
 ]  # fmt: skip
 # Kazakh case endings a month name takes ("сәуірде", "наурыздың", "шілдеде").
-KK_SUFFIX = r"(?:да|де|та|те|нда|нде|дағы|дегі|тағы|тегі|ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ы|і|нан|нен|дан|ден|тан|тен)?"
+KK_SUFFIX = r"(?:да|де|та|те|нда|нде|дағы|дегі|тағы|тегі|ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ы|і|нан|нен|дан|ден|тан|тен)?"  # noqa: E501
 KK_AI = r"(?:\s+айы(?:нда|ның|нан|на)?)?"
 
 WEEKDAYS = {
@@ -141,7 +141,7 @@ WEEKDAYS = {
 FUTURE = {
     "en": r"\b(?:will|shall|upcoming|forthcoming|scheduled|next|plans?|planned|planning|"
     r"expected|due to|to be held|is to|are to|set to|intends?|aims? to)\b",
-    "ru": r"(?:состоит(?:ся)?|состоятся|пройд[её]т|будет|будут|планиру|намечен|запланирован|предстоящ|"
+    "ru": r"(?:состоит(?:ся)?|состоятся|пройд[её]т|будет|будут|планиру|намечен|запланирован|предстоящ|"  # noqa: E501
     r"намерен|ожидается)",
     "kk": r"(?:өтеді|өтпек|жоспарла|болады|алдағы|келесі|күтілуде|ниет)",
 }
@@ -220,24 +220,70 @@ def _rules(language: str) -> list[_Rule]:
         i = regex.IGNORECASE
         return [
             *common,
-            _Rule("en_d_m_y", _c(_B + _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + m + r",?\s+" + _YEAR + _E), "full"),  # noqa: E501
-            _Rule("en_m_d_y", _c(_B + m + r"\s+" + _DAY + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + _E), "full"),  # noqa: E501
-            _Rule("en_m_last_year", _c(_B + m + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)" + _E), "month_rel"),  # noqa: E501
+            _Rule(
+                "en_d_m_y",
+                _c(_B + _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + m + r",?\s+" + _YEAR + _E),
+                "full",
+            ),
+            _Rule(
+                "en_m_d_y",
+                _c(_B + m + r"\s+" + _DAY + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + _E),
+                "full",
+            ),
+            _Rule(
+                "en_m_last_year",
+                _c(_B + m + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)" + _E),
+                "month_rel",
+            ),
             _Rule("en_last_m", _c(_B + r"(?P<rel>(?i:last|this|next))\s+" + m + _E), "month_last"),
             _Rule("en_d_m", _c(_B + _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + m + _E), "day_month"),
-            _Rule("en_m_d", _c(_B + m + r"\s+" + _DAY + r"(?:st|nd|rd|th)?" + _E + r"(?!,?\s*(?:19|20)\d\d)"), "day_month"),  # noqa: E501
+            _Rule(
+                "en_m_d",
+                _c(_B + m + r"\s+" + _DAY + r"(?:st|nd|rd|th)?" + _E + r"(?!,?\s*(?:19|20)\d\d)"),
+                "day_month",
+            ),
             _Rule("en_m_y", _c(_B + m + r",?\s+(?:of\s+)?" + _YEAR + _E), "month_year"),
-            _Rule("en_m", _c(_B + r"(?:(?<=\b(?:in|since|by|during|from|until|till|of|early|late|mid-|before|after|on|and)\s+)" + m + r"|(?!May)" + m + ")" + _E), "month"),  # noqa: E501
-            _Rule("en_year", _c(_B + _YEAR + _E + r"(?!\s*(?:%|percent|per cent|companies|students))"), "year"),  # noqa: E501
-            _Rule("en_today", _c(r"\b(?:today|this morning|this afternoon|tonight)\b", i), "rel", 0),
+            _Rule(
+                "en_m",
+                _c(
+                    _B
+                    + r"(?:(?<=\b(?:in|since|by|during|from|until|till|of|early|late|mid-|before|after|on|and)\s+)"  # noqa: E501
+                    + m
+                    + r"|(?!May)"
+                    + m
+                    + ")"
+                    + _E
+                ),
+                "month",
+            ),
+            _Rule(
+                "en_year",
+                _c(_B + _YEAR + _E + r"(?!\s*(?:%|percent|per cent|companies|students))"),
+                "year",
+            ),
+            _Rule(
+                "en_today", _c(r"\b(?:today|this morning|this afternoon|tonight)\b", i), "rel", 0
+            ),
             _Rule("en_yesterday", _c(r"\byesterday\b", i), "rel", -1),
             _Rule("en_tomorrow", _c(r"\btomorrow\b", i), "rel", 1),
-            _Rule("en_weekday", _c(r"\b(?:(?P<rel>last|next|this)\s+|on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", i), "weekday"),  # noqa: E501
+            _Rule(
+                "en_weekday",
+                _c(
+                    r"\b(?:(?P<rel>last|next|this)\s+|on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                    i,
+                ),
+                "weekday",
+            ),
             _Rule("en_last_year", _c(r"\b(?:last|previous|past)\s+year\b", i), "year_rel", -1),
             _Rule("en_this_year", _c(r"\b(?:this|current)\s+year\b", i), "year_rel", 0),
             _Rule("en_next_year", _c(r"\bnext\s+year\b", i), "year_rel", 1),
             _Rule("en_last_month", _c(r"\blast\s+month\b", i), "month_rel_n", -1),
-            _Rule("en_this_month", _c(r"\b(?:this|earlier this|later this)\s+month\b", i), "month_rel_n", 0),  # noqa: E501
+            _Rule(
+                "en_this_month",
+                _c(r"\b(?:this|earlier this|later this)\s+month\b", i),
+                "month_rel_n",
+                0,
+            ),
         ]
     if language == "ru":
         m = _ru_month_alt()
@@ -246,21 +292,65 @@ def _rules(language: str) -> list[_Rule]:
         return [
             *common,
             _Rule("ru_d_m_y", _c(_B + _DAY + r"\s+" + m + r"\s+" + _YEAR + god + _E, i), "full"),
-            _Rule("ru_m_rel", _c(_B + r"(?:в\s+)?" + m + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года" + _E, i), "month_rel"),  # noqa: E501
+            _Rule(
+                "ru_m_rel",
+                _c(
+                    _B
+                    + r"(?:в\s+)?"
+                    + m
+                    + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года"
+                    + _E,
+                    i,
+                ),
+                "month_rel",
+            ),
             _Rule("ru_d_m", _c(_B + _DAY + r"\s+" + m + _E, i), "day_month"),
             _Rule("ru_m_y", _c(_B + r"(?:в\s+)?" + m + r"\s+" + _YEAR + god + _E, i), "month_year"),
             _Rule("ru_m", _c(_B + r"(?:в\s+|с\s+|до\s+|к\s+)?" + m + _E, i), "month"),
-            _Rule("ru_year", _c(_B + r"(?:в\s+)?" + _YEAR + god + _E + r"(?!\s*(?:%|процент|компани))", i), "year"),  # noqa: E501
+            _Rule(
+                "ru_year",
+                _c(_B + r"(?:в\s+)?" + _YEAR + god + _E + r"(?!\s*(?:%|процент|компани))", i),
+                "year",
+            ),
             _Rule("ru_today", _c(_B + r"сегодня" + _E, i), "rel", 0),
             _Rule("ru_yesterday", _c(_B + r"вчера" + _E, i), "rel", -1),
             _Rule("ru_before_yesterday", _c(_B + r"позавчера" + _E, i), "rel", -2),
             _Rule("ru_tomorrow", _c(_B + r"завтра" + _E, i), "rel", 1),
-            _Rule("ru_weekday", _c(_B + r"(?:в|во)\s+(?:(?P<rel>прошл\w+|эт\w+|следующ\w+)\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)" + _E, i), "weekday"),  # noqa: E501
-            _Rule("ru_last_year", _c(_B + r"(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+году" + _E, i), "year_rel", -1),  # noqa: E501
-            _Rule("ru_this_year", _c(_B + r"(?:в\s+)?(?:этом|текущем|нынешнем)\s+году" + _E, i), "year_rel", 0),  # noqa: E501
+            _Rule(
+                "ru_weekday",
+                _c(
+                    _B
+                    + r"(?:в|во)\s+(?:(?P<rel>прошл\w+|эт\w+|следующ\w+)\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"  # noqa: E501
+                    + _E,
+                    i,
+                ),
+                "weekday",
+            ),
+            _Rule(
+                "ru_last_year",
+                _c(_B + r"(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+году" + _E, i),
+                "year_rel",
+                -1,
+            ),
+            _Rule(
+                "ru_this_year",
+                _c(_B + r"(?:в\s+)?(?:этом|текущем|нынешнем)\s+году" + _E, i),
+                "year_rel",
+                0,
+            ),
             _Rule("ru_next_year", _c(_B + r"(?:в\s+)?следующем\s+году" + _E, i), "year_rel", 1),
-            _Rule("ru_last_month", _c(_B + r"(?:в\s+)?(?:прошлом|минувшем)\s+месяце" + _E, i), "month_rel_n", -1),  # noqa: E501
-            _Rule("ru_this_month", _c(_B + r"(?:в\s+)?(?:этом|текущем)\s+месяце" + _E, i), "month_rel_n", 0),  # noqa: E501
+            _Rule(
+                "ru_last_month",
+                _c(_B + r"(?:в\s+)?(?:прошлом|минувшем)\s+месяце" + _E, i),
+                "month_rel_n",
+                -1,
+            ),
+            _Rule(
+                "ru_this_month",
+                _c(_B + r"(?:в\s+)?(?:этом|текущем)\s+месяце" + _E, i),
+                "month_rel_n",
+                0,
+            ),
         ]
     # Kazakh. Month names are lower case; "Қазан" (the city) is not October.
     m = _kk_month_alt()
@@ -268,20 +358,75 @@ def _rules(language: str) -> list[_Rule]:
     jyl = r"\s+(?:жылғы|жылдың|жылы|ж\.)"
     return [
         *common,
-        _Rule("kk_y_d_m", _c(_B + _YEAR + jyl + r"\s+" + _DAY + r"(?:-?\s*ші|-?\s*шы)?\s+" + m + _E, i), "full"),  # noqa: E501
-        _Rule("kk_d_m_y", _c(_B + _DAY + r"\s+" + m + r"\s+" + _YEAR + r"(?:\s+жыл\w*)?" + _E, i), "full"),  # noqa: E501
+        _Rule(
+            "kk_y_d_m",
+            _c(_B + _YEAR + jyl + r"\s+" + _DAY + r"(?:-?\s*ші|-?\s*шы)?\s+" + m + _E, i),
+            "full",
+        ),
+        _Rule(
+            "kk_d_m_y",
+            _c(_B + _DAY + r"\s+" + m + r"\s+" + _YEAR + r"(?:\s+жыл\w*)?" + _E, i),
+            "full",
+        ),
         _Rule("kk_y_m", _c(_B + _YEAR + jyl + r"\s+" + m + _E, i), "month_year"),
-        _Rule("kk_m_rel", _c(_B + r"(?P<rel>өткен жылдың|былтырғы|былтыр|биылғы|биыл|келесі жылдың)\s+" + m + _E, i), "month_rel"),  # noqa: E501
+        _Rule(
+            "kk_m_rel",
+            _c(
+                _B + r"(?P<rel>өткен жылдың|былтырғы|былтыр|биылғы|биыл|келесі жылдың)\s+" + m + _E,
+                i,
+            ),
+            "month_rel",
+        ),
         _Rule("kk_d_m", _c(_B + _DAY + r"\s+" + m + _E, i), "day_month"),
-        _Rule("kk_m_d", _c(_B + r"(?P<month>" + "|".join(n for n, _ in KK_MONTHS) + r")(?:ның|нің|дың|дің|тың|тің)\s+" + _DAY + r"-?(?:і|ы|сі|сы|інде|ында|сінде|сында)?" + _E, i), "day_month"),  # noqa: E501
+        _Rule(
+            "kk_m_d",
+            _c(
+                _B
+                + r"(?P<month>"
+                + "|".join(n for n, _ in KK_MONTHS)
+                + r")(?:ның|нің|дың|дің|тың|тің)\s+"
+                + _DAY
+                + r"-?(?:і|ы|сі|сы|інде|ында|сінде|сында)?"
+                + _E,
+                i,
+            ),
+            "day_month",
+        ),
         _Rule("kk_m", _c(_B + r"(?!қазан(?!\s+айы))" + m + _E, i), "month"),
-        _Rule("kk_year", _c(_B + _YEAR + r"(?:\s*(?:жылы|жылғы|жылдан|жылға|жылдың|жыл|ж\.))?" + _E + r"(?!\s*(?:%|пайыз))", i), "year"),  # noqa: E501
+        _Rule(
+            "kk_year",
+            _c(
+                _B
+                + _YEAR
+                + r"(?:\s*(?:жылы|жылғы|жылдан|жылға|жылдың|жыл|ж\.))?"
+                + _E
+                + r"(?!\s*(?:%|пайыз))",
+                i,
+            ),
+            "year",
+        ),
         _Rule("kk_today", _c(_B + r"бүгін(?:гі)?" + _E, i), "rel", 0),
         _Rule("kk_yesterday", _c(_B + r"кеше(?:гі)?" + _E, i), "rel", -1),
         _Rule("kk_tomorrow", _c(_B + r"ертең" + _E, i), "rel", 1),
-        _Rule("kk_weekday", _c(_B + r"(?:(?P<rel>өткен|келесі)\s+)?(?P<wd>дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:\s+күні|де|де)?" + _E, i), "weekday"),  # noqa: E501
-        _Rule("kk_last_year", _c(_B + r"(?:былтыр|өткен\s+жылы|өткен\s+жылы|өткен\s+жыл)" + _E, i), "year_rel", -1),  # noqa: E501
-        _Rule("kk_this_year", _c(_B + r"(?:биыл|осы\s+жылы|ағымдағы\s+жылы)" + _E, i), "year_rel", 0),  # noqa: E501
+        _Rule(
+            "kk_weekday",
+            _c(
+                _B
+                + r"(?:(?P<rel>өткен|келесі)\s+)?(?P<wd>дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:\s+күні|де|де)?"  # noqa: E501
+                + _E,
+                i,
+            ),
+            "weekday",
+        ),
+        _Rule(
+            "kk_last_year",
+            _c(_B + r"(?:былтыр|өткен\s+жылы|өткен\s+жылы|өткен\s+жыл)" + _E, i),
+            "year_rel",
+            -1,
+        ),
+        _Rule(
+            "kk_this_year", _c(_B + r"(?:биыл|осы\s+жылы|ағымдағы\s+жылы)" + _E, i), "year_rel", 0
+        ),
         _Rule("kk_next_year", _c(_B + r"келесі\s+жылы" + _E, i), "year_rel", 1),
         _Rule("kk_last_month", _c(_B + r"өткен\s+айда" + _E, i), "month_rel_n", -1),
         _Rule("kk_this_month", _c(_B + r"(?:осы|ағымдағы)\s+айда" + _E, i), "month_rel_n", 0),
@@ -349,10 +494,8 @@ def _shift_days(published: PartialDate, days: int) -> PartialDate:
     return PartialDate.from_date(published.first_day() + dt.timedelta(days=days), "day")
 
 
-def _weekday(
-    weekday: int, published: PartialDate, *, rel: str | None, future: bool
-) -> PartialDate:
-    """"on Saturday": the last such day on or before publication (or the next
+def _weekday(weekday: int, published: PartialDate, *, rel: str | None, future: bool) -> PartialDate:
+    """ "on Saturday": the last such day on or before publication (or the next
     one for the future). Without a day of publication, no day can be given."""
     if published.day is None:
         return published

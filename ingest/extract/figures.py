@@ -40,22 +40,28 @@ _NUM = {
 }
 _NUM["kk"] = _NUM["ru"]
 
+# fmt: off
 _MULT = {
     "en": [("trillion", r"trillion|tn"), ("billion", r"billion|bn|b"), ("million", r"million|mln|mn|m"), ("thousand", r"thousand|k")],  # noqa: E501
     "ru": [("trillion", r"трлн\.?|триллион\w*"), ("billion", r"млрд\.?|миллиард\w*"), ("million", r"млн\.?|миллион\w*"), ("thousand", r"тыс\.?|тысяч\w*")],  # noqa: E501
     "kk": [("trillion", r"трлн\.?|триллион\w*"), ("billion", r"млрд\.?|миллиард\w*"), ("million", r"млн\.?|миллион\w*"), ("thousand", r"мың")],  # noqa: E501
 }
+# fmt: on
 _SYMBOLS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "₸": "KZT"}
+# fmt: off
 _CURRENCY_WORDS = {
     "en": [("USD", r"(?:US\s+|U\.S\.\s+)?dollars?|USD"), ("GBP", r"pounds?(?:\s+sterling)?|sterling|GBP"), ("EUR", r"euros?|EUR"), ("KZT", r"tenge|KZT")],  # noqa: E501
     "ru": [("USD", r"(?:долл\w*|\$)(?:\s+США)?|USD"), ("GBP", r"фунт\w*(?:\s+стерлинг\w*)?|GBP"), ("EUR", r"евро|EUR"), ("KZT", r"тенге|KZT")],  # noqa: E501
     "kk": [("USD", r"(?:АҚШ\s+)?доллар\w*|USD"), ("GBP", r"фунт\w*(?:\s+стерлинг\w*)?|GBP"), ("EUR", r"еуро|евро|EUR"), ("KZT", r"теңге\w*|KZT")],  # noqa: E501
 }
+# fmt: on
+# fmt: off
 _COUNT_UNITS = {
     "en": [("companies", r"compan(?:y|ies)|enterprises?|firms?|businesses"), ("students", r"students?"), ("scholarships", r"scholarships?"), ("people", r"people|citizens|persons"), ("universities", r"universities"), ("campuses", r"campus(?:es)?"), ("deposits", r"deposits?"), ("types", r"types"), ("tonnes", r"tons?|tonnes?"), ("projects", r"projects?"), ("workers", r"workers?"), ("jobs", r"jobs?"), ("flights", r"flights?")],  # noqa: E501
     "ru": [("companies", r"компани\w*|предприяти\w*|фирм\w*"), ("students", r"студент\w*"), ("scholarships", r"стипенди\w*"), ("people", r"человек|граждан\w*"), ("universities", r"университет\w*|вуз\w*"), ("campuses", r"кампус\w*"), ("deposits", r"месторождени\w*"), ("tonnes", r"тонн\w*"), ("projects", r"проект\w*"), ("workers", r"работник\w*"), ("flights", r"рейс\w*")],  # noqa: E501
     "kk": [("companies", r"компания\w*|кәсіпор\w*|фирма\w*"), ("students", r"студент\w*"), ("scholarships", r"стипендия\w*"), ("people", r"адам|азамат\w*"), ("universities", r"университет\w*"), ("campuses", r"кампус\w*"), ("deposits", r"кен\s+орн\w*"), ("tonnes", r"тонна\w*"), ("projects", r"жоба\w*"), ("workers", r"жұмысшы\w*"), ("flights", r"рейс\w*")],  # noqa: E501
 }
+# fmt: on
 _PERCENT = {"en": r"%|percent|per\s+cent", "ru": r"%|процент\w*", "kk": r"%|пайыз\w*"}
 
 
@@ -75,7 +81,10 @@ def _patterns(language: str) -> list[tuple[str, regex.Pattern[str]]]:
     return [
         ("symbol", regex.compile(lb + symbol + num + mult + r"(?![\d])", I)),
         ("currency", regex.compile(lb + num + mult + currency, I)),
-        ("percent", regex.compile(lb + num + r"\s*(?P<pct>" + _PERCENT[language] + r")(?![\p{L}])", I)),  # noqa: E501
+        (
+            "percent",
+            regex.compile(lb + num + r"\s*(?P<pct>" + _PERCENT[language] + r")(?![\p{L}])", I),
+        ),
         ("count", regex.compile(lb + num + mult + gap + r"(?:" + units + r")(?![\p{L}])", I)),
     ]
 
@@ -85,10 +94,9 @@ _CACHE: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
 
 def _value(text: str, language: str) -> str | None:
     raw = text.replace("\u00a0", " ")
-    if language == "en":
-        raw = raw.replace(",", "")
-    else:
-        raw = raw.replace(" ", "").replace(",", ".")
+    # English: thousands commas; Russian and Kazakh: a decimal comma, spaced thousands.
+    en = language == "en"
+    raw = raw.replace(",", "") if en else raw.replace(" ", "").replace(",", ".")
     try:
         value = Decimal(raw)
     except InvalidOperation:

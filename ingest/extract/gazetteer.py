@@ -34,20 +34,63 @@ from ingest.extract.tokens import STOPWORDS, Token, normalise, stem, tokenize
 
 # Words that say what kind of thing a name is rather than which one.
 GENERIC = frozenset(
-    """
-    kazakhstan kazakh uk united kingdom british britain republic government
-    understanding between bilateral two countries
-    казахстан казахстанск великобритан британск соединен королевств республик правительств
-    двусторонн взаимопониман
-    қазақстан ұлыбритания британ біріккен корольдік республика үкімет өзара түсіністік
-    """.split()
+    [
+        "kazakhstan",
+        "kazakh",
+        "uk",
+        "united",
+        "kingdom",
+        "british",
+        "britain",
+        "republic",
+        "government",
+        "understanding",
+        "between",
+        "bilateral",
+        "two",
+        "countries",
+        "казахстан",
+        "казахстанск",
+        "великобритан",
+        "британск",
+        "соединен",
+        "королевств",
+        "республик",
+        "правительств",
+        "двусторонн",
+        "взаимопониман",
+        "қазақстан",
+        "ұлыбритания",
+        "британ",
+        "біріккен",
+        "корольдік",
+        "республика",
+        "үкімет",
+        "өзара",
+        "түсіністік",
+    ]
 )
 HEADS = frozenset(
-    """
-    agreement memorandum roadmap treaty declaration programme program statement
-    соглашен меморандум договор дорожн декларац
-    келісім меморандум жол шарт декларация
-    """.split()
+    [
+        "agreement",
+        "memorandum",
+        "roadmap",
+        "treaty",
+        "declaration",
+        "programme",
+        "program",
+        "statement",
+        "соглашен",
+        "меморандум",
+        "договор",
+        "дорожн",
+        "декларац",
+        "келісім",
+        "меморандум",
+        "жол",
+        "шарт",
+        "декларация",
+    ]
 )
 GENERIC_WEIGHT = 0.3
 HEAD_WEIGHT = 0.5
@@ -326,9 +369,7 @@ def _best(found: list[Match]) -> list[Match]:
     found.sort(key=lambda m: (-m.score, -(m.end - m.start), m.start))
     kept: list[Match] = []
     for match in found:
-        if any(
-            m.kind == match.kind and m.start < match.end and match.start < m.end for m in kept
-        ):
+        if any(m.kind == match.kind and m.start < match.end and match.start < m.end for m in kept):
             continue
         kept.append(match)
     kept.sort(key=lambda m: m.start)

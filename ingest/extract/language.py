@@ -16,7 +16,7 @@ KAZAKH_THRESHOLD = 0.015
 
 
 def detect_language(text: str) -> str:
-    """"en", "ru" or "kk" for a text (English when there are no letters)."""
+    """ "en", "ru" or "kk" for a text (English when there are no letters)."""
     latin = cyrillic = kazakh = 0
     for char in text:
         if not char.isalpha():

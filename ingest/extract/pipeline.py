@@ -42,20 +42,24 @@ from ingest.extract.tokens import tokenize
 
 I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
 
+# fmt: off
 ANAPHORS = {
     "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord)\b", I),  # noqa: E501
     "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*)", I),
 }
+# fmt: on
 # A new agreement: its kind and what it is about ("memorandum of understanding
 # on cooperation in higher education", "меморандум о сотрудничестве в ...").
+# fmt: off
 NEW_AGREEMENT = {
     "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
     "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
     "kk": regex.compile(r"[^.;,()«»]{4,90}?\s(?:туралы|жөніндегі|саласындағы)\s+(?:өзара\s+түсіністік\s+туралы\s+)?(?:меморандум\w*|келісім\w*|жол\s+карта\w*|шарт\w*|декларация\w*)", I),  # noqa: E501
 }
+# fmt: on
 _NEW_AGREEMENT_STOP = regex.compile(
-    r"\s+(?:was|were|is|has|have|had|which|that|during|at\s+the|as\s+part|signed|between\s+the\s+two|by\s+the|в\s+ходе|был[аио]?|подписан\w*|между\s+двумя)\b.*$",  # noqa: E501
+    r"\s+(?:was|were|is|has|have|had|which|that|during|at\s+the|as\s+part|signed|between\s+the\s+two|by\s+the|в\s+ходе|был[аио]?|подписан\w*|между\s+двумя)\b.*$",
     I | regex.DOTALL,
 )
 ORDINALS = {
@@ -73,48 +77,170 @@ _ORDINAL = regex.compile(
     I,
 )
 _FUTURE = {lang: regex.compile(p, I) for lang, p in FUTURE.items()}
+# fmt: off
 STRONG_MEETING = {
     "en": regex.compile(r"\b(?:met|meets|meeting\s+of|held\s+talks|talks\s+with|visit(?:ed|s)?|received|hosted|(?:was|were|be|been)\s+held|took\s+place|held\s+(?:the|its|a|an)\s+\w+\s+(?:meeting|round|session))\b", I),  # noqa: E501
-    "ru": regex.compile(r"встретил\w*|встреч[аеиу]\b|переговор\w+|визит\w*|принял\w*|приняли|заседани\w+|состоял\w*|прош(?:ло|ла|ел|ёл)\b", I),  # noqa: E501
-    "kk": regex.compile(r"кездес\w+|келіссөз\w+|сапар\w*|қабылдады|отырыс\w*|өтті|өтеді|өткізілді", I),
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:встретил\w*|встреч[аеиу]\b|переговор\w+|визит\w*|принял\w*|приняли|заседани\w+|состоял\w*|прош(?:ло|ла|ел|ёл)\b)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:кездес\w+|келіссөз\w+|сапар\w*|қабылдады|отырыс\w*|өтті|өтеді|өткізілді)", I),  # noqa: E501
 }
+# fmt: on
+# fmt: off
 VISIT = {
     "en": regex.compile(r"\bvisit(?:ed|s|ing)?\b", I),
-    "ru": regex.compile(r"визит\w*|посетил\w*", I),
-    "kk": regex.compile(r"сапар\w*", I),
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:визит\w*|посетил\w*)", I),
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:сапар\w*)", I),
 }
+# fmt: on
+# fmt: off
 PERSON_TITLES = {
     "en": regex.compile(r"\b(?:Ambassador|Minister|Secretary|President|Premier|Chairman|Chairwoman|Chair|Speaker|Mayor|envoy|Envoy|Commissioner|Lord|Baroness|Sir|Dame|Councillor|Director|Governor|Akim|Rector|counterpart|Trade\s+Commissioner|Undersecretary|Under-Secretary)\b"),  # noqa: E501
-    "ru": regex.compile(r"(?:посол|посл[оа]м|посла|министр\w*|президент\w*|премьер\w*|председател\w*|спикер\w*|аким\w*|мэр\w*|лорд\w*|глав[аыуе]|заместител\w*|замминистр\w*|депутат\w*|советник\w*|ректор\w*|коллег\w*|представител\w*)", I),  # noqa: E501
-    "kk": regex.compile(r"(?:елшісі\w*|министрі\w*|Президенті\w*|Премьер\w*|төрағасы\w*|орынбасары\w*|спикері\w*|әкімі\w*|басшысы\w*|депутаты\w*|ректоры\w*|әріптесі\w*|өкілі\w*)", I),  # noqa: E501
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:(?:посол|посл[оа]м|посла|министр\w*|президент\w*|премьер\w*|председател\w*|спикер\w*|аким\w*|мэр\w*|лорд\w*|глав[аыуе]|заместител\w*|замминистр\w*|депутат\w*|советник\w*|ректор\w*|коллег\w*|представител\w*))", I),  # noqa: E501
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:(?:елшісі\w*|министрі\w*|Президенті\w*|Премьер\w*|төрағасы\w*|орынбасары\w*|спикері\w*|әкімі\w*|басшысы\w*|депутаты\w*|ректоры\w*|әріптесі\w*|өкілі\w*))", I),  # noqa: E501
 }
+# fmt: on
 _NAME = {
-    "en": regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?![\p{L}])"),  # noqa: E501
+    "en": regex.compile(
+        r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?![\p{L}])"
+    ),
 }
 _NAME["ru"] = _NAME["kk"] = _NAME["en"]
 NOT_NAME_WORDS = frozenset(
-    """
-    foreign affairs state minister ministry deputy prime president secretary ambassador
-    chairman chairwoman chair speaker envoy parliamentary under-secretary trade commissioner
-    councillor senator governor akim the on in at during and
-    united kingdom republic kazakhstan british kazakh strategic dialogue parliament house
-    commons lords office university council senate mazhilis chevening astana london almaty
-    agreement memorandum partnership cooperation trade investment commission development
-    international institute studies energy climate conference labour labor social protection
-    government development commonwealth lord mayor councillor sir dame national bank
-    министр министерство иностранных дел республики казахстан великобритании соединенного
-    королевства посол президент премьер стратегического партнерства сотрудничества соглашение
-    парламента сената мажилиса лондон астана председатель сенат мажилис глава мид
-    министрі сыртқы істер республикасы қазақстан ұлыбритания елшісі президенті сенат мәжіліс
-    премьер-министр премьер-министрі мемлекет мемлекеттік сенаттың
-    төрағасы астана лондон келісім әріптестік ынтымақтастық стратегиялық
-    """.split()
+    [
+        "foreign",
+        "affairs",
+        "state",
+        "minister",
+        "ministry",
+        "deputy",
+        "prime",
+        "president",
+        "secretary",
+        "ambassador",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "envoy",
+        "parliamentary",
+        "under-secretary",
+        "trade",
+        "commissioner",
+        "councillor",
+        "senator",
+        "governor",
+        "akim",
+        "the",
+        "on",
+        "in",
+        "at",
+        "during",
+        "and",
+        "united",
+        "kingdom",
+        "republic",
+        "kazakhstan",
+        "british",
+        "kazakh",
+        "strategic",
+        "dialogue",
+        "parliament",
+        "house",
+        "commons",
+        "lords",
+        "office",
+        "university",
+        "council",
+        "senate",
+        "mazhilis",
+        "chevening",
+        "astana",
+        "london",
+        "almaty",
+        "agreement",
+        "memorandum",
+        "partnership",
+        "cooperation",
+        "trade",
+        "investment",
+        "commission",
+        "development",
+        "international",
+        "institute",
+        "studies",
+        "energy",
+        "climate",
+        "conference",
+        "labour",
+        "labor",
+        "social",
+        "protection",
+        "government",
+        "development",
+        "commonwealth",
+        "lord",
+        "mayor",
+        "councillor",
+        "sir",
+        "dame",
+        "national",
+        "bank",
+        "министр",
+        "министерство",
+        "иностранных",
+        "дел",
+        "республики",
+        "казахстан",
+        "великобритании",
+        "соединенного",
+        "королевства",
+        "посол",
+        "президент",
+        "премьер",
+        "стратегического",
+        "партнерства",
+        "сотрудничества",
+        "соглашение",
+        "парламента",
+        "сената",
+        "мажилиса",
+        "лондон",
+        "астана",
+        "председатель",
+        "сенат",
+        "мажилис",
+        "глава",
+        "мид",
+        "министрі",
+        "сыртқы",
+        "істер",
+        "республикасы",
+        "қазақстан",
+        "ұлыбритания",
+        "елшісі",
+        "президенті",
+        "сенат",
+        "мәжіліс",
+        "премьер-министр",
+        "премьер-министрі",
+        "мемлекет",
+        "мемлекеттік",
+        "сенаттың",
+        "төрағасы",
+        "астана",
+        "лондон",
+        "келісім",
+        "әріптестік",
+        "ынтымақтастық",
+        "стратегиялық",
+    ]
 )
+# fmt: off
 AGREEMENT_HEAD = {
     "en": regex.compile(r"\b(?:memorandum|MoU|agreement|roadmap|treaty)\b", I),
     "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*)", I),
     "kk": regex.compile(r"(?<!\w)(?:меморандум\w*|келісім\w*|жол\s+карта\w*)", I),
 }
+# fmt: on
 STATE_SLUGS = frozenset({"kazakhstan", "united-kingdom"})
 MAX_QUOTE = 320
 
@@ -176,7 +302,11 @@ def extract(
         ("commitment", _commitments),
         ("person", _people),
     ):
-        if wanted is None or kind in wanted or (kind == "status_event" and "new_agreement" in wanted):  # noqa: E501
+        if (
+            wanted is None
+            or kind in wanted
+            or (kind == "status_event" and "new_agreement" in wanted)
+        ):
             proposals.extend(rule(doc))
     if wanted is not None:
         proposals = [p for p in proposals if p.kind in wanted]
@@ -310,7 +440,9 @@ def _date_for(
     return value, why, False
 
 
-def _assign_dates(doc: _Doc, cues: list[CueMatch], dates: list[DateMention]) -> dict[int, DateMention]:  # noqa: E501
+def _assign_dates(
+    doc: _Doc, cues: list[CueMatch], dates: list[DateMention]
+) -> dict[int, DateMention]:
     """Each date goes to its nearest cue; each cue keeps its nearest date.
     Dates after publication date no status ("set to sign in June")."""
     by_cue: dict[int, list[DateMention]] = {}
@@ -366,14 +498,12 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                         start=start,
                         end=end,
                         confidence=round(max(0.05, confidence), 2),
-                        reason=f"cue {cue.cue.name} '{doc.text[cue.start:cue.end]}'; {how}; "
+                        reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; "
                         f"{date_why}",
                     )
                 )
                 continue
-            new = _new_agreement(doc, sentence, cue, date, date_why, own_date)
-            if new is not None:
-                found.append(new)
+        found.extend(_new_agreements(doc, sentence, cues, agreements, assigned))
         proposals.extend(_drop_superseded_cues(found))
     return proposals
 
@@ -413,55 +543,47 @@ def _drop_superseded_cues(found: list[Proposal]) -> list[Proposal]:
     ]
 
 
-def _new_agreement(
+def _new_agreements(
     doc: _Doc,
     sentence: Sentence,
-    cue: CueMatch,
-    date: PartialDate,
-    date_why: str,
-    own_date: bool,
-) -> Proposal | None:
-    """An agreement the tracker does not know yet, named next to a status cue."""
-    if cue.status not in ("signed", "negotiating", "ratified", "in_force"):
-        return None
-    if not doc.scope.names_both(sentence.start, sentence.end) and not _mentions_state_party(
-        doc, sentence
-    ):
-        return None
-    best = None
+    cues: list[CueMatch],
+    known: list[Match],
+    assigned: dict[int, DateMention],
+) -> list[Proposal]:
+    """Agreements the tracker does not know yet, named in a sentence with a status
+    cue: "signed ... a memorandum on a World Bank governance programme"."""
+    useful = [c for c in cues if c.status in ("signed", "negotiating", "ratified", "in_force")]
+    if not useful:
+        return []
+    out = []
     for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end):
-        phrase_end = m.start() + len(_NEW_AGREEMENT_STOP.sub("", m.group(0)))
-        span = (m.start(), phrase_end)
-        if best is None or _gap(span, (cue.start, cue.end)) < _gap(best, (cue.start, cue.end)):
-            best = span
-    if best is None or _gap(best, (cue.start, cue.end)) > 120:
-        return None
-    title = doc.text[best[0] : best[1]].strip()
-    title = regex.sub(r"^(?:a|an|the)\s+", "", title, flags=I)
-    if len(title.split()) < 3:
-        return None
-    start, end = _quote(doc, sentence, [best, (cue.start, cue.end)])
-    return Proposal(
-        kind="new_agreement",
-        title=title[:1].upper() + title[1:],
-        status=cue.status,
-        event=cue.event,
-        date=date.iso(),
-        date_precision=date.precision,
-        quote=doc.text[start:end],
-        start=start,
-        end=end,
-        confidence=0.6 if own_date else 0.5,
-        reason=f"cue {cue.cue.name}; unknown agreement phrase; {date_why}",
-    )
-
-
-def _mentions_state_party(doc: _Doc, sentence: Sentence) -> bool:
-    """Kazakh or British organisations named as the parties ("the Kazakh Ministry
-    of Labor ... and the U.K.'s GLAA") count like the two states."""
-    return doc.scope.names_both(
-        max(0, sentence.start - 1), sentence.end
-    ) or sum(1 for m in doc.in_sentence(doc.matches, sentence) if m.kind == "organisation") >= 2
+        span = (m.start(), m.start() + len(_NEW_AGREEMENT_STOP.sub("", m.group(0))))
+        if any(_gap(span, (k.start, k.end)) == 0 for k in known):
+            continue
+        title = regex.sub(r"^(?:a|an|the)\s+", "", doc.text[span[0] : span[1]].strip(), flags=I)
+        if len(title.split()) < 3:
+            continue
+        cue = min(useful, key=lambda c: _gap(span, (c.start, c.end)))
+        if _gap(span, (cue.start, cue.end)) > 160:
+            continue
+        date, date_why, own_date = _date_for(doc, cue, assigned)
+        start, end = _quote(doc, sentence, [span, (cue.start, cue.end)])
+        out.append(
+            Proposal(
+                kind="new_agreement",
+                title=title[:1].upper() + title[1:],
+                status=cue.status,
+                event=cue.event,
+                date=date.iso(),
+                date_precision=date.precision,
+                quote=doc.text[start:end],
+                start=start,
+                end=end,
+                confidence=0.6 if own_date else 0.5,
+                reason=f"cue {cue.cue.name}; unknown agreement '{title}'; {date_why}",
+            )
+        )
+    return out
 
 
 # --- meetings -----------------------------------------------------------------
@@ -492,7 +614,9 @@ def _compatible(start_on: object, date: PartialDate | None) -> bool:
     return known.coarsen(level) == date.coarsen(level)
 
 
-def _nearest_date(doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]) -> DateMention | None:  # noqa: E501
+def _nearest_date(
+    doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]
+) -> DateMention | None:
     dates = doc.in_sentence(doc.dates, sentence)
     if not dates:
         return None
@@ -528,13 +652,15 @@ def _meetings(doc: _Doc) -> list[Proposal]:
                 if number is not None:
                     if entry.attrs.get("number") == number:
                         target = entry.slug
-                elif own is not None and _compatible(entry.attrs.get("start_on"), own.value):
-                    target = entry.slug
-                elif own is None and future and entry.attrs.get("status") == "planned":
+                elif (own is not None and _compatible(entry.attrs.get("start_on"), own.value)) or (
+                    own is None and future and entry.attrs.get("status") == "planned"
+                ):
                     target = entry.slug
             name = doc.gazetteer.names_of("meeting_series", s.slug)[0]
             title = (
-                f"{_ordinal_word(number)} meeting of the {name}" if number else f"Session of the {name}"  # noqa: E501
+                f"{_ordinal_word(number)} meeting of the {name}"
+                if number
+                else f"Session of the {name}"
             )
             why = f"series '{s.name}'" + (f", round {number}" if number else "")
             found.append((target, title, own, why))
@@ -552,9 +678,13 @@ def _meetings(doc: _Doc) -> list[Proposal]:
                 own = _nearest_date(doc, sentence, spans)
                 date = own.value if own else doc.default_date()[0]
                 if _compatible(entry.attrs.get("start_on"), date):
-                    found.append((entry.slug, None, own, "participants " + ", ".join(sorted(participants))))  # noqa: E501
+                    found.append(
+                        (entry.slug, None, own, "participants " + ", ".join(sorted(participants)))
+                    )
             if not found:
-                names = [p.entry.names[0] for p in people] + [n for _, _, n in _new_people(doc, sentence)]  # noqa: E501
+                names = [p.entry.names[0] for p in people] + [
+                    n for _, _, n in _new_people(doc, sentence)
+                ]
                 if names:
                     own = _nearest_date(doc, sentence, [verb.span()])
                     title = "Meeting of " + " and ".join(dict.fromkeys(names))
@@ -587,7 +717,9 @@ def _meetings(doc: _Doc) -> list[Proposal]:
 def _ordinal_word(number: int | None) -> str:
     if number is None:
         return ""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 

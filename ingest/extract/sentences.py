@@ -17,18 +17,81 @@ from dataclasses import dataclass
 import regex
 
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof st no nos jr sr gen gov lt col capt sgt rev hon rt inc ltd co corp
-    vs etc e.g i.e approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
-    u.k u.s u.n e.u u.s.a
-    т.е т.д т.п т.к г гг им ул млн млрд тыс руб долл др пр см ст обл
-    т.б ж жж ә.т.б
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "jr",
+        "sr",
+        "gen",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "rev",
+        "hon",
+        "rt",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.k",
+        "u.s",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "т.е",
+        "т.д",
+        "т.п",
+        "т.к",
+        "г",
+        "гг",
+        "им",
+        "ул",
+        "млн",
+        "млрд",
+        "тыс",
+        "руб",
+        "долл",
+        "др",
+        "пр",
+        "см",
+        "ст",
+        "обл",
+        "т.б",
+        "ж",
+        "жж",
+        "ә.т.б",
+    ]
 )
 
-_BOUNDARY = regex.compile(
-    r"""(?<=[.!?…])[»"”’')\]]*\s+(?=[\p{Lu}\d«"“'(\[—–-])""", regex.VERSION1
-)
+_BOUNDARY = regex.compile(r"""(?<=[.!?…])[»"”’')\]]*\s+(?=[\p{Lu}\d«"“'(\[—–-])""", regex.VERSION1)
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1)
 
 
