@@ -78,7 +78,7 @@ EN = [
     _cue("en_ratification_process", r"\bratification\s+(?:process|procedures?)\b|\bprocess\s+of\s+(?:its\s+)?ratification\b|\b(?:domestic|internal)\s+(?:ratification\s+)?procedures\b", P, C, priority=90),  # noqa: E501
     _cue("en_swift_ratification", r"\b(?:swift|speedy|early|earliest|prompt|timely|rapid|quick|soonest)\s+ratification\b", P, C, priority=90),  # noqa: E501
     _cue("en_discussed_ratification", r"\b(?:discuss|review|consider|examin)\w*\s+(?:the\s+)?(?:progress\s+(?:on|of|in)\s+)?(?:its\s+|the\s+)?ratification\b", P, C, priority=91),  # noqa: E501
-    _cue("en_laid_before_parliament", r"\blaid\s+before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
+    _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("en_ratification_bill", r"\b(?:introduc|submitt?|present|sen[dt]|table)\w*\s+(?:\w+\s+){0,3}?(?:ratification\s+bill|bill\s+(?:on|for)\s+(?:its\s+|the\s+)?ratification)\b|\bratification\s+bill\b|\bCRaG\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b", P, priority=86),  # noqa: E501
     _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
@@ -122,7 +122,7 @@ RU = [
 # fmt: off
 KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
-    _cue("kk_law_ratification", r"ратификациялау\s+туралы\s+заңға\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+заңға\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
     _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы\s+заң\w*\s+(?:\w+\s+){0,2}мақұлда\w+", P, priority=86),  # noqa: E501
     _cue("kk_not_ratified", r"(?:әлі\s+)?ратификацияланбаған", P, C, priority=90),

@@ -319,7 +319,7 @@ def _place(
     sentence_of: list[int],
     threshold: float,
 ) -> list[Match]:
-    """Where a name occurs: anchored on its rarest word, the others nearby."""
+    """Where a name occurs: anchored on each of its distinctive words, the others nearby."""
     total = name.total
     present = [w for w in name.words if w.stem in positions]
     if sum(w.weight for w in present) < threshold * total:
@@ -327,39 +327,56 @@ def _place(
     if any(w.required and w.stem not in positions for w in name.words):
         return []
     distinctive = [w for w in present if w.weight >= 1] or present
-    anchor = min(distinctive, key=lambda w: len(positions[w.stem]))
     reach = 2 * len(name.words) + 4
-    matches = []
-    for a in positions[anchor.stem]:
-        used = {a}
-        weight = anchor.weight
-        missing_required = False
-        for word in name.words:
-            if word is anchor:
-                continue
-            best = None
-            for p in positions.get(word.stem, ()):
-                if p in used or abs(p - a) > reach or sentence_of[p] != sentence_of[a]:
-                    continue
-                if best is None or abs(p - a) < abs(best - a):
-                    best = p
-            if best is None:
-                missing_required |= word.required
-                continue
-            used.add(best)
-            weight += word.weight
-        if missing_required:
-            continue
-        first, last = min(used), max(used)
-        span = last - first + 1
-        score = weight / total
-        # Words spread far apart are less likely to be this name.
-        score *= max(0.85, 1 - 0.02 * max(0, span - 2 * len(used)))
-        if score >= threshold:
-            matches.append(
-                Match(name.entry, name.text, tokens[first].start, tokens[last].end, round(score, 3))
-            )
+    best: dict[tuple[int, int], Match] = {}
+    # Every occurrence of every distinctive word anchors a try: the short form
+    # "partnership agreement" has no "strategic" to anchor on.
+    for anchor in distinctive:
+        for a in positions[anchor.stem]:
+            match = _try(name, anchor, a, positions, tokens, sentence_of, reach, total)
+            if match is not None and match.score >= threshold:
+                key = (match.start, match.end)
+                if key not in best or best[key].score < match.score:
+                    best[key] = match
+    matches = list(best.values())
     return matches
+
+
+def _try(
+    name: _Name,
+    anchor: _Word,
+    a: int,
+    positions: Mapping[str, list[int]],
+    tokens: list[Token],
+    sentence_of: list[int],
+    reach: int,
+    total: float,
+) -> Match | None:
+    """The name placed around token `a`: each other word at its nearest
+    occurrence in the same sentence, within reach."""
+    used = {a}
+    weight = anchor.weight
+    for word in name.words:
+        if word is anchor:
+            continue
+        best = None
+        for p in positions.get(word.stem, ()):
+            if p in used or abs(p - a) > reach or sentence_of[p] != sentence_of[a]:
+                continue
+            if best is None or abs(p - a) < abs(best - a):
+                best = p
+        if best is None:
+            if word.required:
+                return None
+            continue
+        used.add(best)
+        weight += word.weight
+    first, last = min(used), max(used)
+    span = last - first + 1
+    score = weight / total
+    # Words spread far apart are less likely to be this name.
+    score *= max(0.85, 1 - 0.02 * max(0, span - 2 * len(used)))
+    return Match(name.entry, name.text, tokens[first].start, tokens[last].end, round(score, 3))
 
 
 def _best(found: list[Match]) -> list[Match]:

@@ -243,6 +243,9 @@ AGREEMENT_HEAD = {
 # fmt: on
 STATE_SLUGS = frozenset({"kazakhstan", "united-kingdom"})
 MAX_QUOTE = 320
+# "the agreement between Kazakhstan and the UK" names parties, not a subject:
+# it is a reference to an agreement, not a new one.
+_BETWEEN_ONLY = regex.compile(r"^\S+(?:\s+\S+)?\s+(?:between|между)\s", I)
 
 
 @dataclass
@@ -288,7 +291,9 @@ def extract(
         return []
     sentences = split_sentences(text)
     tokens = tokenize(text, language)
-    matches = gazetteer.find(text, language, tokens=tokens, breaks=[s.end for s in sentences])
+    breaks = [s.end for s in sentences]
+    matches = gazetteer.find(text, language, tokens=tokens, breaks=breaks)
+    matches.extend(_short_forms(gazetteer, text, language, tokens, breaks, matches))
     dates = find_dates(text, published=published, language=language)
     doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None)
     matches.extend(_party_matches(doc))
@@ -357,6 +362,32 @@ def _not_after_publication(value: PartialDate, published: PartialDate) -> bool:
                     ("year", "month", "day").index(published.precision))  # fmt: skip
     level = ("year", "month", "day")[precision]
     return value.coarsen(level) <= published.coarsen(level)
+
+
+def _short_forms(
+    gazetteer: Gazetteer,
+    text: str,
+    language: str,
+    tokens: list,
+    breaks: list[int],
+    matches: list[Match],
+) -> list[Match]:
+    """After its full name, news calls an agreement by a short form ("the
+    partnership agreement", "the roadmap"): an agreement named in full once
+    is also found by half its name (head noun still required) elsewhere."""
+    named = {m.slug for m in matches if m.kind == "agreement"}
+    if not named:
+        return []
+    entries = [e for e in gazetteer.entries if e.kind == "agreement" and e.slug in named]
+    relaxed = Gazetteer(entries).find(
+        text, language, tokens=tokens, breaks=breaks, thresholds={"agreement": 0.4}
+    )
+    taken = [(m.start, m.end) for m in matches if m.kind == "agreement"]
+    return [
+        Match(m.entry, m.name, m.start, m.end, round(0.9 * m.score, 3))
+        for m in relaxed
+        if not any(_gap((m.start, m.end), t) == 0 for t in taken)
+    ]
 
 
 def _party_matches(doc: _Doc) -> list[Match]:
@@ -561,7 +592,7 @@ def _new_agreements(
         if any(_gap(span, (k.start, k.end)) == 0 for k in known):
             continue
         title = regex.sub(r"^(?:a|an|the)\s+", "", doc.text[span[0] : span[1]].strip(), flags=I)
-        if len(title.split()) < 3:
+        if len(title.split()) < 3 or _BETWEEN_ONLY.match(title):
             continue
         cue = min(useful, key=lambda c: _gap(span, (c.start, c.end)))
         if _gap(span, (cue.start, cue.end)) > 160:

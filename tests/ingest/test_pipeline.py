@@ -181,3 +181,52 @@ def test_a_2000_word_article_takes_under_a_second(gazetteer):
     began = time.perf_counter()
     extract(text, published="2025-02", language="en", gazetteer=gazetteer)
     assert time.perf_counter() - began < 1.0
+
+
+def test_a_short_form_after_the_full_name_is_the_same_agreement(gazetteer):
+    text = (
+        "Kazakhstan and the UK signed the Strategic Partnership and Cooperation Agreement in Astana in April 2024.\n"
+        "The partnership agreement still awaits ratification by the British Parliament, officials said.\n"
+    )
+    events = status_events(
+        extract(text, published="2025-03-01", language="en", gazetteer=gazetteer)
+    )
+    assert events == [
+        ("spca", "signed", "change", "2024-04", "month", None),
+        ("spca", "ratification_pending", "confirmation", "2025-03-01", "day", "united-kingdom"),
+    ]
+
+
+def test_a_reference_by_parties_is_not_a_new_agreement(gazetteer):
+    text = "The agreement between Kazakhstan and the UK, signed in Astana last April, still awaits ratification."
+    proposals = extract(text, published="2025-03-01", language="en", gazetteer=gazetteer)
+    assert [p for p in proposals if p.kind == "new_agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "published", "text", "expected"),
+    [
+        (
+            "en",
+            "2025-03-05",
+            "The UK laid the Strategic Partnership and Cooperation Agreement with Kazakhstan before Parliament on 3 March 2025.",
+            ("spca", "ratification_pending", "change", "2025-03-03", "day", "united-kingdom"),
+        ),
+        (
+            "ru",
+            "2025-06-02",
+            "Президент Казахстана Касым-Жомарт Токаев подписал закон «О ратификации Соглашения о стратегическом партнерстве и сотрудничестве между Республикой Казахстан и Соединенным Королевством Великобритании и Северной Ирландии».",
+            ("spca", "ratified", "change", "2025-06-02", "day", "kazakhstan"),
+        ),
+        (
+            "kk",
+            "2025-07-02",
+            "Қазақстан мен Ұлыбритания арасындағы Стратегиялық әріптестік және ынтымақтастық туралы келісім 2025 жылғы 1 шілдеде күшіне енді.",
+            ("spca", "in_force", "change", "2025-07-01", "day", None),
+        ),
+    ],
+)
+def test_ratification_steps_in_each_language(gazetteer, language, published, text, expected):
+    assert status_events(
+        extract(text, published=published, language=language, gazetteer=gazetteer)
+    ) == [expected]
