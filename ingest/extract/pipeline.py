@@ -535,6 +535,9 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 )
                 continue
         found.extend(_new_agreements(doc, sentence, cues, agreements, assigned))
+        if index == 0 and _is_headline(doc, sentence):
+            for p in found:
+                p.extra["headline"] = True
         proposals.extend(_drop_superseded_cues(found))
     return proposals
 
@@ -963,8 +966,31 @@ def _new_people(doc: _Doc, sentence: Sentence) -> list[tuple[int, int, str]]:
 # --- output -------------------------------------------------------------------
 
 
+def _is_headline(doc: _Doc, sentence: Sentence) -> bool:
+    """A first line with no full stop, followed by more text, is a headline."""
+    rest = doc.text[sentence.end :].strip()
+    return (
+        bool(rest)
+        and doc.text[sentence.end : sentence.end + 1] in ("\n", "")
+        and not (sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”")))
+    )
+
+
 def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
-    """One proposal per fact: the most confident, then the first in the text."""
+    """One proposal per fact: the most confident, then the first in the text.
+
+    A headline repeats the story without its date ("Kazakhstan and UK sign
+    partnership agreement"); its status event gives way to the body's report
+    of the same step, which carries the date.
+    """
+    body = {(p.target, p.status) for p in proposals if not p.extra.get("headline")}
+    proposals = [
+        p
+        for p in proposals
+        if not (
+            p.extra.get("headline") and p.kind == "status_event" and (p.target, p.status) in body
+        )
+    ]
     best: dict[tuple, Proposal] = {}
     for p in sorted(proposals, key=lambda p: (-p.confidence, p.start)):
         best.setdefault(p.key(), p)
