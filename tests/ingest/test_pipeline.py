@@ -230,3 +230,14 @@ def test_ratification_steps_in_each_language(gazetteer, language, published, tex
     assert status_events(
         extract(text, published=published, language=language, gazetteer=gazetteer)
     ) == [expected]
+
+
+def test_a_headline_gives_way_to_the_dated_report_in_the_body(gazetteer):
+    text = (
+        "Kazakhstan, UK Sign Strategic Partnership Agreement\n"
+        "ASTANA – Murat Nurtleu and David Cameron signed the Strategic Partnership and Cooperation Agreement on Wednesday.\n"
+    )
+    events = status_events(
+        extract(text, published="2024-04-25", language="en", gazetteer=gazetteer)
+    )
+    assert events == [("spca", "signed", "change", "2024-04-24", "day", None)]
