@@ -1,6 +1,7 @@
 """Date mentions in English, Russian and Kazakh, with their precision.
 
-Why not dateparser: measured here (dateparser 1.5), it resolves "today",
+Why not dateparser: measured here (dateparser 1.5: 0.15 s to import, 0.3 s
+for its first call, offline), it resolves "today",
 "yesterday", "on Saturday" and full dates well, but returns nothing for the
 inflected forms the tracker's sources are full of ("в апреле", "апреле 2024
 года", "сәуірде", "2024 жылғы 24 сәуірде") nor for "last April"; and its
@@ -278,6 +279,8 @@ def _rules(language: str) -> list[_Rule]:
             _Rule("en_this_year", _c(r"\b(?:this|current)\s+year\b", i), "year_rel", 0),
             _Rule("en_next_year", _c(r"\bnext\s+year\b", i), "year_rel", 1),
             _Rule("en_last_month", _c(r"\blast\s+month\b", i), "month_rel_n", -1),
+            _Rule("en_last_week", _c(r"\b(?:last|past|previous)\s+week\b", i), "week", -7),
+            _Rule("en_this_week", _c(r"\b(?:this|earlier\s+this)\s+week\b", i), "week", 0),
             _Rule(
                 "en_this_month",
                 _c(r"\b(?:this|earlier this|later this)\s+month\b", i),
@@ -339,6 +342,13 @@ def _rules(language: str) -> list[_Rule]:
                 0,
             ),
             _Rule("ru_next_year", _c(_B + r"(?:в\s+)?следующем\s+году" + _E, i), "year_rel", 1),
+            _Rule(
+                "ru_last_week",
+                _c(_B + r"на\s+(?:прошлой|минувшей|прошедшей)\s+неделе" + _E, i),
+                "week",
+                -7,
+            ),  # noqa: E501
+            _Rule("ru_this_week", _c(_B + r"на\s+этой\s+неделе" + _E, i), "week", 0),
             _Rule(
                 "ru_last_month",
                 _c(_B + r"(?:в\s+)?(?:прошлом|минувшем)\s+месяце" + _E, i),
@@ -428,6 +438,8 @@ def _rules(language: str) -> list[_Rule]:
             "kk_this_year", _c(_B + r"(?:биыл|осы\s+жылы|ағымдағы\s+жылы)" + _E, i), "year_rel", 0
         ),
         _Rule("kk_next_year", _c(_B + r"келесі\s+жылы" + _E, i), "year_rel", 1),
+        _Rule("kk_last_week", _c(_B + r"өткен\s+аптада" + _E, i), "week", -7),
+        _Rule("kk_this_week", _c(_B + r"осы\s+аптада" + _E, i), "week", 0),
         _Rule("kk_last_month", _c(_B + r"өткен\s+айда" + _E, i), "month_rel_n", -1),
         _Rule("kk_this_month", _c(_B + r"(?:осы|ағымдағы)\s+айда" + _E, i), "month_rel_n", 0),
     ]
@@ -565,6 +577,9 @@ def _resolve(
         return _weekday(weekday, published, rel=g.get("rel"), future=future), True
     if kind == "year_rel":
         return PartialDate(published.year + rule.arg), True
+    if kind == "week":
+        # A week names no day: the month it fell in, when the article has a day.
+        return _shift_days(published, rule.arg).coarsen("month"), True
     if kind == "month_rel_n":
         if published.month is None:
             return PartialDate(published.year), True

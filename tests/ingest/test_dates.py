@@ -114,3 +114,16 @@ def test_partial_date_round_trip_and_precision():
         PartialDate.parse("2024-04-31")
     with pytest.raises(ValueError):
         PartialDate.parse("April 2024")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "they met last week"),
+        ("ru", "встреча прошла на прошлой неделе"),
+        ("kk", "өткен аптада кездесті"),
+    ],
+)
+def test_last_week_is_a_month_not_a_day(language, text):
+    assert one(text, "2024-04-24", language) == ("2024-04", "month")
+    assert one(text, "2024-05-03", language) == ("2024-04", "month")
