@@ -347,7 +347,7 @@ def _rules(language: str) -> list[_Rule]:
                 _c(_B + r"на\s+(?:прошлой|минувшей|прошедшей)\s+неделе" + _E, i),
                 "week",
                 -7,
-            ),  # noqa: E501
+            ),
             _Rule("ru_this_week", _c(_B + r"на\s+этой\s+неделе" + _E, i), "week", 0),
             _Rule(
                 "ru_last_month",
