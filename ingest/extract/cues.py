@@ -1,0 +1,219 @@
+"""Status cues per language: words that say what happened to an agreement.
+
+Each cue maps a phrase to a status and says whether it is a *change* (the
+status becomes X: "signed", "ratified", "подписали", "қол қойды") or a
+*confirmation* (a dated source says it is still X: "ratification is still
+pending", "reviewed the ratification process", "ход ратификации",
+"ратификациялау процесі"). Cues have priorities: where two overlap, the
+higher wins, so "set to sign" (negotiating) beats "sign" (signed), "has not
+yet been ratified" (pending) beats "ratified", and "signed the law on
+ratification" (ratified, by Kazakhstan) beats "signed". A cue with no
+status is a *blocker*: it claims its words and proposes nothing ("will
+enter into force" is a forecast, not a change).
+
+Party hints say whose step it is when a step belongs to one country (the
+Mazhilis ratifies for Kazakhstan; a bill laid before Parliament is the
+UK's). The nearest hint to the cue wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    pattern: regex.Pattern[str]
+    status: str | None
+    event: str = "change"
+    priority: int = 50
+    party: str | None = None
+    # The agreement must follow the cue closely ("the upcoming Agreement on ...").
+    adjacent: bool = False
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue: Cue
+    start: int
+    end: int
+
+    @property
+    def status(self) -> str | None:
+        return self.cue.status
+
+    @property
+    def event(self) -> str:
+        return self.cue.event
+
+
+# Cyrillic has no \b in Python's sense of a word start: every cue starts at one.
+_START = r"(?<![\p{L}\d])(?:"
+
+
+def _cue(name: str, pattern: str, status: str | None, event: str = "change", **kw) -> Cue:
+    return Cue(name, regex.compile(_START + pattern + ")", I), status, event, **kw)
+
+
+def _words(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(_START + pattern + ")", I)
+
+
+P, C = "ratification_pending", "confirmation"
+
+# fmt: off
+EN = [
+    # Forecasts and negations: they claim their words and propose nothing.
+    _cue("en_force_future", r"\b(?:will|would|could|may|might|shall|to|expected\s+to)\s+(?:soon\s+)?(?:enter|come)\s+into\s+(?:force|effect)\b", None, priority=100),  # noqa: E501
+    _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
+    _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b", P, C, priority=90),  # noqa: E501
+    _cue("en_not_in_force", r"\b(?:yet\s+to|has\s+not\s+yet|have\s+not\s+yet|not\s+yet)\s+(?:enter(?:ed)?|come|came)\s+into\s+force\b", P, C, priority=101),  # noqa: E501
+    _cue("en_awaiting_ratification", r"\b(?:awaiting|awaits|await|pending)\s+(?:its\s+|their\s+)?ratification\b|\bratification\s+(?:is\s+|remains\s+)?(?:still\s+)?pending\b", P, C, priority=90),  # noqa: E501
+    _cue("en_ratification_process", r"\bratification\s+(?:process|procedures?)\b|\bprocess\s+of\s+(?:its\s+)?ratification\b|\b(?:domestic|internal)\s+(?:ratification\s+)?procedures\b", P, C, priority=90),  # noqa: E501
+    _cue("en_swift_ratification", r"\b(?:swift|speedy|early|earliest|prompt|timely|rapid|quick|soonest)\s+ratification\b", P, C, priority=90),  # noqa: E501
+    _cue("en_discussed_ratification", r"\b(?:discuss|review|consider|examin)\w*\s+(?:the\s+)?(?:progress\s+(?:on|of|in)\s+)?(?:its\s+|the\s+)?ratification\b", P, C, priority=91),  # noqa: E501
+    _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
+    _cue("en_ratification_bill", r"\b(?:introduc|submitt?|present|sen[dt]|table)\w*\s+(?:\w+\s+){0,3}?(?:ratification\s+bill|bill\s+(?:on|for)\s+(?:its\s+|the\s+)?ratification)\b|\bratification\s+bill\b|\bCRaG\b", P, priority=85),  # noqa: E501
+    _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
+    _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b", P, priority=86),  # noqa: E501
+    _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
+    _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+since\b", "in_force", priority=80),  # noqa: E501
+    _cue("en_set_to_sign", r"\b(?:set|due|expected|preparing|prepare[sd]?|plan|plans|planning|planned|ready|intend|intends|going|aim|aims|hope|hopes|agreed|readiness|intention)\s+to\s+sign\b|\bwill\s+(?:soon\s+)?sign\b|\b(?:to|will)\s+be\s+signed\b", "negotiating", priority=75),  # noqa: E501
+    _cue("en_sign_near_future", r"\bsign(?:ing|ed)?\b[^.;]{0,120}?\b(?:near(?:est)?\s+future|soon)\b|\bimportance\s+of\s+signing\b", "negotiating", priority=76),  # noqa: E501
+    _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),
+    _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
+    _cue("en_still_in_force", r"\b(?:remains|is\s+still|is\s+already)\s+in\s+force\b", "in_force", C, priority=82),  # noqa: E501
+    _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
+    _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b", "signed", priority=70),
+    _cue("en_sign", r"(?<!\b(?:a|the)\s)\bsigns?\b(?!\s+of\b)", "signed", priority=55),
+    _cue("en_suspended", r"\bsuspend(?:ed|s)\b", "suspended", priority=70),
+    _cue("en_terminated", r"\bterminat(?:ed|es)\b|\bdenounc(?:ed|es)\b|\bwithdr[ae]w\s+from\b", "terminated", priority=70),  # noqa: E501
+    _cue("en_superseded", r"\b(?:superseded|replaced)\s+by\b", "superseded", priority=70),
+]
+# fmt: on
+
+# fmt: off
+RU = [
+    _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
+    _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу", P, C, priority=101),
+    _cue("ru_not_ratified", r"(?:ещ[её]\s+)?не\s+(?:был[оаи]?\s+)?ратифицирован\w*", P, C, priority=90),  # noqa: E501
+    _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
+    _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
+    _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
+    _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|внес\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
+    _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
+    _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
+    _cue("ru_ratified", r"ратифицировал\w*|ратифицирован[оаы]?(?!\w)|завершил\w*\s+ратификаци\w+|ратификаци\w+\s+завершен\w*", "ratified", priority=80),  # noqa: E501
+    _cue("ru_in_force", r"вступил[оаи]?\s+в\s+(?:законную\s+)?силу|вступает\s+в\s+силу", "in_force", priority=80),  # noqa: E501
+    _cue("ru_set_to_sign", r"(?:планиру\w+|намерен\w*|намерены|готов\w*|готовят\w*|собира\w+|рассчитыва\w+|предполага\w+|договорились|готовность)\s+(?:\w+\s+){0,2}подписа\w+|подпиш\w+|будет\s+подписан\w*|предстоящ\w+\s+подписани\w+|важност\w+\s+подписания", "negotiating", priority=75),  # noqa: E501
+    _cue("ru_sign_near_future", r"подпис\w+\s+(?:\w+\s+){0,8}?в\s+ближайшее\s+время|в\s+ближайшее\s+время\s+(?:\w+\s+){0,4}подпис\w+", "negotiating", priority=76),  # noqa: E501
+    _cue("ru_negotiations", r"переговор\w+\s+(?:по|о|об)\s|парафирова\w+", "negotiating", priority=60),  # noqa: E501
+    _cue("ru_to_signing", r"(?:готов\w*|подготовк\w*)\s+к\s+подписанию", "negotiating", priority=77),  # noqa: E501
+    _cue("ru_still_in_force", r"оста[её]тся\s+в\s+силе", "in_force", C, priority=82),
+    _cue("ru_recently_signed", r"недавно\s+подписанн\w+", "signed", C, priority=72),
+    _cue("ru_signed", r"подписал\w*|подписан\w*|подписани\w+|заключил\w*|заключен\w*", "signed", priority=70),  # noqa: E501
+    _cue("ru_suspended", r"приостанов\w+", "suspended", priority=70),
+    _cue("ru_terminated", r"денонсир\w+|прекратил\w*\s+действие", "terminated", priority=70),
+]
+# fmt: on
+
+# fmt: off
+KK = [
+    _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
+    _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+заңға\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
+    _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы[»\"]?\s+заң\w*\s+(?:\w+\s+){0,2}(?:мақұлда\w+|қабылда\w+)", P, priority=86),  # noqa: E501
+    _cue("kk_sent_for_ratification", r"ратификациялауға\s+(?:\w+\s+){0,2}(?:жіберілді|енгізілді|ұсынылды)|(?:Мәжілістің|Парламенттің)\s+қарауына\s+(?:\w+\s+)?енгізілді", P, priority=85),  # noqa: E501
+    _cue("kk_not_ratified", r"(?:әлі\s+)?ратификацияланбаған", P, C, priority=90),
+    _cue("kk_ratification_process", r"ратификациялау\s+(?:процесі|үдерісі|рәсімдері|барысы|мәселесі)\w*|мемлекетішілік\s+рәсімдер\w*|ішкімемлекеттік\s+рәсімдер\w*", P, C, priority=90),  # noqa: E501
+    _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501
+    _cue("kk_discussed_ratification", r"ратификациялау\w*\s+(?:\w+\s+){0,2}(?:талқылады|талқыланды|қарады|қаралды)", P, C, priority=91),  # noqa: E501
+    _cue("kk_ratification_bill", r"ратификациялау\s+туралы\s+заң\s+жобасы\w*|Парламентке\s+(?:\w+\s+){0,2}енгіз\w+|Мәжіліске\s+(?:\w+\s+){0,2}енгіз\w+", P, priority=85),  # noqa: E501
+    _cue("kk_ratified", r"ратификациялады|ратификацияланды|ратификацияланған|ратификациялау\s+аяқталды", "ratified", priority=80),  # noqa: E501
+    _cue("kk_in_force", r"күшіне\s+енді|күшіне\s+енген|күшіне\s+кірді", "in_force", priority=80),
+    _cue("kk_set_to_sign", r"қол\s+қою\w*\s+(?:\w+\s+){0,2}?(?:дайын\w*|жоспарла\w*|ниет\w*|көзделуде|күтілуде|әзірлен\w*)|қол\s+қойылады|қол\s+қоймақ|қол\s+қоюдың\s+маңыздылығ\w*|қол\s+қоюға\s+(?:\w+\s+)?дайын\w*", "negotiating", priority=75),  # noqa: E501
+    _cue("kk_sign_near_future", r"(?:таяу|жақын)\s+(?:арада|уақытта|болашақта)\s+(?:\w+\s+){0,4}қол\s+қой\w*", "negotiating", priority=76),  # noqa: E501
+    _cue("kk_negotiations", r"келіссөздер\w*\s+(?:\w+\s+)?(?:жүргізу|бастал|жүріп)|парафта\w+", "negotiating", priority=60),  # noqa: E501
+    _cue("kk_recently_signed", r"жақында\s+қол\s+қойылған", "signed", C, priority=72),
+    _cue("kk_signed", r"қол\s+қой(?:ды|ылды|ылған|ған|ысты|ылғаны|ылуы|ылып)\w*|қол\s+қою\s+рәсімі\w*", "signed", priority=70),  # noqa: E501
+]
+# fmt: on
+
+CUES: dict[str, list[Cue]] = {"en": EN, "ru": RU, "kk": KK}
+
+# fmt: off
+PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
+    "en": [
+        ("kazakhstan", regex.compile(r"\b(?:Mazhilis|Majilis|Senate|Kazakh\s+(?:Parliament|side|lawmakers|senators|government|MPs)|Kazakhstan's\s+Parliament|Parliament\s+of\s+Kazakhstan|Tokayev|Astana)\b", regex.VERSION1)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"\b(?:(?:UK|U\.K\.|British)\s+(?:Parliament|government|side|lawmakers|MPs|leadership)|Parliament|House\s+of\s+(?:Commons|Lords)|Westminster|CRaG|London)\b", regex.VERSION1)),  # noqa: E501
+    ],
+    "ru": [
+        ("kazakhstan", regex.compile(r"Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*", I)),  # noqa: E501
+    ],
+    "kk": [
+        ("kazakhstan", regex.compile(r"Мәжіліс\w*|Сенат\w*|Тоқаев\w*|Қазақстан\s+Парламенті\w*|қазақстандық\s+тарап\w*|Астана\w*", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"Ұлыбритания\s+(?:Парламенті\w*|үкіметі\w*)|британ\w*\s+(?:парламенті\w*|тарап\w*|үкіметі\w*)|Қауымдар\s+палатасы\w*|Лондон\w*", I)),  # noqa: E501
+    ],
+}
+# fmt: on
+# Steps that belong to one country (the others are both parties' at once).
+ONE_PARTY_STATUSES = frozenset({"ratification_pending", "ratified"})
+
+
+def find_cues(text: str, language: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+    """The status cues in `text[start:end]`, overlaps resolved by priority."""
+    end = len(text) if end is None else end
+    found = [
+        CueMatch(cue, m.start(), m.end())
+        for cue in CUES[language]
+        for m in cue.pattern.finditer(text, start, end)
+    ]
+    found.sort(key=lambda c: (-c.cue.priority, c.start))
+    kept: list[CueMatch] = []
+    for cue in found:
+        if any(k.start < cue.end and cue.start < k.end for k in kept):
+            continue
+        kept.append(cue)
+    kept.sort(key=lambda c: c.start)
+    return [c for c in kept if c.cue.status is not None]
+
+
+def party_for(text: str, cue: CueMatch, language: str, start: int, end: int) -> str | None:
+    """Whose step a one-party cue is, from the nearest actor in the sentence."""
+    if cue.status not in ONE_PARTY_STATUSES:
+        return None
+    if cue.cue.party:
+        return cue.cue.party
+    best: tuple[int, str] | None = None
+    for party, pattern in PARTY_HINTS[language]:
+        for m in pattern.finditer(text, start, end):
+            distance = max(0, m.start() - cue.end, cue.start - m.end())
+            if best is None or distance < best[0]:
+                best = (distance, party)
+    return best[1] if best else None
+
+
+# --- Other kinds of fact ------------------------------------------------------------
+
+# fmt: off
+MEETING_CUES: dict[str, regex.Pattern[str]] = {
+    "en": _words(r"\b(?:held|hosted|met|meets|meeting|talks|visit(?:ed|s)?|session|round|convened|received|chaired|co-chaired)\b"),  # noqa: E501
+    "ru": _words(r"встреч\w+|встретил\w*|переговор\w+|визит\w*|заседани\w+|состоял\w+|прош[её]л\w*|принял\w*|провел\w*|председательств\w+"),  # noqa: E501
+    "kk": _words(r"кездес\w+|келіссөз\w+|сапар\w*|отырыс\w*|өтті|өткен|қабылдады|жиналыс\w*|төрағалық\w*"),  # noqa: E501
+}
+# fmt: on
+# fmt: off
+COMMITMENT_CUES: dict[str, regex.Pattern[str]] = {
+    "en": _words(r"\b(?:plans?\s+to|planning\s+to|intends?\s+to|intention\s+to|committed\s+to|pledged\s+to|promised\s+to|agreed\s+to|will\s+open|is\s+set\s+to\s+open|set\s+to\s+open|will\s+launch|to\s+launch|will\s+double|to\s+double|is\s+on\s+the\s+agenda|is\s+expected\s+to|are\s+expected\s+to|announc\w+\s+(?:that|plans|the\s+opening))\b"),  # noqa: E501
+    "ru": _words(r"планиру\w+|намерен\w*|договорились|пообещал\w*|обязал\w*|откро\w+\s+(?:\w+\s+){0,2}(?:кампус|филиал|представительств)\w*|будет\s+открыт\w*|запуст\w+|удво\w+|в\s+планах|ожидается"),  # noqa: E501
+    "kk": _words(r"жоспарла\w+|ниет\w*|уағдаласты|уәде\w*|ашылады|ашпақ|іске\s+қосыл\w+|екі\s+есе\s+арттыр\w*|күтілуде"),  # noqa: E501
+}
+# fmt: on

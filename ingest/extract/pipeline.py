@@ -1,0 +1,997 @@
+"""The extractor: an article's text in, proposed facts out.
+
+`extract(text, published=..., language=..., gazetteer=...)` runs the parts
+in order: language, sentences, tokens, gazetteer matches, dates, scope,
+then one pass per kind of fact. Every rule works within a sentence, the
+unit a quote is made of, with two exceptions that news prose needs:
+
+* an anaphor ("the document", "соглашение", "құжат") in a sentence with a
+  status cue and no agreement name refers to the agreement named most
+  recently in the previous few sentences;
+* a fact with no date of its own takes the date of the meeting the article
+  reports (its *anchor*, e.g. "held ... on Feb. 11"), or else the
+  publication date, at that date's precision, and says so in its reason.
+
+A date after the publication date never dates a status change: in "set to
+sign in June" the June is a plan, and the status (negotiating) holds as of
+the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ingest.extract.cues import (
+    COMMITMENT_CUES,
+    MEETING_CUES,
+    CueMatch,
+    find_cues,
+    party_for,
+)
+from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
+from ingest.extract.figures import find_figures
+from ingest.extract.gazetteer import Gazetteer, Match, best_entry
+from ingest.extract.language import detect_language
+from ingest.extract.proposals import Proposal
+from ingest.extract.scope import KAZAKHSTAN, THIRD_COUNTRIES, UNITED_KINGDOM, Scope
+from ingest.extract.sentences import Sentence, split_sentences
+from ingest.extract.tokens import tokenize
+
+I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
+
+# fmt: off
+ANAPHORS = {
+    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*)", I),
+}
+# fmt: on
+# A new agreement: its kind and what it is about ("memorandum of understanding
+# on cooperation in higher education", "меморандум о сотрудничестве в ...").
+# fmt: off
+NEW_AGREEMENT = {
+    "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
+    "kk": regex.compile(r"[^.;,()«»]{4,90}?\s(?:туралы|жөніндегі|саласындағы)\s+(?:өзара\s+түсіністік\s+туралы\s+)?(?:меморандум\w*|келісім\w*|жол\s+карта\w*|шарт\w*|декларация\w*)", I),  # noqa: E501
+}
+# fmt: on
+_NEW_AGREEMENT_STOP = regex.compile(
+    r"\s+(?:was|were|is|has|have|had|which|that|during|at\s+the|as\s+part|signed|between\s+the\s+two|by\s+the|в\s+ходе|был[аио]?|подписан\w*|между\s+двумя)\b.*$",
+    I | regex.DOTALL,
+)
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
+    "восьм": 8, "девят": 9, "десят": 10,
+    "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5, "алтыншы": 6,
+    "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
+}  # fmt: skip
+_ORDINAL = regex.compile(
+    r"(?<![\w])(?:(?P<n>\d{1,2})(?:st|nd|rd|th|-?(?:е|й|я|го|м|ое|ой|ші|шы|інші|ыншы))?|(?P<w>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r")\w*)(?=\s)",
+    I,
+)
+_FUTURE = {lang: regex.compile(p, I) for lang, p in FUTURE.items()}
+# fmt: off
+STRONG_MEETING = {
+    "en": regex.compile(r"\b(?:met|meets|meeting\s+of|held\s+talks|talks\s+with|visit(?:ed|s)?|received|hosted|(?:was|were|be|been)\s+held|took\s+place|held\s+(?:the|its|a|an)\s+\w+\s+(?:meeting|round|session))\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:встретил\w*|встреч[аеиу]\b|переговор\w+|визит\w*|принял\w*|приняли|заседани\w+|состоял\w*|прош(?:ло|ла|ел|ёл)\b)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:кездес\w+|келіссөз\w+|сапар\w*|қабылдады|отырыс\w*|өтті|өтеді|өткізілді)", I),  # noqa: E501
+}
+# fmt: on
+# fmt: off
+VISIT = {
+    "en": regex.compile(r"\bvisit(?:ed|s|ing)?\b", I),
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:визит\w*|посетил\w*)", I),
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:сапар\w*)", I),
+}
+# fmt: on
+# fmt: off
+PERSON_TITLES = {
+    "en": regex.compile(r"\b(?:Ambassador|Minister|Secretary|President|Premier|Chairman|Chairwoman|Chair|Speaker|Mayor|envoy|Envoy|Commissioner|Lord|Baroness|Sir|Dame|Councillor|Director|Governor|Akim|Rector|counterpart|Trade\s+Commissioner|Undersecretary|Under-Secretary)\b"),  # noqa: E501
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:(?:посол|посл[оа]м|посла|министр\w*|президент\w*|премьер\w*|председател\w*|спикер\w*|аким\w*|мэр\w*|лорд\w*|глав[аыуе]|заместител\w*|замминистр\w*|депутат\w*|советник\w*|ректор\w*|коллег\w*|представител\w*))", I),  # noqa: E501
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:(?:елшісі\w*|министрі\w*|Президенті\w*|Премьер\w*|төрағасы\w*|орынбасары\w*|спикері\w*|әкімі\w*|басшысы\w*|депутаты\w*|ректоры\w*|әріптесі\w*|өкілі\w*))", I),  # noqa: E501
+}
+# fmt: on
+_NAME = {
+    "en": regex.compile(
+        r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?![\p{L}])"
+    ),
+}
+_NAME["ru"] = _NAME["kk"] = _NAME["en"]
+NOT_NAME_WORDS = frozenset(
+    [
+        "foreign",
+        "affairs",
+        "state",
+        "minister",
+        "ministry",
+        "deputy",
+        "prime",
+        "president",
+        "secretary",
+        "ambassador",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "envoy",
+        "parliamentary",
+        "under-secretary",
+        "trade",
+        "commissioner",
+        "councillor",
+        "senator",
+        "governor",
+        "akim",
+        "the",
+        "on",
+        "in",
+        "at",
+        "during",
+        "and",
+        "united",
+        "kingdom",
+        "republic",
+        "kazakhstan",
+        "british",
+        "kazakh",
+        "strategic",
+        "dialogue",
+        "parliament",
+        "house",
+        "commons",
+        "lords",
+        "office",
+        "university",
+        "council",
+        "senate",
+        "mazhilis",
+        "chevening",
+        "astana",
+        "london",
+        "almaty",
+        "agreement",
+        "memorandum",
+        "partnership",
+        "cooperation",
+        "trade",
+        "investment",
+        "commission",
+        "development",
+        "international",
+        "institute",
+        "studies",
+        "energy",
+        "climate",
+        "conference",
+        "labour",
+        "labor",
+        "social",
+        "protection",
+        "government",
+        "development",
+        "commonwealth",
+        "lord",
+        "mayor",
+        "councillor",
+        "sir",
+        "dame",
+        "national",
+        "bank",
+        "министр",
+        "министерство",
+        "иностранных",
+        "дел",
+        "республики",
+        "казахстан",
+        "великобритании",
+        "соединенного",
+        "королевства",
+        "посол",
+        "президент",
+        "премьер",
+        "стратегического",
+        "партнерства",
+        "сотрудничества",
+        "соглашение",
+        "парламента",
+        "сената",
+        "мажилиса",
+        "лондон",
+        "астана",
+        "председатель",
+        "сенат",
+        "мажилис",
+        "глава",
+        "мид",
+        "министрі",
+        "сыртқы",
+        "істер",
+        "республикасы",
+        "қазақстан",
+        "ұлыбритания",
+        "елшісі",
+        "президенті",
+        "сенат",
+        "мәжіліс",
+        "премьер-министр",
+        "премьер-министрі",
+        "мемлекет",
+        "мемлекеттік",
+        "сенаттың",
+        "төрағасы",
+        "астана",
+        "лондон",
+        "келісім",
+        "әріптестік",
+        "ынтымақтастық",
+        "стратегиялық",
+    ]
+)
+# fmt: off
+AGREEMENT_HEAD = {
+    "en": regex.compile(r"\b(?:memorandum|MoU|agreement|roadmap|treaty)\b", I),
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*)", I),
+    "kk": regex.compile(r"(?<!\w)(?:меморандум\w*|келісім\w*|жол\s+карта\w*)", I),
+}
+# fmt: on
+STATE_SLUGS = frozenset({"kazakhstan", "united-kingdom"})
+MAX_QUOTE = 320
+# "the agreement between Kazakhstan and the UK" names parties, not a subject:
+# it is a reference to an agreement, not a new one.
+_BETWEEN_ONLY = regex.compile(r"^\S+(?:\s+\S+)?\s+(?:between|между)\s", I)
+
+
+@dataclass
+class _Doc:
+    text: str
+    language: str
+    published: PartialDate
+    gazetteer: Gazetteer
+    sentences: list[Sentence]
+    matches: list[Match]
+    dates: list[DateMention]
+    scope: Scope
+    anchor: DateMention | None
+
+    def in_sentence(self, items: Iterable, sentence: Sentence) -> list:
+        return [x for x in items if sentence.start <= x.start < sentence.end]
+
+    def default_date(self) -> tuple[PartialDate, str]:
+        if self.anchor is not None:
+            return self.anchor.value, f"meeting date '{self.anchor.text}'"
+        return self.published, "publication date"
+
+
+def extract(
+    text: str,
+    *,
+    published: PartialDate | str,
+    language: str | None = None,
+    gazetteer: Gazetteer,
+    kinds: Iterable[str] | None = None,
+) -> list[Proposal]:
+    """Proposed facts for one article, in text order.
+
+    `published` is the article's date at whatever precision is known
+    ("2024", "2024-04", "2024-04-24"); relative dates resolve against it and
+    never become more precise than it allows. `language` is detected when
+    not given. `kinds` limits the output (all kinds by default).
+    """
+    published = PartialDate.parse(published)
+    language = language or detect_language(text)
+    scope = Scope(text, language)
+    if not scope.article_in_scope:
+        return []
+    sentences = split_sentences(text)
+    tokens = tokenize(text, language)
+    breaks = [s.end for s in sentences]
+    matches = gazetteer.find(text, language, tokens=tokens, breaks=breaks)
+    matches.extend(_short_forms(gazetteer, text, language, tokens, breaks, matches))
+    dates = find_dates(text, published=published, language=language)
+    doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None)
+    matches.extend(_party_matches(doc))
+    doc.anchor = _anchor(doc)
+    wanted = set(kinds) if kinds is not None else None
+    proposals: list[Proposal] = []
+    for kind, rule in (
+        ("status_event", _status_events),
+        ("meeting", _meetings),
+        ("figure", _figures),
+        ("commitment", _commitments),
+        ("person", _people),
+    ):
+        if (
+            wanted is None
+            or kind in wanted
+            or (kind == "status_event" and "new_agreement" in wanted)
+        ):
+            proposals.extend(rule(doc))
+    if wanted is not None:
+        proposals = [p for p in proposals if p.kind in wanted]
+    out = _dedupe(proposals)
+    for proposal in out:
+        if text[proposal.start : proposal.end] != proposal.quote:
+            raise AssertionError(f"quote not at its offsets: {proposal!r}")
+    return out
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _quote(doc: _Doc, sentence: Sentence, spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence, or for a long one the clause(s) covering the evidence."""
+    if sentence.end - sentence.start <= MAX_QUOTE:
+        return sentence.start, sentence.end
+    spans = list(spans)
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    text = doc.text
+    while lo > sentence.start and text[lo - 1] not in ",;:—–(":
+        lo -= 1
+    while hi < sentence.end and text[hi] not in ",;:—–)":
+        hi += 1
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo, hi
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _sentence_of(doc: _Doc, offset: int) -> int:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= offset < s.end:
+            return i
+    return -1
+
+
+def _ok(doc: _Doc, sentence: Sentence) -> bool:
+    return doc.scope.sentence_in_scope(sentence.start, sentence.end)
+
+
+def _not_after_publication(value: PartialDate, published: PartialDate) -> bool:
+    precision = min(("year", "month", "day").index(value.precision),
+                    ("year", "month", "day").index(published.precision))  # fmt: skip
+    level = ("year", "month", "day")[precision]
+    return value.coarsen(level) <= published.coarsen(level)
+
+
+def _short_forms(
+    gazetteer: Gazetteer,
+    text: str,
+    language: str,
+    tokens: list,
+    breaks: list[int],
+    matches: list[Match],
+) -> list[Match]:
+    """After its full name, news calls an agreement by a short form ("the
+    partnership agreement", "the roadmap"): an agreement named in full once
+    is also found by half its name (head noun still required) elsewhere."""
+    named = {m.slug for m in matches if m.kind == "agreement"}
+    if not named:
+        return []
+    entries = [e for e in gazetteer.entries if e.kind == "agreement" and e.slug in named]
+    relaxed = Gazetteer(entries).find(
+        text, language, tokens=tokens, breaks=breaks, thresholds={"agreement": 0.4}
+    )
+    taken = [(m.start, m.end) for m in matches if m.kind == "agreement"]
+    return [
+        Match(m.entry, m.name, m.start, m.end, round(0.9 * m.score, 3))
+        for m in relaxed
+        if not any(_gap((m.start, m.end), t) == 0 for t in taken)
+    ]
+
+
+def _party_matches(doc: _Doc) -> list[Match]:
+    """An agreement named by its parties: "a memorandum ... was signed between the
+    Ministry of Labor and Social Protection and the GLAA" is the one between them."""
+    out = []
+    orgs_by_sentence: dict[int, set[str]] = {}
+    for m in doc.matches:
+        if m.kind == "organisation":
+            orgs_by_sentence.setdefault(_sentence_of(doc, m.start), set()).add(m.slug)
+    for entry in doc.gazetteer.of_kind("agreement"):
+        parties = set(entry.attrs.get("parties") or ())
+        if not parties or parties <= STATE_SLUGS:
+            continue
+        for index, orgs in orgs_by_sentence.items():
+            if not parties <= orgs:
+                continue
+            sentence = doc.sentences[index]
+            head = AGREEMENT_HEAD[doc.language].search(doc.text, sentence.start, sentence.end)
+            if head and not any(
+                m.kind == "agreement" and sentence.start <= m.start < sentence.end
+                for m in doc.matches
+            ):
+                out.append(Match(entry, "(parties)", head.start(), head.end(), 0.85))
+    return out
+
+
+def _anchor(doc: _Doc) -> DateMention | None:
+    """The date of the meeting an article reports: in the first sentence that
+    has both a meeting word and a date not after publication, the date
+    nearest a meeting word."""
+    # Only the lead: a meeting named further down is background, not the news.
+    for sentence in doc.sentences[:3]:
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if d.value.precision != "year" and _not_after_publication(d.value, doc.published)
+        ]
+        if not dates:
+            continue
+        cues = list(MEETING_CUES[doc.language].finditer(doc.text, sentence.start, sentence.end))
+        if not cues:
+            continue
+        return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
+    return None
+
+
+# --- status events and new agreements ----------------------------------------------
+
+
+def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
+    """The agreement an anaphor refers to: the last one named in the last 4 sentences."""
+    lo = doc.sentences[max(0, sentence_index - 4)].start
+    hi = doc.sentences[sentence_index].start
+    candidates = [m for m in doc.matches if m.kind == "agreement" and lo <= m.start < hi]
+    if not candidates:
+        return None
+    word = anaphor.casefold()
+    wants = next(
+        (k for k, stems in (("mou", ("memorand", "mou", "меморандум")),
+                            ("roadmap", ("roadmap", "дорожн", "жол")))
+         if any(s in word for s in stems)),
+        None,
+    )  # fmt: skip
+    if wants:
+        fitting = [m for m in candidates if m.entry.attrs.get("kind") == wants]
+        candidates = fitting or candidates
+    return candidates[-1]
+
+
+def _date_for(
+    doc: _Doc, cue: CueMatch, assigned: dict[int, DateMention]
+) -> tuple[PartialDate, str, bool]:
+    """The date of a cue's event: its own date, or the article's default."""
+    own = assigned.get(id(cue))
+    if own is not None:
+        return own.value, f"date '{own.text}' ({own.rule})", True
+    if cue.cue.name.endswith("recently_signed"):
+        return doc.published, "publication date", False
+    value, why = doc.default_date()
+    return value, why, False
+
+
+def _assign_dates(
+    doc: _Doc, cues: list[CueMatch], dates: list[DateMention]
+) -> dict[int, DateMention]:
+    """Each date goes to its nearest cue; each cue keeps its nearest date.
+    Dates after publication date no status ("set to sign in June")."""
+    by_cue: dict[int, list[DateMention]] = {}
+    for date in dates:
+        if not _not_after_publication(date.value, doc.published):
+            continue
+        nearest = min(cues, key=lambda c: _gap((c.start, c.end), (date.start, date.end)))
+        by_cue.setdefault(id(nearest), []).append(date)
+    out = {}
+    for cue in cues:
+        mine = by_cue.get(id(cue))
+        if mine:
+            out[id(cue)] = min(mine, key=lambda d: _gap((cue.start, cue.end), (d.start, d.end)))
+    return out
+
+
+def _status_events(doc: _Doc) -> list[Proposal]:
+    proposals: list[Proposal] = []
+    for index, sentence in enumerate(doc.sentences):
+        if not _ok(doc, sentence):
+            continue
+        cues = find_cues(doc.text, doc.language, sentence.start, sentence.end)
+        if not cues:
+            continue
+        agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
+        # Dates inside a name ("Roadmap 2024-2026") are not event dates.
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if not any(a.start <= d.start < a.end for a in agreements)
+        ]
+        assigned = _assign_dates(doc, cues, dates)
+        found: list[Proposal] = []
+        for cue in cues:
+            target, how, penalty = _target_for(doc, index, sentence, cue, agreements)
+            date, date_why, own_date = _date_for(doc, cue, assigned)
+            party = party_for(doc.text, cue, doc.language, sentence.start, sentence.end)
+            evidence = [(cue.start, cue.end)]
+            if target is not None:
+                evidence.append((target.start, target.end))
+                start, end = _quote(doc, sentence, evidence)
+                confidence = 0.9 * target.score - penalty - (0 if own_date else 0.1)
+                found.append(
+                    Proposal(
+                        kind="status_event",
+                        target=target.slug,
+                        status=cue.status,
+                        event=cue.event,
+                        date=date.iso(),
+                        date_precision=date.precision,
+                        party=party,
+                        quote=doc.text[start:end],
+                        start=start,
+                        end=end,
+                        confidence=round(max(0.05, confidence), 2),
+                        reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; "
+                        f"{date_why}",
+                    )
+                )
+                continue
+        found.extend(_new_agreements(doc, sentence, cues, agreements, assigned))
+        if index == 0 and _is_headline(doc, sentence):
+            for p in found:
+                p.extra["headline"] = True
+        proposals.extend(_drop_superseded_cues(found))
+    return proposals
+
+
+def _target_for(
+    doc: _Doc, index: int, sentence: Sentence, cue: CueMatch, agreements: list[Match]
+) -> tuple[Match | None, str, float]:
+    """The agreement a cue is about, how it was found, and a confidence penalty."""
+    if cue.cue.adjacent:
+        after = [a for a in agreements if 0 <= a.start - cue.end <= 30]
+        if after:
+            return after[0], f"agreement '{after[0].name}' right after the cue", 0.0
+        return None, "", 0.0
+    if agreements:
+        nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
+        return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    anaphor = ANAPHORS[doc.language].search(doc.text, sentence.start, sentence.end)
+    if anaphor:
+        antecedent = _antecedent(doc, index, anaphor.group(0))
+        if antecedent is not None:
+            return (
+                antecedent,
+                f"'{anaphor.group(0)}' refers to '{antecedent.name}' named before",
+                0.15,
+            )
+    return None, "", 0.0
+
+
+def _drop_superseded_cues(found: list[Proposal]) -> list[Proposal]:
+    """In one sentence, "after years of negotiations ... signed" is a signing:
+    a negotiating cue gives way to a signing of the same agreement."""
+    signed = {p.target for p in found if p.kind == "status_event" and p.status == "signed"}
+    return [
+        p
+        for p in found
+        if not (p.kind == "status_event" and p.status == "negotiating" and p.target in signed)
+    ]
+
+
+def _new_agreements(
+    doc: _Doc,
+    sentence: Sentence,
+    cues: list[CueMatch],
+    known: list[Match],
+    assigned: dict[int, DateMention],
+) -> list[Proposal]:
+    """Agreements the tracker does not know yet, named in a sentence with a status
+    cue: "signed ... a memorandum on a World Bank governance programme"."""
+    useful = [c for c in cues if c.status in ("signed", "negotiating", "ratified", "in_force")]
+    if not useful:
+        return []
+    out = []
+    for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end):
+        span = (m.start(), m.start() + len(_NEW_AGREEMENT_STOP.sub("", m.group(0))))
+        if any(_gap(span, (k.start, k.end)) == 0 for k in known):
+            continue
+        title = regex.sub(r"^(?:a|an|the)\s+", "", doc.text[span[0] : span[1]].strip(), flags=I)
+        if len(title.split()) < 3 or _BETWEEN_ONLY.match(title):
+            continue
+        cue = min(useful, key=lambda c: _gap(span, (c.start, c.end)))
+        if _gap(span, (cue.start, cue.end)) > 160:
+            continue
+        date, date_why, own_date = _date_for(doc, cue, assigned)
+        start, end = _quote(doc, sentence, [span, (cue.start, cue.end)])
+        out.append(
+            Proposal(
+                kind="new_agreement",
+                title=title[:1].upper() + title[1:],
+                status=cue.status,
+                event=cue.event,
+                date=date.iso(),
+                date_precision=date.precision,
+                quote=doc.text[start:end],
+                start=start,
+                end=end,
+                confidence=0.6 if own_date else 0.5,
+                reason=f"cue {cue.cue.name}; unknown agreement '{title}'; {date_why}",
+            )
+        )
+    return out
+
+
+# --- meetings -----------------------------------------------------------------
+
+
+def _ordinal(doc: _Doc, lo: int, hi: int) -> int | None:
+    """A round's number near a series name ("8th", "eighth", "восьмое", "сегізінші"),
+    never a day of the month ("11 февраля")."""
+    for m in _ORDINAL.finditer(doc.text, lo, hi):
+        if any(d.start <= m.start() < d.end for d in doc.dates):
+            continue
+        if m.group("n"):
+            number = int(m.group("n"))
+            if number < 40:
+                return number
+        elif m.group("w"):
+            return ORDINALS[m.group("w").casefold()]
+    return None
+
+
+def _compatible(start_on: object, date: PartialDate | None) -> bool:
+    """Does a known meeting's date agree with a date in the text (at the coarser precision)?"""
+    if not start_on or date is None:
+        return False
+    known = PartialDate.parse(str(start_on))
+    order = ("year", "month", "day")
+    level = order[min(order.index(known.precision), order.index(date.precision))]
+    return known.coarsen(level) == date.coarsen(level)
+
+
+def _nearest_date(
+    doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]
+) -> DateMention | None:
+    dates = doc.in_sentence(doc.dates, sentence)
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(_gap((d.start, d.end), sp) for sp in spans))
+
+
+def _meetings(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    meetings = doc.gazetteer.of_kind("meeting")
+    previous_people: set[str] = set()
+    for sentence in doc.sentences:
+        here = doc.in_sentence(doc.matches, sentence)
+        people = [m for m in here if m.kind == "person"]
+        mentioned = {p.slug for p in people}
+        context, previous_people = previous_people, mentioned
+        if not _ok(doc, sentence):
+            continue
+        verbs = list(STRONG_MEETING[doc.language].finditer(doc.text, sentence.start, sentence.end))
+        if not verbs:
+            continue
+        verb = verbs[0]
+        future = bool(_FUTURE[doc.language].search(doc.text, sentence.start, sentence.end))
+        series = [m for m in here if m.kind == "meeting_series"]
+        found: list[tuple[str | None, str | None, DateMention | None, str]] = []
+        if series:
+            s = series[0]
+            number = _ordinal(doc, max(sentence.start, s.start - 60), min(sentence.end, s.end + 25))
+            own = _nearest_date(doc, sentence, [(s.start, s.end), verb.span()])
+            target = None
+            for entry in meetings:
+                if entry.attrs.get("series") != s.slug:
+                    continue
+                if number is not None:
+                    if entry.attrs.get("number") == number:
+                        target = entry.slug
+                elif (own is not None and _compatible(entry.attrs.get("start_on"), own.value)) or (
+                    own is None and future and entry.attrs.get("status") == "planned"
+                ):
+                    target = entry.slug
+            name = doc.gazetteer.names_of("meeting_series", s.slug)[0]
+            title = (
+                f"{_ordinal_word(number)} meeting of the {name}"
+                if number
+                else f"Session of the {name}"
+            )
+            why = f"series '{s.name}'" + (f", round {number}" if number else "")
+            found.append((target, title, own, why))
+        else:
+            for entry in meetings:
+                participants = set(entry.attrs.get("participants") or ())
+                if not participants & mentioned or not participants <= mentioned | context:
+                    continue
+                # A one-person event is a visit: it needs a visit word, not just a name.
+                if len(participants) == 1 and not VISIT[doc.language].search(
+                    doc.text, sentence.start, sentence.end
+                ):
+                    continue
+                spans = [(p.start, p.end) for p in people if p.slug in participants]
+                own = _nearest_date(doc, sentence, spans)
+                date = own.value if own else doc.default_date()[0]
+                if _compatible(entry.attrs.get("start_on"), date):
+                    found.append(
+                        (entry.slug, None, own, "participants " + ", ".join(sorted(participants)))
+                    )
+            if not found:
+                names = [p.entry.names[0] for p in people] + [
+                    n for _, _, n in _new_people(doc, sentence)
+                ]
+                if names:
+                    own = _nearest_date(doc, sentence, [verb.span()])
+                    title = "Meeting of " + " and ".join(dict.fromkeys(names))
+                    found.append((None, title, own, "people named with a meeting word"))
+        start, end = _quote(doc, sentence, [verb.span()])
+        for target, title, own, why in found:
+            if own is not None:
+                date, date_why = own.value, f"date '{own.text}'"
+            elif future:
+                date, date_why = None, "no date (planned)"
+            else:
+                date, date_why = doc.default_date()
+            proposals.append(
+                Proposal(
+                    kind="meeting",
+                    target=target,
+                    title=title,
+                    date=date.iso() if date else None,
+                    date_precision=date.precision if date else None,
+                    quote=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    confidence=0.8 if target else 0.5,
+                    reason=f"meeting word '{verb.group(0)}'; {why}; {date_why}",
+                )
+            )
+    return proposals
+
+
+def _ordinal_word(number: int | None) -> str:
+    if number is None:
+        return ""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+# --- figures ------------------------------------------------------------------
+
+
+def _figures(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        figures = find_figures(doc.text, doc.language, sentence.start, sentence.end)
+        if not figures:
+            continue
+        dates = doc.in_sentence(doc.dates, sentence)
+        measures = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "figure"]
+        for figure in figures:
+            if any(d.start <= figure.start < d.end for d in dates):
+                continue
+            own = [d for d in dates if d.end <= figure.start or d.start >= figure.end]
+            if own:
+                near = min(own, key=lambda d: _gap((d.start, d.end), (figure.start, figure.end)))
+                date, date_why = near.value, f"date '{near.text}'"
+            else:
+                date, date_why = doc.published, "publication date"
+            target, title = _measure(doc, measures, figure)
+            start, end = _quote(doc, sentence, [(figure.start, figure.end)])
+            proposals.append(
+                Proposal(
+                    kind="figure",
+                    target=target,
+                    title=title or _clause(doc, sentence, figure.start),
+                    value=figure.value,
+                    unit=figure.unit,
+                    multiplier=figure.multiplier,
+                    date=date.iso(),
+                    date_precision=date.precision,
+                    quote=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    confidence=0.75 if target else 0.6,
+                    reason=f"figure '{figure.text}'"
+                    + (f"; measure of {target}" if target else "")
+                    + f"; {date_why}",
+                )
+            )
+    return proposals
+
+
+def _measure(doc: _Doc, measures: list[Match], figure) -> tuple[str | None, str | None]:
+    """An existing figure of the same measure and unit, nearest the number."""
+    for match in sorted(measures, key=lambda m: _gap((m.start, m.end), (figure.start, figure.end))):
+        metric = match.entry.attrs.get("metric")
+        same = [
+            e
+            for e in doc.gazetteer.of_kind("figure")
+            if e.attrs.get("metric") == metric and e.attrs.get("unit") == figure.unit
+        ]
+        if same:
+            # Prefer the figure with this very value (the same fact, again).
+            amount = format(figure.amount.normalize(), "f")
+            same.sort(key=lambda e: str(e.attrs.get("value")) != amount)
+            return same[0].slug, doc.gazetteer.get("figure", same[0].slug).names[0]
+    return None, None
+
+
+def _clause(doc: _Doc, sentence: Sentence, offset: int) -> str:
+    lo = offset
+    while lo > sentence.start and doc.text[lo - 1] not in ",;:(":
+        lo -= 1
+    words = doc.text[lo:offset].split()
+    return " ".join(words[-10:]).strip() or sentence.text[:80]
+
+
+# --- commitments --------------------------------------------------------------
+
+
+def _commitments(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    entries = doc.gazetteer.of_kind("commitment")
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        cue = COMMITMENT_CUES[doc.language].search(doc.text, sentence.start, sentence.end)
+        if not cue:
+            continue
+        statuses = find_cues(doc.text, doc.language, sentence.start, sentence.end)
+        if any(c.status == "negotiating" for c in statuses):
+            continue  # "plans to sign the agreement" is a status, not a commitment
+        here = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "commitment"]
+        lo, hi = _quote(doc, sentence, [cue.span()])
+        clause = doc.text[lo:hi]
+        target = here[0].slug if here else None
+        if target is None:
+            best = best_entry(clause, entries, doc.language, cutoff=75)
+            target = best[0].slug if best else None
+        title = " ".join(doc.text[cue.end() : sentence.end].split()[:12]).rstrip(".,;")
+        date, date_why = doc.default_date()
+        proposals.append(
+            Proposal(
+                kind="commitment",
+                target=target,
+                title=title,
+                status="announced",
+                date=date.iso(),
+                date_precision=date.precision,
+                quote=clause,
+                start=lo,
+                end=hi,
+                confidence=0.6 if target else 0.4,
+                reason=f"commitment cue '{cue.group(0)}'; {date_why}",
+            )
+        )
+    return proposals
+
+
+# --- people -------------------------------------------------------------------
+
+
+def _people(doc: _Doc) -> list[Proposal]:
+    proposals = []
+    seen: set[str] = set()
+    for sentence in doc.sentences:
+        if not _ok(doc, sentence):
+            continue
+        here = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "person"]
+        for m in here:
+            if m.slug in seen:
+                continue
+            seen.add(m.slug)
+            entry = doc.gazetteer.get("person", m.slug)
+            proposals.append(
+                Proposal(
+                    kind="person",
+                    target=m.slug,
+                    title=entry.names[0] if entry else m.name,
+                    quote=doc.text[m.start : m.end],
+                    start=m.start,
+                    end=m.end,
+                    confidence=round(0.8 * m.score, 2),
+                    reason=f"known person '{m.name}'",
+                )
+            )
+        for name_start, name_end, name in _new_people(doc, sentence):
+            key = name.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            proposals.append(
+                Proposal(
+                    kind="person",
+                    title=name,
+                    quote=name,
+                    start=name_start,
+                    end=name_end,
+                    confidence=0.5,
+                    reason="capitalised name next to a title",
+                )
+            )
+    return proposals
+
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*", regex.VERSION1)
+
+
+def _not_name(doc: _Doc, word: str) -> bool:
+    folded = word.casefold().strip("'’-")
+    return (
+        word.isupper()
+        or folded in NOT_NAME_WORDS
+        or any(folded.startswith(w) for w in NOT_NAME_WORDS if len(w) >= 6)
+        or any(t[doc.language].match(word) for t in (KAZAKHSTAN, UNITED_KINGDOM, THIRD_COUNTRIES))
+    )
+
+
+def _new_people(doc: _Doc, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Names of people the tracker does not know: two or three capitalised
+    words, next to a title ("Foreign Minister Murat Nurtleu", "Leo Docherty,
+    Parliamentary Under-Secretary", "елшісі Салли Аксуорси")."""
+    words = list(_WORD.finditer(doc.text, sentence.start, sentence.end))
+    runs: list[list[regex.Match[str]]] = []
+    for w in words:
+        if not w.group(0)[0].isupper():
+            runs.append([])
+            continue
+        if runs and runs[-1] and doc.text[runs[-1][-1].end() : w.start()] == " ":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    known = [(m.start, m.end) for m in doc.in_sentence(doc.matches, sentence)]
+    out = []
+    for run in runs:
+        while run and _not_name(doc, run[0].group(0)):
+            run = run[1:]
+        while run and _not_name(doc, run[-1].group(0)):
+            run = run[:-1]
+        if not 2 <= len(run) <= 3 or any(_not_name(doc, w.group(0)) for w in run):
+            continue
+        start, end = run[0].start(), run[-1].end()
+        if any(_gap((start, end), k) == 0 for k in known):
+            continue
+        before = doc.text[max(sentence.start, start - 60) : start]
+        after = doc.text[end : min(sentence.end, end + 50)]
+        titled = PERSON_TITLES[doc.language]
+        if titled.search(before) or (after.startswith(",") and titled.search(after)):
+            out.append((start, end, doc.text[start:end]))
+    return out
+
+
+# --- output -------------------------------------------------------------------
+
+
+def _is_headline(doc: _Doc, sentence: Sentence) -> bool:
+    """A first line with no full stop, followed by more text, is a headline."""
+    rest = doc.text[sentence.end :].strip()
+    return (
+        bool(rest)
+        and doc.text[sentence.end : sentence.end + 1] in ("\n", "")
+        and not (sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”")))
+    )
+
+
+def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per fact: the most confident, then the first in the text.
+
+    A headline repeats the story without its date ("Kazakhstan and UK sign
+    partnership agreement"); its status event gives way to the body's report
+    of the same step, which carries the date.
+    """
+    body = {(p.target, p.status) for p in proposals if not p.extra.get("headline")}
+    proposals = [
+        p
+        for p in proposals
+        if not (
+            p.extra.get("headline") and p.kind == "status_event" and (p.target, p.status) in body
+        )
+    ]
+    best: dict[tuple, Proposal] = {}
+    for p in sorted(proposals, key=lambda p: (-p.confidence, p.start)):
+        best.setdefault(p.key(), p)
+    return sorted(best.values(), key=lambda p: (p.start, p.kind))
