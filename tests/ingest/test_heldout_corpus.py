@@ -52,8 +52,28 @@ TOP_KEYS = {
 }
 # The keys each kind of fact carries, as in the format's example.
 FACT_KEYS = {
-    "status_event": {"kind", "target", "title", "status", "event", "date", "date_precision", "party", "quote"},
-    "figure": {"kind", "target", "title", "value", "unit", "multiplier", "date", "date_precision", "quote"},
+    "status_event": {
+        "kind",
+        "target",
+        "title",
+        "status",
+        "event",
+        "date",
+        "date_precision",
+        "party",
+        "quote",
+    },
+    "figure": {
+        "kind",
+        "target",
+        "title",
+        "value",
+        "unit",
+        "multiplier",
+        "date",
+        "date_precision",
+        "quote",
+    },
     "meeting": {"kind", "target", "title", "date", "date_precision", "quote"},
     "commitment": {"kind", "target", "title", "status", "quote"},
     "new_agreement": {"kind", "target", "title", "status", "date", "date_precision", "quote"},
@@ -72,7 +92,10 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def _articles() -> list[tuple[Path, dict]]:
-    return [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(HELDOUT.glob("*.yaml"))]
+    return [
+        (path, yaml.safe_load(path.read_text(encoding="utf-8")))
+        for path in sorted(HELDOUT.glob("*.yaml"))
+    ]
 
 
 ARTICLES = _articles()
