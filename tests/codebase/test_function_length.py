@@ -18,7 +18,13 @@ SKIPPED = ("migrations", "node_modules", ".git")
 # Packages where no function may be longer, allow-list or not.
 STRICT = ("demo/", "bench/", "loadtest/")
 
-ALLOWED: dict[str, str] = {}
+ALLOWED: dict[str, str] = {
+    "ingest/corpus.py:seed_articles": "merged from the extractor branch; split in issue 14's integration",
+    "ingest/extract/dates.py:_rules": "merged from the extractor branch; split in issue 14's integration",
+    "ingest/extract/pipeline.py:_meetings": (
+        "merged from the extractor branch; split in issue 14's integration"
+    ),
+}
 
 
 def python_files() -> list[Path]:
