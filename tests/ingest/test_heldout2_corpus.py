@@ -9,6 +9,7 @@ project's own loader so that the evaluation can read it too.
 """
 
 import datetime
+import functools
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
@@ -62,16 +63,14 @@ def _articles() -> list[tuple[Path, dict]]:
 
 
 ARTICLES = _articles()
-FACTS = [
-    (path, number, fact)
-    for path, data in ARTICLES
-    for number, fact in enumerate(data.get("expected") or (), 1)
-]
+TEXTS = {path: str(data["text"]) for path, data in ARTICLES}
+FACTS = [fact for _, data in ARTICLES for fact in data.get("expected") or ()]
 
 
-def _seed_slugs(name: str) -> set[str]:
+@functools.cache
+def _seed_slugs(name: str) -> frozenset[str]:
     records = yaml.safe_load((SEED_DATA / f"{name}.yaml").read_text(encoding="utf-8")) or []
-    return {record["slug"] for record in records}
+    return frozenset(record["slug"] for record in records)
 
 
 def _precision(value: str) -> str:
@@ -82,10 +81,6 @@ def _precision(value: str) -> str:
     numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
     datetime.date(*numbers)  # raises on month 13, 30 February and the like
     return {1: "year", 2: "month", 3: "day"}[len(parts)]
-
-
-def _ids(items):
-    return [f"{path.stem}#{number}" for path, number, _ in items]
 
 
 # --- articles -------------------------------------------------------------------
@@ -128,61 +123,112 @@ def test_hypothetical_articles_say_so_in_their_notes():
 
 
 # --- facts ----------------------------------------------------------------------
+# One test per article and rule; each lists every offending fact as "#n: why".
 
 
-@pytest.mark.parametrize(("path", "number", "fact"), FACTS, ids=_ids(FACTS))
-def test_fact_has_the_keys_of_its_kind(path, number, fact):
-    assert fact.get("kind") in KINDS
-    missing = [key for key in FACT_KEYS[fact["kind"]] if key not in fact]
-    assert not missing, f"missing keys {missing}"
-    if fact.get("target") is None and fact["kind"] != "status_event":
-        assert fact.get("title"), "a new record needs its title"
+def _key_problems(fact: dict) -> list[str]:
+    if fact.get("kind") not in KINDS:
+        return [f"kind {fact.get('kind')!r}"]
+    problems = [f"missing {key}" for key in FACT_KEYS[fact["kind"]] if key not in fact]
+    if fact.get("target") is None and fact["kind"] != "status_event" and not fact.get("title"):
+        problems.append("a new record needs its title")
+    return problems
 
 
-@pytest.mark.parametrize(("path", "number", "fact"), FACTS, ids=_ids(FACTS))
-def test_quote_is_an_exact_substring_of_the_text(path, number, fact):
-    text = yaml.safe_load(path.read_text(encoding="utf-8"))["text"]
-    assert fact["quote"], "empty quote"
-    assert fact["quote"] in text
-
-
-@pytest.mark.parametrize(("path", "number", "fact"), FACTS, ids=_ids(FACTS))
-def test_date_parses_at_its_precision(path, number, fact):
+def _date_problems(fact: dict) -> list[str]:
     if fact.get("date") is None:
-        assert fact.get("date_precision") is None
-        return
-    assert fact["date_precision"] in PRECISIONS
-    assert _precision(str(fact["date"])) == fact["date_precision"]
+        return [] if fact.get("date_precision") is None else ["precision without a date"]
+    try:
+        precision = _precision(str(fact["date"]))
+    except ValueError as error:
+        return [str(error)]
+    if precision != fact.get("date_precision"):
+        return [f"{fact['date']} is not at precision {fact.get('date_precision')}"]
+    return []
 
 
-@pytest.mark.parametrize(("path", "number", "fact"), FACTS, ids=_ids(FACTS))
-def test_vocabularies(path, number, fact):
-    kind = fact["kind"]
-    if kind in ("status_event", "new_agreement"):
-        assert fact["status"] in AGREEMENT_STATUSES
-    if kind == "commitment":
-        assert fact["status"] in COMMITMENT_STATUSES
+def _figure_problems(fact: dict) -> list[str]:
+    problems = []
+    if fact["multiplier"] not in MULTIPLIERS:
+        problems.append(f"multiplier {fact['multiplier']!r}")
+    if not fact["unit"] or str(fact["unit"]).strip() != str(fact["unit"]):
+        problems.append(f"unit {fact['unit']!r}")
+    value = fact["value"]
+    try:
+        decimal = isinstance(value, str) and Decimal(value).is_finite()
+    except InvalidOperation:
+        decimal = False
+    if not decimal:
+        problems.append(f"value {value!r} is not a decimal string")
+    return problems
+
+
+def _vocabulary_problems(fact: dict) -> list[str]:
+    kind, problems = fact["kind"], []
+    if kind in ("status_event", "new_agreement") and fact["status"] not in AGREEMENT_STATUSES:
+        problems.append(f"agreement status {fact['status']!r}")
+    if kind == "commitment" and fact["status"] not in COMMITMENT_STATUSES:
+        problems.append(f"commitment status {fact['status']!r}")
     if kind == "status_event":
-        assert fact["event"] in EVENTS
-        assert fact["party"] in PARTIES
-        assert fact["target"], "a status event is about an existing agreement"
+        if fact["event"] not in EVENTS:
+            problems.append(f"event {fact['event']!r}")
+        if fact["party"] not in PARTIES:
+            problems.append(f"party {fact['party']!r}")
+        if not fact["target"]:
+            problems.append("a status event is about an existing agreement")
     if kind == "figure":
-        assert fact["multiplier"] in MULTIPLIERS
-        assert fact["unit"] and str(fact["unit"]).strip() == str(fact["unit"])
-        try:
-            Decimal(str(fact["value"]))
-        except InvalidOperation:
-            pytest.fail(f"value {fact['value']!r} is not a decimal string")
-        assert isinstance(fact["value"], str)
+        problems.extend(_figure_problems(fact))
+    return problems
 
 
-@pytest.mark.parametrize(("path", "number", "fact"), FACTS, ids=_ids(FACTS))
-def test_targets_are_existing_seed_slugs(path, number, fact):
+def _target_problems(fact: dict) -> list[str]:
     target = fact.get("target")
     if target is None:
-        return
-    assert fact["kind"] != "new_agreement", "a new agreement has no existing record"
-    assert target in _seed_slugs(TARGET_FILES[fact["kind"]])
+        return []
+    if fact["kind"] == "new_agreement":
+        return ["a new agreement has no existing record"]
+    if target not in _seed_slugs(TARGET_FILES[fact["kind"]]):
+        return [f"no {TARGET_FILES[fact['kind']]} record {target!r}"]
+    return []
+
+
+def _quote_problems(fact: dict, text: str) -> list[str]:
+    if not fact.get("quote"):
+        return ["empty quote"]
+    return [] if fact["quote"] in text else [f"quote not in the text: {fact['quote']!r}"]
+
+
+def _problems(data: dict, check) -> list[str]:
+    return [
+        f"#{number}: {problem}"
+        for number, fact in enumerate(data["expected"], 1)
+        for problem in check(fact)
+    ]
+
+
+@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+def test_facts_have_the_keys_of_their_kind(path, data):
+    assert not _problems(data, _key_problems)
+
+
+@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+def test_quotes_are_exact_substrings_of_the_text(path, data):
+    assert not _problems(data, lambda fact: _quote_problems(fact, TEXTS[path]))
+
+
+@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+def test_dates_parse_at_their_precision(path, data):
+    assert not _problems(data, _date_problems)
+
+
+@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+def test_statuses_events_parties_and_figures_use_the_vocabularies(path, data):
+    assert not _problems(data, _vocabulary_problems)
+
+
+@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+def test_targets_are_existing_seed_slugs_of_the_right_kind(path, data):
+    assert not _problems(data, _target_problems)
 
 
 # --- the mix --------------------------------------------------------------------
@@ -196,7 +242,7 @@ def test_counts_per_language_and_distractors():
 
 
 def test_every_kind_of_fact_occurs_and_figures_in_every_language():
-    kinds = Counter(fact["kind"] for _, _, fact in FACTS)
+    kinds = Counter(fact["kind"] for fact in FACTS)
     assert all(kinds[kind] for kind in KINDS), kinds
     figure_languages = {
         data["language"]
@@ -208,7 +254,7 @@ def test_every_kind_of_fact_occurs_and_figures_in_every_language():
 
 
 def test_status_changes_confirmations_and_party_steps_occur():
-    events = [fact for _, _, fact in FACTS if fact["kind"] == "status_event"]
+    events = [fact for fact in FACTS if fact["kind"] == "status_event"]
     statuses = {fact["status"] for fact in events}
     assert {"signed", "ratification_pending", "ratified", "in_force"} <= statuses
     assert {fact["event"] for fact in events} == EVENTS
