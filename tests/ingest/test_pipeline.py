@@ -1,6 +1,5 @@
 """The extractor end to end: text in, proposals out."""
 
-import time
 
 import pytest
 
@@ -168,19 +167,6 @@ def test_every_dev_proposal_quotes_its_text_exactly(gazetteer):
             if p.kind == "status_event":
                 assert p.status in AGREEMENT_STATUSES
                 assert p.event in ("change", "confirmation")
-
-
-def test_a_2000_word_article_takes_under_a_second(gazetteer):
-    english = [a for a in load_split(CORPUS, "dev") if a.language == "en" and not a.distractor]
-    words: list[str] = []
-    while len(words) < 2000:
-        for article in english:
-            words += article.text.split()
-    text = " ".join(words[:2000])
-    extract(text, published="2025-02", language="en", gazetteer=gazetteer)  # warm-up
-    began = time.perf_counter()
-    extract(text, published="2025-02", language="en", gazetteer=gazetteer)
-    assert time.perf_counter() - began < 1.0
 
 
 def test_a_short_form_after_the_full_name_is_the_same_agreement(gazetteer):
