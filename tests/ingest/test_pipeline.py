@@ -1,6 +1,5 @@
 """The extractor end to end: text in, proposals out."""
 
-
 import pytest
 
 from ingest.corpus import load_split
