@@ -5,6 +5,7 @@ a developer's machine (a SQLite file in the project, DEBUG on); production sets
 DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -292,12 +293,47 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 
+# Every record about a request names its client by core.client_ip's rule,
+# the same address the throttles and the login lockout count.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_ip": {"()": "core.client_ip.ClientIpLogFilter"}},
+    "formatters": {
+        "with_client": {"format": "%(levelname)s %(name)s [client %(client_ip)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_ip"],
+            "formatter": "with_client",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# --- Who a request came from (core/client_ip.py, docs/DEPLOY.md) ----------
+# The socket's address, unless the site stands behind proxies named here:
+# then the client's address is read from X-Forwarded-For, counting from the
+# right. Never both; by default none, so a client's own X-Forwarded-For
+# changes nothing.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+if TRUSTED_PROXY_COUNT and TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "Set TRUSTED_PROXY_COUNT or TRUSTED_PROXIES, not both: they are two ways of "
+        "saying which proxies stand in front of the site."
+    )
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} should be 0 or more.")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network "
+            "(e.g. 10.0.0.5, 10.0.0.0/24, 2001:db8::/32)."
+        ) from None
 
 
 # --- Hardening (issue #6): HTTPS, cookies, response headers ---------------
@@ -395,3 +431,5 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "kzuk_site.lockout.lockout_response"
+# The address by the same rule as the API's throttles and the logs.
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
