@@ -239,6 +239,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.ApiPagination",
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.api_exception_handler",
+    # JSON nested past API_JSON_MAX_DEPTH is a 400, not a RecursionError.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Anonymous clients by IP address; signed-in clients (editors' scripts)
     # by user, at a higher rate, so that a leaked token cannot hammer the site.
     "DEFAULT_THROTTLE_CLASSES": [
@@ -416,6 +422,12 @@ QUERY_STRING_LIMITS = {
     "MAX_PARAMETERS": env_int("QUERY_STRING_MAX_PARAMETERS", 200),
     "MAX_VALUES_PER_NAME": env_int("QUERY_STRING_MAX_VALUES_PER_NAME", 100),
 }
+
+# --- Request bodies (docs/API.md) -----------------------------------------
+# A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 from the API (JSON), a 400
+# elsewhere; JSON nested deeper than API_JSON_MAX_DEPTH is a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+API_JSON_MAX_DEPTH = env_int("API_JSON_MAX_DEPTH", 32)
 
 # --- Hardening (issue #6): admin login attempts (django-axes) -------------
 # After AXES_FAILURE_LIMIT wrong passwords for one username from one address,

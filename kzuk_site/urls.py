@@ -35,3 +35,7 @@ urlpatterns = [
 
 # Django's 500 page, or a 503 when the error was the database being unavailable.
 handler500 = "core.db_unavailable.server_error_or_unavailable"
+# JSON under /api/ (a body too large, refused before or outside a view),
+# Django's pages elsewhere.
+handler400 = "core.api.errors.bad_request"
+handler403 = "core.api.errors.permission_denied"

@@ -2,9 +2,9 @@
 address, signed-in clients by user."""
 
 from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from core.client_ip import client_ip
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
 class AnonymousThrottle(AnonRateThrottle):
