@@ -32,16 +32,23 @@ class SourceKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
+def _public_citation_count() -> models.Count:
+    """How many quotes the public sees from a source: a quote supporting a
+    draft is not counted, or the count would tell that the draft exists."""
+    public = Citation.objects.visible_to(None).values("pk")
+    return models.Count("citations", filter=models.Q(citations__in=public))
+
+
 class SourceQuerySet(PublishableQuerySet):
     def for_list(self):
         return (
             self.defer("text")
-            .annotate(citation_count=models.Count("citations"))
+            .annotate(citation_count=_public_citation_count())
             .order_by("-published_on", "slug")
         )
 
     def for_api(self):
-        return self.annotate(citation_count=models.Count("citations"))
+        return self.annotate(citation_count=_public_citation_count())
 
 
 SOURCE_SEARCH = SearchSpec(
