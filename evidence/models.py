@@ -136,9 +136,14 @@ class CitationQuerySet(models.QuerySet):
         for model in cited_types().values():
             if not hasattr(model._default_manager.all(), "visible_to"):
                 continue
-            content_type = ContentType.objects.get_for_model(model)
+            # By the content type's natural key, not its id: no query while
+            # the queryset is built (a viewset's class attribute, at import).
+            of_model = models.Q(
+                content_type__app_label=model._meta.app_label,
+                content_type__model=model._meta.model_name,
+            )
             visible = visible.exclude(
-                models.Q(content_type=content_type)
+                of_model
                 & ~models.Q(object_id__in=model._default_manager.visible_to(None).values("pk"))
             )
         return visible

@@ -423,6 +423,16 @@ QUERY_STRING_LIMITS = {
     "MAX_VALUES_PER_NAME": env_int("QUERY_STRING_MAX_VALUES_PER_NAME", 100),
 }
 
+# --- /.well-known/security.txt (RFC 9116; docs/SECURITY.md) --------------
+# Who receives vulnerability reports: mailto: or https: URIs, comma-separated.
+SECURITY_CONTACT = env_list("SECURITY_CONTACT", ["mailto:security@kzuk-tracker.example"])
+# `Expires` is this many days ahead of each request (RFC 9116: under a year).
+SECURITY_TXT_DAYS = env_int("SECURITY_TXT_DAYS", 180)
+if not 1 <= SECURITY_TXT_DAYS <= 365:
+    raise ImproperlyConfigured(f"SECURITY_TXT_DAYS={SECURITY_TXT_DAYS} should be 1 to 365.")
+# The disclosure policy's public address, if it has one (a `Policy:` line).
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+
 # --- Request bodies (docs/API.md) -----------------------------------------
 # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 from the API (JSON), a 400
 # elsewhere; JSON nested deeper than API_JSON_MAX_DEPTH is a 400.
