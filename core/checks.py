@@ -1,6 +1,7 @@
-"""System checks that name the fix for a site that would otherwise fail at
-the first request. `runserver` (and so `make run`) and `manage.py check` run
-them; docs/DEPLOY.md runs `check --deploy` before gunicorn starts."""
+"""Deployment checks that name the fix for a site that would otherwise fail
+at the first request: `manage.py check --deploy` runs them (docs/DEPLOY.md,
+before gunicorn starts). Deployment checks only, so that `collectstatic`
+itself, and every other command, still runs before the files are there."""
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestFilesMixin
@@ -8,7 +9,7 @@ from django.core import checks
 from django.core.files.storage import storages
 
 
-@checks.register(checks.Tags.staticfiles)
+@checks.register(checks.Tags.staticfiles, deploy=True)
 def static_files_collected(app_configs=None, **kwargs):
     """With DEBUG off, pages name static files by their hashed names, read
     from the manifest `collectstatic` writes: without it, every page is a

@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -55,6 +54,12 @@ INSTALLED_APPS = [
     # the admin login's failure counter.
     "csp",
     "axes",
+    # Editors' accounts (issue 18): a second factor for staff sign-in (TOTP
+    # and recovery codes), API tokens that expire (accounts/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
     # Ours, bottom layer first (docs/ARCHITECTURE.md): imports run upward
     # only, kzuk_site -> portal -> content apps -> seeding -> evidence -> core.
     "core",
@@ -87,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Hardening (issue #6): refuses a query string too large to serve before
@@ -229,7 +236,7 @@ REST_FRAMEWORK = {
     # Token first: an anonymous write is then told 401 with
     # `WWW-Authenticate: Token`, rather than a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
@@ -438,6 +445,16 @@ SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
 # elsewhere; JSON nested deeper than API_JSON_MAX_DEPTH is a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 API_JSON_MAX_DEPTH = env_int("API_JSON_MAX_DEPTH", 32)
+
+# --- Editors' accounts (accounts/, docs/SECURITY.md) ----------------------
+# Staff sign in to the admin with a password and a second factor (an
+# authenticator app's code, or a recovery code): required by default with
+# DEBUG off. Enrol with `manage.py enrol_two_factor <username>`.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
+# The issuer an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "KZ-UK Tracker")
+# Days an API token made by `manage.py create_api_token` stays valid.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
 
 # --- Hardening (issue #6): admin login attempts (django-axes) -------------
 # After AXES_FAILURE_LIMIT wrong passwords for one username from one address,

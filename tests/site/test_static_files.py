@@ -75,8 +75,8 @@ def test_pages_link_the_hashed_name(static_root, hashed_css, seeded):
 @pytest.mark.external
 def test_a_production_run_without_collectstatic_is_stopped_naming_the_fix(tmp_path):
     """DEBUG off before `collectstatic`: every page would be a 500. The
-    system check (run by `runserver`, `make run` and `check --deploy`)
-    stops it first, saying what to run."""
+    deployment check (`check --deploy`, before gunicorn starts) says what to
+    run, and `make run` collects them itself when DEBUG is off."""
     import os
     import subprocess
     import sys
@@ -91,7 +91,7 @@ def test_a_production_run_without_collectstatic_is_stopped_naming_the_fix(tmp_pa
         "STATIC_ROOT": str(tmp_path),
     }
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "manage.py", "check", "--deploy"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -103,6 +103,13 @@ def test_a_production_run_without_collectstatic_is_stopped_naming_the_fix(tmp_pa
     assert "manage.py collectstatic --noinput" in result.stderr
     (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
     collected = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert collected.returncode == 0, collected.stderr
+    assert "core.E001" not in collected.stderr
+    makefile = (ROOT / "Makefile").read_text()
+    assert "collectstatic --noinput" in makefile
