@@ -6,6 +6,7 @@ tests) can be in either state."""
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
+
 from accounts.forms import TwoFactorLoginForm
 
 
