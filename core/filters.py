@@ -157,6 +157,11 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
         names += [name for name in self.LAST if name in data]
         for name in names:
             queryset = self.filters[name].filter(queryset, data[name])
+        if not queryset.ordered:
+            # `?ordering=,` chose no field and cleared the order: pages of an
+            # unordered list may repeat or skip rows. The model's own order,
+            # then its id, decide.
+            queryset = queryset.order_by(*(queryset.model._meta.ordering or ()), "pk")
         return queryset
 
     updated_since = UtcDateTimeFilter(

@@ -283,6 +283,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.describe_parameters",
+        "core.api.schema.add_links",
     ],
     # One named enum per vocabulary: several models share "kind" and "status"
     # field names, and every partial date shares its precisions.
