@@ -13,6 +13,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
+        # Registers the schema's description of the session sign-in.
+        from accounts import schema  # noqa: F401
         from accounts.admin_site import TwoFactorAdminSite
 
         # The default admin site (every app's admin.py registers on it) asks

@@ -17,7 +17,9 @@ PATH = "/.well-known/security.txt"
 
 def security_txt_lines(request, now: datetime.datetime | None = None) -> list[str]:
     now = now or timezone.now()
-    expires = (now + datetime.timedelta(days=settings.SECURITY_TXT_DAYS)).replace(microsecond=0)
+    # Midnight UTC: the same file all day long, whatever the second.
+    day = now.astimezone(datetime.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    expires = day + datetime.timedelta(days=settings.SECURITY_TXT_DAYS)
     lines = [f"Contact: {contact}" for contact in settings.SECURITY_CONTACT]
     lines += [
         f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",

@@ -114,3 +114,20 @@ def test_new_recovery_codes_keep_the_authenticator(staff):
     printed = _enrol("ed", "--recovery-codes-only")
     assert "otpauth://" not in printed
     assert TOTPDevice.objects.get(user=staff).key == key
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
+def test_the_api_takes_a_session_only_with_the_second_factor(client, staff):
+    body = {"slug": "session-topic", "name": "A topic"}
+    client.force_login(staff)  # signed in by password alone
+    assert client.post("/api/v1/topics/", body, content_type="application/json").status_code in (
+        401,
+        403,
+    )
+    client.logout()
+    _enrol()
+    assert _sign_in(client, token=_code(staff)).status_code == 302
+    created = client.post("/api/v1/topics/", body, content_type="application/json")
+    # Signed in with both factors: the session writes (CSRF is not enforced
+    # by the test client).
+    assert created.status_code == 201
