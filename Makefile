@@ -7,7 +7,11 @@ PORT ?= 8000
 
 .PHONY: run setup test test-fast lint audit format migrate seeds clean
 
+# With DEBUG=false (a production-like run), pages name the static files by
+# their hashed names: collect them first, or every page is a 500.
 run: setup seeds
+	@$(BIN)/python -c "import sys; from kzuk_site.env import env_bool; sys.exit(env_bool('DEBUG', True))" \
+		&& $(BIN)/python manage.py collectstatic --noinput --verbosity 0 || true
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # A virtual environment with the pinned requirements, rebuilt when they change.

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, StatusEvent
-from core.models import PublicationState
+from core.models import PublicationState, is_public
 from evidence.models import Citation
 
 FEED_LENGTH = 50
@@ -37,7 +37,7 @@ class StatusChangesFeed(Feed):
         return _events().order_by("-date", "-position", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
-        party = f" ({item.party.name})" if item.party else ""
+        party = f" ({item.party.name})" if is_public(item.party) else ""
         return f"{item.agreement}: {item.get_status_display()}{party}, {item.date_display}"
 
     def item_description(self, item):

@@ -339,6 +339,9 @@ class AgreementRelation(TimeStampedModel):
     )
     citations = GenericRelation("evidence.Citation", related_query_name="agreement_relation")
 
+    # Shown only when the other agreement is public too (core.models.is_public).
+    public_with = ("target",)
+
     class Meta:
         ordering = ("agreement", "kind", "target")
         constraints = (

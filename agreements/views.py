@@ -6,6 +6,7 @@ from agreements.models import (
     Commitment,
     Figure,
 )
+from core.models import is_public
 from core.views import AsOfMixin, FilteredListView, slugs
 
 
@@ -55,7 +56,8 @@ class AgreementDetailView(AsOfMixin, DetailView):
         context["deciding_event"] = agreement.status_event_on(as_of)
         tracks = {}
         for event in events:
-            if event.party is not None:
+            # A draft party has no track of its own: as if not recorded yet.
+            if is_public(event.party):
                 tracks.setdefault(event.party, []).append(event)
         context["party_tracks"] = list(tracks.items())
         context["later_count"] = sum(event.later for event in events)
@@ -74,8 +76,8 @@ class CommitmentListView(FilteredListView):
         ("due_on", lambda c: c.due_on),
         ("due_on_precision", lambda c: c.due_on_precision if c.due_on else ""),
         ("parties", lambda c: slugs(c.parties)),
-        ("meeting", lambda c: c.meeting.slug if c.meeting else ""),
-        ("agreement", lambda c: c.agreement.slug if c.agreement else ""),
+        ("meeting", lambda c: c.meeting),
+        ("agreement", lambda c: c.agreement),
         ("topics", lambda c: slugs(c.topics)),
     )
 
@@ -117,7 +119,7 @@ class FigureListView(FilteredListView):
         ("approximation", lambda f: f.approximation),
         ("as_of", lambda f: f.as_of),
         ("as_of_precision", lambda f: f.as_of_precision if f.as_of else ""),
-        ("sources", lambda f: ";".join(c.source.slug for c in f.citations.all())),
+        ("sources", lambda f: [c.source for c in f.citations.all()]),
     )
 
     def get_queryset(self):

@@ -20,6 +20,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from simple_history.signals import pre_create_historical_record
 
+        # Registers the system checks (core/checks.py).
+        from core import checks  # noqa: F401
         from core.history import stamp_change_reason
 
         # After every migrate, so models added later join the roles.

@@ -134,4 +134,8 @@ def server_error_or_unavailable(request, *args, **kwargs):
     why = unavailability(exc) if exc is not None else None
     if why is not None:
         return response_for(request, exc, why)
+    if request.path_info.startswith("/api/"):
+        from core.api.errors import server_error as api_server_error
+
+        return api_server_error(request)
     return server_error(request, *args, **kwargs)

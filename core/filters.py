@@ -14,6 +14,16 @@ from drf_spectacular.utils import extend_schema_field
 from core.search import SearchSpec, search_counted
 
 
+def visible_choices(queryset, request):
+    """The records a filter may name: those its reader may see (core.models:
+    drafts only for editors). The same rule as the lists, so that a draft is
+    neither offered as a choice nor accepted as a value: `?topic=<draft>`
+    answers exactly as a slug that does not exist."""
+    if hasattr(queryset, "visible_to"):
+        return queryset.visible_to(getattr(request, "user", None))
+    return queryset
+
+
 class TextSearchFilter(django_filters.CharFilter):
     """Full-text search by the model's SearchSpec (core.search): every word
     matches, as a prefix, in one of its fields. Results come best first,
@@ -96,6 +106,11 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         kwargs.setdefault("distinct", False)
         super().__init__(*args, **kwargs)
 
+    def get_queryset(self, request):
+        # Every relation filter, in every app, by construction: the choices
+        # and the accepted values are what this reader may see.
+        return visible_choices(super().get_queryset(request), request)
+
     def filter(self, qs, value):
         # A semi-join (`id IN (SELECT ...)`) rather than django-filter's join
         # and DISTINCT: at 100,000 agreements, DISTINCT over every column of
@@ -142,6 +157,11 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
         names += [name for name in self.LAST if name in data]
         for name in names:
             queryset = self.filters[name].filter(queryset, data[name])
+        if not queryset.ordered:
+            # `?ordering=,` chose no field and cleared the order: pages of an
+            # unordered list may repeat or skip rows. The model's own order,
+            # then its id, decide.
+            queryset = queryset.order_by(*(queryset.model._meta.ordering or ()), "pk")
         return queryset
 
     updated_since = UtcDateTimeFilter(

@@ -26,12 +26,24 @@ _PARENTS = ("agreement", "commitment", "meeting", "person", "source")
 def is_public(obj) -> bool:
     """Whether the public may see `obj`, already fetched: a published record,
     or a nested one whose parent is published. The same rule as
-    `PublishableQuerySet.published()`, for records in memory."""
+    `PublishableQuerySet.published()`, for records in memory.
+
+    A nested record that means nothing without another one says so on its
+    model: `public_with = ("target",)` (each of these must be public: a
+    relation to a draft agreement is not shown), `public_with_any =
+    ("person", "organisation")` (one at least: a participation whose only
+    participant is a draft is not shown)."""
     if obj is None:
         return False
     state = getattr(obj, "publication", None)
     if state is not None:
         return state == PublicationState.PUBLISHED
+    model = type(obj)
+    if not all(is_public(getattr(obj, name, None)) for name in getattr(model, "public_with", ())):
+        return False
+    any_of = getattr(model, "public_with_any", ())
+    if any_of and not any(is_public(getattr(obj, name, None)) for name in any_of):
+        return False
     for parent in _PARENTS:
         owner = getattr(obj, parent, None)
         if owner is not None and hasattr(owner, "publication"):

@@ -5,10 +5,12 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
 from core.csv import CsvColumn, csv_lines, csv_response
+from core.models import is_public
 from core.search import SearchPaginator, is_searching
 
 
@@ -63,7 +65,7 @@ class FilteredListView(AsOfMixin, FilterView):
     def render_csv(self):
         filterset = self.get_filterset(self.get_filterset_class())
         rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-        columns = [CsvColumn(*column) for column in self.csv_columns]
+        columns = [CsvColumn(header, _public(value)) for header, value in self.csv_columns]
         return csv_response(csv_lines(columns, _chunked(rows)), self.csv_filename)
 
     def get_context_data(self, **kwargs):
@@ -90,7 +92,27 @@ def _chunked(queryset, size: int = 1000):
 
 
 def slugs(related) -> str:
-    return ";".join(obj.slug for obj in related.all())
+    """The slugs of related records the public may see, `;`-separated."""
+    return ";".join(obj.slug for obj in related.all() if is_public(obj))
+
+
+def public_cell(value):
+    """A CSV cell that names related records: a record by its slug, several
+    `;`-separated, and a draft not at all (core.models.is_public), as if it
+    were not there yet. Anything else is the value itself."""
+    if isinstance(value, models.Manager):
+        value = value.all()
+    if isinstance(value, models.Model):
+        return getattr(value, "slug", value.pk) if is_public(value) else ""
+    if isinstance(value, models.QuerySet | list | tuple) and all(
+        isinstance(item, models.Model) for item in value
+    ):
+        return ";".join(str(public_cell(item)) for item in value if is_public(item))
+    return value
+
+
+def _public(column: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda row: public_cell(column(row))
 
 
 NOT_YET = _("no status recorded yet")

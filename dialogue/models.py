@@ -239,6 +239,9 @@ class Participation(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     citations = GenericRelation("evidence.Citation", related_query_name="participation")
 
+    # Shown only with someone the public may see taking part (core.models.is_public).
+    public_with_any = ("person", "organisation")
+
     class Meta:
         ordering = ("meeting", "position", "pk")
         constraints = (

@@ -16,7 +16,7 @@ class MeetingListView(FilteredListView):
     csv_columns = (
         ("slug", lambda m: m.slug),
         ("title", lambda m: m.title),
-        ("series", lambda m: m.series.slug if m.series else ""),
+        ("series", lambda m: m.series),
         ("number", lambda m: m.number),
         ("kind", lambda m: m.kind),
         ("status", lambda m: m.status),

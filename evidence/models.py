@@ -32,16 +32,23 @@ class SourceKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
+def _public_citation_count() -> models.Count:
+    """How many quotes the public sees from a source: a quote supporting a
+    draft is not counted, or the count would tell that the draft exists."""
+    public = Citation.objects.visible_to(None).values("pk")
+    return models.Count("citations", filter=models.Q(citations__in=public))
+
+
 class SourceQuerySet(PublishableQuerySet):
     def for_list(self):
         return (
             self.defer("text")
-            .annotate(citation_count=models.Count("citations"))
+            .annotate(citation_count=_public_citation_count())
             .order_by("-published_on", "slug")
         )
 
     def for_api(self):
-        return self.annotate(citation_count=models.Count("citations"))
+        return self.annotate(citation_count=_public_citation_count())
 
 
 SOURCE_SEARCH = SearchSpec(
@@ -129,9 +136,14 @@ class CitationQuerySet(models.QuerySet):
         for model in cited_types().values():
             if not hasattr(model._default_manager.all(), "visible_to"):
                 continue
-            content_type = ContentType.objects.get_for_model(model)
+            # By the content type's natural key, not its id: no query while
+            # the queryset is built (a viewset's class attribute, at import).
+            of_model = models.Q(
+                content_type__app_label=model._meta.app_label,
+                content_type__model=model._meta.model_name,
+            )
             visible = visible.exclude(
-                models.Q(content_type=content_type)
+                of_model
                 & ~models.Q(object_id__in=model._default_manager.visible_to(None).values("pk"))
             )
         return visible

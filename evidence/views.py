@@ -39,7 +39,10 @@ class SourceDetailView(AsOfMixin, DetailView):
         return Source.objects.published().prefetch_related(
             Prefetch(
                 "citations",
-                queryset=Citation.objects.select_related("content_type")
+                # Only the quotes the public may see: one supporting a draft
+                # is neither highlighted nor counted.
+                queryset=Citation.objects.visible_to(None)
+                .select_related("content_type")
                 .prefetch_related(cited_object_prefetch())
                 .order_by("start", "-end", "pk"),
             )

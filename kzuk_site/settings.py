@@ -5,6 +5,7 @@ a developer's machine (a SQLite file in the project, DEBUG on); production sets
 DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -44,7 +45,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -54,6 +54,12 @@ INSTALLED_APPS = [
     # the admin login's failure counter.
     "csp",
     "axes",
+    # Editors' accounts (issue 18): a second factor for staff sign-in (TOTP
+    # and recovery codes), API tokens that expire (accounts/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
     # Ours, bottom layer first (docs/ARCHITECTURE.md): imports run upward
     # only, kzuk_site -> portal -> content apps -> seeding -> evidence -> core.
     "core",
@@ -86,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Hardening (issue #6): refuses a query string too large to serve before
@@ -228,8 +236,8 @@ REST_FRAMEWORK = {
     # Token first: an anonymous write is then told 401 with
     # `WWW-Authenticate: Token`, rather than a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.authentication.ExpiringTokenAuthentication",
+        "accounts.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
@@ -238,6 +246,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.ApiPagination",
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.api_exception_handler",
+    # JSON nested past API_JSON_MAX_DEPTH is a 400, not a RecursionError.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Anonymous clients by IP address; signed-in clients (editors' scripts)
     # by user, at a higher rate, so that a leaked token cannot hammer the site.
     "DEFAULT_THROTTLE_CLASSES": [
@@ -269,6 +283,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.describe_parameters",
+        "core.api.schema.add_links",
     ],
     # One named enum per vocabulary: several models share "kind" and "status"
     # field names, and every partial date shares its precisions.
@@ -292,12 +307,47 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 
+# Every record about a request names its client by core.client_ip's rule,
+# the same address the throttles and the login lockout count.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_ip": {"()": "core.client_ip.ClientIpLogFilter"}},
+    "formatters": {
+        "with_client": {"format": "%(levelname)s %(name)s [client %(client_ip)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_ip"],
+            "formatter": "with_client",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# --- Who a request came from (core/client_ip.py, docs/DEPLOY.md) ----------
+# The socket's address, unless the site stands behind proxies named here:
+# then the client's address is read from X-Forwarded-For, counting from the
+# right. Never both; by default none, so a client's own X-Forwarded-For
+# changes nothing.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+if TRUSTED_PROXY_COUNT and TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "Set TRUSTED_PROXY_COUNT or TRUSTED_PROXIES, not both: they are two ways of "
+        "saying which proxies stand in front of the site."
+    )
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} should be 0 or more.")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network "
+            "(e.g. 10.0.0.5, 10.0.0.0/24, 2001:db8::/32)."
+        ) from None
 
 
 # --- Hardening (issue #6): HTTPS, cookies, response headers ---------------
@@ -381,6 +431,32 @@ QUERY_STRING_LIMITS = {
     "MAX_VALUES_PER_NAME": env_int("QUERY_STRING_MAX_VALUES_PER_NAME", 100),
 }
 
+# --- /.well-known/security.txt (RFC 9116; docs/SECURITY.md) --------------
+# Who receives vulnerability reports: mailto: or https: URIs, comma-separated.
+SECURITY_CONTACT = env_list("SECURITY_CONTACT", ["mailto:security@kzuk-tracker.example"])
+# `Expires` is this many days ahead of each request (RFC 9116: under a year).
+SECURITY_TXT_DAYS = env_int("SECURITY_TXT_DAYS", 180)
+if not 1 <= SECURITY_TXT_DAYS <= 365:
+    raise ImproperlyConfigured(f"SECURITY_TXT_DAYS={SECURITY_TXT_DAYS} should be 1 to 365.")
+# The disclosure policy's public address, if it has one (a `Policy:` line).
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+
+# --- Request bodies (docs/API.md) -----------------------------------------
+# A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 from the API (JSON), a 400
+# elsewhere; JSON nested deeper than API_JSON_MAX_DEPTH is a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+API_JSON_MAX_DEPTH = env_int("API_JSON_MAX_DEPTH", 32)
+
+# --- Editors' accounts (accounts/, docs/SECURITY.md) ----------------------
+# Staff sign in to the admin with a password and a second factor (an
+# authenticator app's code, or a recovery code): required by default with
+# DEBUG off. Enrol with `manage.py enrol_two_factor <username>`.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
+# The issuer an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "KZ-UK Tracker")
+# Days an API token made by `manage.py create_api_token` stays valid.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+
 # --- Hardening (issue #6): admin login attempts (django-axes) -------------
 # After AXES_FAILURE_LIMIT wrong passwords for one username from one address,
 # that pair is locked out for the cooling-off period: a guesser cannot go
@@ -395,3 +471,5 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "kzuk_site.lockout.lockout_response"
+# The address by the same rule as the API's throttles and the logs.
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"

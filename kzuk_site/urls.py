@@ -5,6 +5,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from kzuk_site.security_txt import security_txt
+
 
 class FaviconView(RedirectView):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin,
@@ -19,6 +21,8 @@ class FaviconView(RedirectView):
 
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view()),
+    # RFC 9116: how to report a vulnerability (docs/SECURITY.md).
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("kzuk_site.api")),
     # Without a CSRF token, every public page is the same for every reader and
@@ -35,3 +39,7 @@ urlpatterns = [
 
 # Django's 500 page, or a 503 when the error was the database being unavailable.
 handler500 = "core.db_unavailable.server_error_or_unavailable"
+# JSON under /api/ (a body too large, refused before or outside a view),
+# Django's pages elsewhere.
+handler400 = "core.api.errors.bad_request"
+handler403 = "core.api.errors.permission_denied"

@@ -50,12 +50,12 @@ def _make_editors(env) -> list[str]:
         "shell",
         "-c",
         "import json; from django.contrib.auth.models import Group, User; "
-        "from rest_framework.authtoken.models import Token; "
+        "from accounts.models import ApiToken; "
         "editors = Group.objects.get(name='editors'); tokens = []\n"
         f"for n in range({EDITORS}):\n"
         "    u = User.objects.create_user(f'load-editor-{n}', is_staff=True)\n"
         "    u.groups.add(editors)\n"
-        "    tokens.append(Token.objects.create(user=u).key)\n"
+        "    tokens.append(ApiToken.issue(u, name='load test')[1])\n"
         "print(json.dumps(tokens))",
     )
     return json.loads(out.strip().splitlines()[-1])

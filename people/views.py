@@ -57,7 +57,7 @@ class OrganisationListView(FilteredListView):
         ("short_name", lambda o: o.short_name),
         ("kind", lambda o: o.kind),
         ("country", lambda o: o.country),
-        ("parent", lambda o: o.parent.slug if o.parent else ""),
+        ("parent", lambda o: o.parent),
     )
 
     def get_queryset(self):

@@ -26,6 +26,8 @@ class ApiAutoSchema(AutoSchema):
         lists = self._is_list_view()
         if self.method in ("GET", "POST", "PUT", "PATCH"):
             errors.append(("400", "Invalid query parameter or request body; the body names it."))
+        if self.method in ("POST", "PUT", "PATCH"):
+            errors.append(("413", "The request body is over the size limit."))
         errors.append(
             ("401", "A bad token; or, to write, none: send `Authorization: Token <key>`.")
         )
@@ -73,4 +75,51 @@ def describe_parameters(result, generator, request, public):
                 key = (parameter["in"], parameter["name"])
                 if not parameter.get("description") and key in PARAMETER_DESCRIPTIONS:
                     parameter["description"] = PARAMETER_DESCRIPTIONS[key]
+    return result
+
+
+# OpenAPI links: what a client can do next with the record an answer names.
+# From a creation, a read or a change: read it, replace it, change it, delete
+# it. Stateful fuzzing (tests/core/test_api_stateful.py) follows them to make
+# create, update and delete sequences.
+_NEXT = {"get": "Read", "put": "Replace", "patch": "Change", "delete": "Delete"}
+
+
+def _detail_path(paths: dict, list_path: str) -> tuple[str, str] | None:
+    """The detail path beside a list path, and its one path parameter."""
+    for path in paths:
+        rest = path[len(list_path) :] if path.startswith(list_path) else ""
+        if rest.startswith("{") and rest.endswith("}/") and rest.count("{") == 1:
+            return path, rest[1:-2]
+    return None
+
+
+def add_links(result, generator, request, public):
+    """Postprocessing hook: links from each creation, read and change of a
+    record to the operations on that record, keyed by its slug or id."""
+    paths = result.get("paths", {})
+    for list_path, list_item in paths.items():
+        detail = _detail_path(paths, list_path) if "post" in list_item else None
+        if detail is None:
+            continue
+        detail_path, parameter = detail
+        targets = {
+            method: operation["operationId"]
+            for method, operation in paths[detail_path].items()
+            if method in _NEXT
+        }
+        links = {
+            f"{_NEXT[method]}Record": {
+                "operationId": operation_id,
+                "parameters": {parameter: f"$response.body#/{parameter}"},
+            }
+            for method, operation_id in targets.items()
+        }
+        sources = [(list_item, "post", "201")] + [
+            (paths[detail_path], method, "200") for method in ("get", "put", "patch")
+        ]
+        for item, method, status in sources:
+            response = item.get(method, {}).get("responses", {}).get(status)
+            if response is not None:
+                response["links"] = links
     return result

@@ -52,6 +52,14 @@ class DescribedModelSerializer(HidesDrafts, serializers.ModelSerializer):
     def many_init(cls, *args, **kwargs):
         return _reading_prefetched(super().many_init(*args, **kwargs))
 
+    def get_fields(self):
+        # Every nested list, whatever serializer it holds (a plain one for a
+        # record of an app above, say), leaves out what the reader may not see.
+        fields = super().get_fields()
+        for field in fields.values():
+            _reading_prefetched(field)
+        return fields
+
     def is_hidden(self, record) -> bool:
         """Left out of a list of these (core.api.visibility)."""
         return hidden(self.context, record)
@@ -132,7 +140,10 @@ class PrefetchedListSerializer(ReadsPrefetched, serializers.ListSerializer):
         if self.parent is None:
             # A page of a list: the view's queryset is filtered (visible_to).
             return super().to_representation(records)
-        shown = [record for record in records if not self.child.is_hidden(record)]
+        is_hidden = getattr(self.child, "is_hidden", None) or (
+            lambda record: hidden(self.context, record)
+        )
+        shown = [record for record in records if not is_hidden(record)]
         return super().to_representation(shown)
 
 

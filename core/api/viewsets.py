@@ -65,12 +65,14 @@ class ApiViewSet(viewsets.ModelViewSet):
     list_serializer_class = None
     csv_fields: tuple[str, ...] = ()
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        # Drafts only for those allowed to see them; the public sees the rest.
+    def filter_queryset(self, queryset):
+        """Drafts only for those allowed to see them; the public sees the
+        rest. Here rather than in get_queryset, which a viewset may replace
+        (a lighter list): every list, CSV, detail, update and delete passes
+        through this, whatever queryset the viewset chose."""
         if hasattr(queryset, "visible_to"):
             queryset = queryset.visible_to(self.request.user)
-        return queryset
+        return super().filter_queryset(queryset)
 
     # Rows fetched (with their prefetches) per round trip when streaming CSV.
     csv_chunk_size = 500

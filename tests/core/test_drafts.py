@@ -202,3 +202,25 @@ def test_a_draft_source_is_not_named_beside_the_facts_it_supports(seeded, client
     for url in ("/figures/", "/agreements/spca/", "/sources/"):
         assert source.title not in client.get(url).content.decode(), url
     assert client.get(source.get_absolute_url()).status_code == 404
+
+
+def test_a_draft_topic_is_not_offered_counted_or_accepted(seeded, client, api_client):
+    """Issue 18: a draft topic's name and slug were offered in the topic
+    filter of four lists, counted with `?topic=`, listed in the site CSV's
+    topics column, and accepted by the API's filter (200) where an unknown
+    slug is a 400."""
+    topic = factories.topic(slug="draft-topic", name="A draft topic", publication="draft")
+    spca = Agreement.objects.get(slug="spca")
+    spca.topics.add(topic)
+    for url in ("/agreements/", "/commitments/", "/figures/", "/meetings/"):
+        page = client.get(url).content.decode()
+        assert "draft-topic" not in page and "A draft topic" not in page, url
+    filtered = client.get("/agreements/?topic=draft-topic").content.decode()
+    unknown = client.get("/agreements/?topic=nope-topic").content.decode()
+    assert filtered.replace("draft-topic", "nope-topic") == unknown
+    csv = b"".join(client.get("/agreements/?format=csv").streaming_content).decode()
+    assert "draft-topic" not in csv
+    draft = api_client.get("/api/v1/agreements/?topic=draft-topic")
+    missing = api_client.get("/api/v1/agreements/?topic=nope-topic")
+    assert draft.status_code == missing.status_code == 400
+    assert draft.content.decode().replace("draft-topic", "nope-topic") == missing.content.decode()

@@ -40,9 +40,11 @@ def app(cluster, tmp_path_factory):
         "shell",
         "-c",
         "from django.contrib.auth.models import User; "
-        "from rest_framework.authtoken.models import Token; "
+        "from accounts.models import ApiToken, digest; "
+        "from django.utils import timezone; import datetime; "
         "u = User.objects.create_superuser('ed', 'ed@example.org', 'a long passphrase'); "
-        "Token.objects.create(user=u, key='0' * 40)",
+        "ApiToken.objects.create(user=u, prefix='0' * 8, key_digest=digest('0' * 40), "
+        "expires_at=timezone.now() + datetime.timedelta(days=1))",
     )
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     # One worker, one thread: every request goes through the same database

@@ -127,7 +127,7 @@ def test_an_api_write_reads_and_writes_the_primary(replica, editor):
     assert response.status_code == 201, response.content
     assert queries.replica.captured_queries == []
     # The token and the checks are read where the row is then written.
-    assert any("authtoken_token" in sql for sql in queries.primary_selects)
+    assert any("accounts_apitoken" in sql for sql in queries.primary_selects)
     assert any(q["sql"].startswith("INSERT") for q in queries.primary.captured_queries)
     assert Source.objects.using("default").filter(slug="a-new-source").exists()
 

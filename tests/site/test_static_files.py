@@ -70,3 +70,46 @@ def test_an_unhashed_name_is_served_but_only_briefly_cached(static_root):
 def test_pages_link_the_hashed_name(static_root, hashed_css, seeded):
     page = Client().get("/").content.decode()
     assert f'href="/static/{hashed_css}"' in page
+
+
+@pytest.mark.external
+def test_a_production_run_without_collectstatic_is_stopped_naming_the_fix(tmp_path):
+    """DEBUG off before `collectstatic`: every page would be a 500. The
+    deployment check (`check --deploy`, before gunicorn starts) says what to
+    run, and `make run` collects them itself when DEBUG is off."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.processes import ROOT
+
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "localhost",
+        "STATIC_ROOT": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr
+    assert "manage.py collectstatic --noinput" in result.stderr
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert collected.returncode == 0, collected.stderr
+    assert "core.E001" not in collected.stderr
+    makefile = (ROOT / "Makefile").read_text()
+    assert "collectstatic --noinput" in makefile

@@ -1,0 +1,14 @@
+"""What the stateful fuzzing (test_api_stateful.py) found, kept as plain
+tests that fail without their fix."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/api/v1/figures/", "/figures/", "/api/v1/agreements/"])
+def test_an_ordering_that_names_no_field_keeps_a_stable_order(seeded, client, url):
+    # `?ordering=,` cleared the order: an unordered page (a 500 under the
+    # tests' warnings-as-errors, unstable pages in production).
+    response = client.get(f"{url}?ordering=,&as_of_after=")
+    assert response.status_code == 200
