@@ -1,6 +1,8 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
 from agreements.admin_actions import add_status_step_action
 from agreements.models import (
@@ -11,7 +13,9 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
+from agreements.services import set_event_publication
 from core.admin_base import ContentAdmin, StaleEditForm
+from core.models import PublicationState
 from evidence.admin import CitationInline
 
 EVENT_FIELDS = (
@@ -24,6 +28,7 @@ EVENT_FIELDS = (
     "party",
     "note",
     "position",
+    "publication",
 )
 
 
@@ -44,7 +49,9 @@ class EventSequenceFormSet(forms.BaseInlineFormSet):
         kept = [
             form
             for form in self.forms
-            if not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
+            if not self._should_delete_form(form)
+            and (form.instance.pk or form.has_changed())
+            and form.instance.publication == PublicationState.PUBLISHED
         ]
         events = [form.instance for form in kept]
         problems = type(self.instance).status_problems_of(events, **_owner_context(self.instance))
@@ -62,7 +69,7 @@ class EventSequenceFormSet(forms.BaseInlineFormSet):
 class StatusEventInline(admin.TabularInline):
     model = StatusEvent
     formset = EventSequenceFormSet
-    fields = (*EVENT_FIELDS[:6], "party", "step", "note", "position")
+    fields = (*EVENT_FIELDS[:6], "party", "step", "note", "position", "publication")
     autocomplete_fields = ("party",)
     extra = 0
 
@@ -120,9 +127,11 @@ class StandaloneEventForm(StaleEditForm):
         owner = getattr(self.instance, "agreement", None)
         if owner is None or self.errors:
             return cleaned
-        siblings = [event for event in owner.status_events.select_related("party")]
-        events = [event for event in siblings if event.pk != self.instance.pk]
-        events.append(self.instance)
+        siblings = owner.status_events.filter(publication=PublicationState.PUBLISHED)
+        events = [event for event in siblings.select_related("party")]
+        events = [event for event in events if event.pk != self.instance.pk]
+        if self.instance.publication == PublicationState.PUBLISHED:
+            events.append(self.instance)
         for problem in owner.status_problems_of(events, **_owner_context(owner)):
             culprit = events[problem.index]
             if culprit is self.instance and problem.field in self.fields:
@@ -145,6 +154,23 @@ class StatusEventAdmin(ContentAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         obj.agreement.refresh_status()
+
+    def _set_publication(self, request, queryset, state):
+        """Each step published (or taken back) through the status rules: one
+        that would break them is refused, with the reason."""
+        done = 0
+        for event in queryset.exclude(publication=state).select_related("agreement"):
+            try:
+                set_event_publication(event=event, state=state)
+                done += 1
+            except ValidationError as error:
+                messages_text = "; ".join(error.messages)
+                self.message_user(request, f"{event}: {messages_text}", messages.ERROR)
+        self.message_user(
+            request,
+            _("%(count)d records are now %(state)s.") % {"count": done, "state": state.label},
+            messages.SUCCESS,
+        )
 
     def delete_model(self, request, obj):
         agreement = obj.agreement

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, StatusEvent
-from core.models import PublicationState, is_public
+from core.models import is_public
 from evidence.models import Citation
 
 FEED_LENGTH = 50
@@ -19,7 +19,7 @@ FEED_LENGTH = 50
 
 def _events():
     return (
-        StatusEvent.objects.filter(agreement__publication=PublicationState.PUBLISHED)
+        StatusEvent.objects.published()
         .select_related("agreement", "party")
         .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("source")))
     )

@@ -17,7 +17,13 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from core.filters import (
+    SlugsFilter,
+    TextSearchFilter,
+    UpdatedSinceFilterSet,
+    YearFilter,
+    known_by,
+)
 from dialogue.models import Meeting
 from people.models import Organisation, Person
 from topics.models import Topic
@@ -40,7 +46,12 @@ class StatusAsOfFilterSet(UpdatedSinceFilterSet):
     )
 
     def filter_queryset(self, queryset):
-        queryset = queryset.with_freshness(self.form.cleaned_data.get("as_of"))
+        as_of = self.form.cleaned_data.get("as_of")
+        queryset = queryset.with_freshness(as_of)
+        if as_of and getattr(self.request, "listing", True):
+            # Nothing recorded by then: not yet on the tracker's record (a
+            # list leaves it out; its own page says so).
+            queryset = queryset.filter(status_as_of__isnull=False)
         return super().filter_queryset(queryset)
 
     def keep(self, queryset, name, value):
@@ -233,6 +244,8 @@ class FigureFilterSet(UpdatedSinceFilterSet):
     as_of_before = django_filters.DateFilter(
         field_name="as_of", lookup_expr="lte", label=_("As of on or before")
     )
+    # The page's date: figures that refer to a later day were not known then.
+    as_of = known_by("as_of")
     ordering = django_filters.OrderingFilter(
         fields=(
             ("as_of", "as_of"),
@@ -258,6 +271,7 @@ class FigureFilterSet(UpdatedSinceFilterSet):
 
 
 class StatusEventFilterSet(UpdatedSinceFilterSet):
+    as_of = known_by("date")
     """Status events of agreements, for editors and for syncing."""
 
     agreement = SlugsFilter(
@@ -286,6 +300,7 @@ class StatusEventFilterSet(UpdatedSinceFilterSet):
 
 
 class CommitmentStatusEventFilterSet(UpdatedSinceFilterSet):
+    as_of = known_by("date")
     commitment = SlugsFilter(
         field_name="commitment__slug",
         to_field_name="slug",

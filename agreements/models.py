@@ -32,9 +32,11 @@ from core.dates import (
     precision_constraint,
 )
 from core.models import (
+    PublicationState,
     PublishableModel,
     PublishableQuerySet,
     TimeStampedModel,
+    may_see_drafts,
     prefetched,
     publication_constraint,
 )
@@ -117,7 +119,9 @@ class StatusTrackedQuerySet(PublishableQuerySet):
         relation = self.model._meta.get_field(self.model.events_relation)
         event_model, owner_field = relation.related_model, relation.field.name
         latest = event_model.objects.filter(
-            **{owner_field: OuterRef("pk")}, date__lte=as_of
+            **{owner_field: OuterRef("pk")},
+            date__lte=as_of,
+            publication=PublicationState.PUBLISHED,
         ).order_by(*LATEST_FIRST)
         return self.annotate(
             status_as_of=Subquery(latest.values("status")[:1]),
@@ -192,14 +196,20 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     class Meta:
         abstract = True
 
+    def published_events(self) -> list:
+        """The events that count: published ones (a draft step counts for
+        nothing until an editor publishes it), from the prefetched list when
+        there is one."""
+        return [
+            event
+            for event in getattr(self, self.events_relation).all()
+            if event.publication == PublicationState.PUBLISHED
+        ]
+
     def status_event_on(self, day: datetime.date | None = None):
         """The event that decides the status on `day` (the latest event at all
         when None). Works on the prefetched events when there are some."""
-        events = [
-            event
-            for event in getattr(self, self.events_relation).all()
-            if day is None or event.date <= day
-        ]
+        events = [event for event in self.published_events() if day is None or event.date <= day]
         if not events:
             return None
         return max(events, key=_chronological)
@@ -210,7 +220,7 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
 
     def standing_on(self, day: datetime.date | None = None) -> Standing:
         """Status, since when and last confirmed, from the prefetched events."""
-        return standing(getattr(self, self.events_relation).all(), day)
+        return standing(self.published_events(), day)
 
     def standing_shown(self, as_of: datetime.date | None) -> Standing:
         """Status, since and last confirmed as a page shows them: stored for
@@ -258,10 +268,7 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
 
     def status_timeline(self, day: datetime.date | None = None) -> list:
         """Events in chronological order, marked `later` when after `day`."""
-        events = sorted(
-            getattr(self, self.events_relation).all(),
-            key=_chronological,
-        )
+        events = sorted(self.published_events(), key=_chronological)
         for event in events:
             event.later = day is not None and event.date > day
         return events
@@ -278,7 +285,11 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
         """What is wrong with these events (the saved ones when None) as a
         sequence: see agreements.status_rules.sequence_problems."""
         if events is None:
-            events = list(getattr(self, self.events_relation).select_related("party"))
+            events = list(
+                getattr(self, self.events_relation)
+                .filter(publication=PublicationState.PUBLISHED)
+                .select_related("party")
+            )
         return self.status_problems_of(events, **self.track_context())
 
     @classmethod
@@ -293,7 +304,9 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
         from the events. Every write path that adds, changes or removes an
         event calls this."""
         # Queried afresh: a prefetched list may predate the change.
-        events = list(getattr(self, self.events_relation).all())
+        events = list(
+            getattr(self, self.events_relation).filter(publication=PublicationState.PUBLISHED)
+        )
         now = standing(events)
         self.status = now.status
         self.status_since, self.status_since_precision = now.since, now.since_precision
@@ -340,7 +353,9 @@ def _api_citations() -> Prefetch:
 def _events_for_api(event_model) -> Prefetch:
     return prefetched(
         "status_events",
-        event_model.objects.select_related("party").prefetch_related(_api_citations()),
+        event_model.objects.filter(publication=PublicationState.PUBLISHED)
+        .select_related("party")
+        .prefetch_related(_api_citations()),
     )
 
 
@@ -370,7 +385,9 @@ class AgreementQuerySet(StatusTrackedQuerySet):
             Prefetch("discussed_at", queryset=Meeting.objects.select_related("series")),
             Prefetch(
                 "status_events",
-                queryset=StatusEvent.objects.select_related("party").prefetch_related(_cited()),
+                queryset=StatusEvent.objects.filter(publication=PublicationState.PUBLISHED)
+                .select_related("party")
+                .prefetch_related(_cited()),
             ),
             Prefetch("relations", queryset=AgreementRelation.objects.select_related("target")),
             Prefetch(
@@ -482,7 +499,7 @@ class Agreement(StatusTrackedModel):
         """Each state party's track as of `day` (agreements.status_rules)."""
         events = getattr(self, "prefetched_status_events", None)
         if events is None:
-            events = self.status_events.all()
+            events = self.published_events()
         return tracks(
             events,
             self.track_parties(),
@@ -544,6 +561,9 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
     """A dated step in something's status, backed by citations: a change
     into a status, or a confirmation that it still held."""
 
+    # Public only when published and its agreement or commitment is (core.models.is_public).
+    publication_follows_owner = True
+
     kind = models.CharField(
         _("kind"),
         max_length=12,
@@ -567,6 +587,17 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Orders events that share a date.")
+    )
+    publication = models.CharField(
+        _("publication"),
+        max_length=10,
+        choices=PublicationState.choices,
+        default=PublicationState.PUBLISHED,
+        db_index=True,
+        help_text=_(
+            "A draft step (one proposed from an article, say) counts for nothing, and is "
+            "shown to no reader, until an editor publishes it."
+        ),
     )
     # Where the status this event leaves began (the "since" after it), kept
     # for the database's "as of" queries; derived by refresh_status().
@@ -603,7 +634,16 @@ class OwnedByPublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         owner = self.model._meta.get_field(self.owner_field).related_model
-        return self.filter(**{f"{self.owner_field}__in": owner.objects.visible_to(user)})
+        visible = self.filter(**{f"{self.owner_field}__in": owner.objects.visible_to(user)})
+        if may_see_drafts(user, self.model):
+            return visible
+        return visible.filter(publication=PublicationState.PUBLISHED)
+
+    def published(self):
+        return self.filter(
+            publication=PublicationState.PUBLISHED,
+            **{f"{self.owner_field}__publication": PublicationState.PUBLISHED},
+        )
 
 
 class StatusEventQuerySet(OwnedByPublishableQuerySet):
@@ -688,9 +728,11 @@ class CommitmentQuerySet(StatusTrackedQuerySet):
             "topics",
             Prefetch(
                 "status_events",
-                queryset=CommitmentStatusEvent.objects.select_related("party").prefetch_related(
-                    _cited()
-                ),
+                queryset=CommitmentStatusEvent.objects.filter(
+                    publication=PublicationState.PUBLISHED
+                )
+                .select_related("party")
+                .prefetch_related(_cited()),
             ),
         )
 

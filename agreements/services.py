@@ -10,6 +10,7 @@ from django.db.models import Max
 
 from agreements.models import CommitmentStatusEvent, StatusEvent, StatusTrackedModel
 from agreements.status_rules import EventKind
+from core.models import PublicationState
 from core.services import save_validated
 from evidence.models import Source
 from evidence.services import save_citation
@@ -28,7 +29,11 @@ def _refresh(tracked: StatusTrackedModel, event=None) -> None:
     record changed, so that `?updated_since=` finds it). A broken rule is a
     ValidationError on the event's field; the caller's transaction undoes
     the write."""
-    events = list(getattr(tracked, tracked.events_relation).select_related("party"))
+    events = list(
+        getattr(tracked, tracked.events_relation)
+        .filter(publication=PublicationState.PUBLISHED)
+        .select_related("party")
+    )
     problems = tracked.status_problems(events)
     own = [problem for problem in problems if event and events[problem.index].pk == event.pk]
     if problems:
@@ -44,7 +49,7 @@ def kind_for(tracked: StatusTrackedModel, *, status: str, date: datetime.date, p
     confirmation of what held then (for one party's track when `party`)."""
     events = [
         event
-        for event in getattr(tracked, tracked.events_relation).all()
+        for event in tracked.published_events()
         if event.date <= date and (party is None or event.party_id in (None, party.pk))
     ]
     if events and max(events, key=lambda e: (e.date, e.position, e.pk)).status == status:
@@ -63,6 +68,17 @@ def save_status_event(*, event: EventT, fields: Mapping[str, Any]) -> EventT:
     _refresh(current, event)
     if previous is not None and previous.pk != current.pk:
         _refresh(previous)
+    return event
+
+
+@transaction.atomic
+def set_event_publication(*, event: EventT, state: str) -> EventT:
+    """Publish a draft step (or take one back), then check the sequence it
+    now joins and re-derive the status: a step that would break the rules
+    is refused with the reason, and nothing changes."""
+    event.publication = state
+    event.save(update_fields=["publication", "updated_at"])
+    _refresh(_tracked(event), event)
     return event
 
 

@@ -64,7 +64,35 @@ class AgreementDetailView(AsOfMixin, DetailView):
             track for track in agreement.tracks_on(as_of) if is_public(track.party)
         ]
         context["later_count"] = sum(event.later for event in events)
+        context.update(_known_by(agreement, as_of))
         return context
+
+
+def _happened(records, field: str, as_of) -> list:
+    """The public records dated on or before `as_of` (all when None)."""
+    return [
+        record
+        for record in records
+        if is_public(record)
+        and (as_of is None or (getattr(record, field) and getattr(record, field) <= as_of))
+    ]
+
+
+def _known_by(agreement: Agreement, as_of) -> dict:
+    """What the agreement page shows as of its date: a signing, meetings and
+    commitments dated later had not happened yet."""
+    signed = agreement.signed_on
+    return {
+        "signed_by_then": signed is not None and (as_of is None or signed <= as_of),
+        "meetings_made": _happened(agreement.meetings.all(), "start_on", as_of),
+        "meetings_discussed": _happened(agreement.discussed_at.all(), "start_on", as_of),
+        "commitments_by_then": [
+            commitment
+            for commitment in agreement.commitments.all()
+            if is_public(commitment)
+            and (as_of is None or (commitment.status_since or commitment.due_on or as_of) <= as_of)
+        ],
+    }
 
 
 class CommitmentListView(FilteredListView):

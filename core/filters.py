@@ -141,6 +141,17 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+def known_by(field_name: str) -> django_filters.DateFilter:
+    """`?as_of=` on a list of dated records: only what had happened (or
+    been published) by that day, so the list shows what was known then."""
+    return django_filters.DateFilter(
+        field_name=field_name,
+        lookup_expr="lte",
+        label=_("As of"),
+        help_text=_("Only what was dated on or before this day (YYYY-MM-DD)."),
+    )
+
+
 class UpdatedSinceFilterSet(django_filters.FilterSet):
     """`updated_since`, on every list, so a consumer can sync what changed.
 

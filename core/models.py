@@ -36,9 +36,14 @@ def is_public(obj) -> bool:
     if obj is None:
         return False
     state = getattr(obj, "publication", None)
-    if state is not None:
-        return state == PublicationState.PUBLISHED
     model = type(obj)
+    if state is not None:
+        if state != PublicationState.PUBLISHED:
+            return False
+        # A nested record with a publication of its own (a status step) is
+        # shown only when the record it belongs to is published as well.
+        if not getattr(model, "publication_follows_owner", False):
+            return True
     if not all(is_public(getattr(obj, name, None)) for name in getattr(model, "public_with", ())):
         return False
     any_of = getattr(model, "public_with_any", ())

@@ -4,7 +4,7 @@ shared by the public pages and the API."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter, known_by
 from dialogue.models import (
     MEETING_SEARCH,
     MEETING_SERIES_SEARCH,
@@ -19,6 +19,7 @@ from topics.models import Topic
 
 class MeetingFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(spec=MEETING_SEARCH)
+    as_of = known_by("start_on")
     series = SlugsFilter(
         field_name="series__slug",
         offer_choices=True,
@@ -77,6 +78,7 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
             "year",
             "after",
             "before",
+            "as_of",
             "updated_since",
         )
 

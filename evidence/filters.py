@@ -4,7 +4,7 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet
+from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, known_by
 from evidence.models import (
     CITATION_SEARCH,
     SOURCE_SEARCH,
@@ -17,6 +17,7 @@ from evidence.models import (
 
 class SourceFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(spec=SOURCE_SEARCH)
+    as_of = known_by("published_on")
     kind = django_filters.MultipleChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=SourceKind.choices, label=_("Kind")
     )

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Commitment, CommitmentStatusEvent, StatusEvent
 from core.dates import format_partial_date
-from core.models import PublicationState
 from dialogue.models import Meeting
 
 KIND_LABELS = {
@@ -40,13 +39,19 @@ def _rows(queryset, kind: str, date_field: str, precision_field: str):
     )
 
 
-def timeline_rows(*, year: int | None = None, topic: str | None = None, newest_first=False):
-    """The union of every dated event, as narrow rows, sorted."""
-    published = PublicationState.PUBLISHED
+def timeline_rows(
+    *,
+    year: int | None = None,
+    topic: str | None = None,
+    newest_first=False,
+    until: datetime.date | None = None,
+):
+    """The union of every dated event (up to `until`, the page's as_of, when
+    given), as narrow rows, sorted."""
     sources = [
         (Agreement.objects.published(), "signing", "signed_on", "signed_on_precision", "topics"),
         (
-            StatusEvent.objects.filter(agreement__publication=published),
+            StatusEvent.objects.published(),
             "agreement_step",
             "date",
             "date_precision",
@@ -55,7 +60,7 @@ def timeline_rows(*, year: int | None = None, topic: str | None = None, newest_f
         (Meeting.objects.published(), "meeting", "start_on", "start_on_precision", "topics"),
         (Commitment.objects.published(), "commitment_due", "due_on", "due_on_precision", "topics"),
         (
-            CommitmentStatusEvent.objects.filter(commitment__publication=published),
+            CommitmentStatusEvent.objects.published(),
             "commitment_step",
             "date",
             "date_precision",
@@ -68,6 +73,8 @@ def timeline_rows(*, year: int | None = None, topic: str | None = None, newest_f
             queryset = queryset.filter(**{f"{date_field}__year": year})
         if topic:
             queryset = queryset.filter(**{f"{topics_path}__slug": topic})
+        if until:
+            queryset = queryset.filter(**{f"{date_field}__lte": until})
         parts.append(_rows(queryset, kind, date_field, precision_field))
     first, *rest = parts
     direction = "-" if newest_first else ""

@@ -8,7 +8,6 @@ from django.views.generic import TemplateView
 
 from agreements.models import Agreement, AgreementStatus, Commitment, StatusEvent
 from agreements.status_rules import EventKind
-from core.models import PublicationState
 from core.views import AsOfMixin
 from dialogue.models import Meeting, MeetingStatus, Topic
 from evidence.models import Source
@@ -59,9 +58,11 @@ class DashboardView(AsOfMixin, TemplateView):
         if as_of:
             meetings = meetings.filter(start_on__lte=as_of)
         context["latest_meetings"] = meetings.order_by("-start_on")[:5]
-        changes = StatusEvent.objects.filter(
-            agreement__publication=PublicationState.PUBLISHED, kind=EventKind.CHANGE
-        ).select_related("agreement", "party")
+        changes = (
+            StatusEvent.objects.published()
+            .filter(kind=EventKind.CHANGE)
+            .select_related("agreement", "party")
+        )
         if as_of:
             changes = changes.filter(date__lte=as_of)
         context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
@@ -106,7 +107,9 @@ class TimelineView(AsOfMixin, TemplateView):
         if topic and not topics.filter(slug=topic).exists():
             errors.append("topic")
             topic = ""
-        rows = timeline_rows(year=int(year) if year else None, topic=topic or None)
+        rows = timeline_rows(
+            year=int(year) if year else None, topic=topic or None, until=self.as_of
+        )
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
         context.update(
             page_obj=page,

@@ -5,6 +5,13 @@ import simple_history.models
 from django.db import migrations, models
 
 
+def ranks_back(apps, schema_editor):
+    """Going back to before "in the top N" existed: an upper bound on a rank
+    becomes the nearest older value, a rank."""
+    Figure = apps.get_model("agreements", "Figure")
+    Figure.objects.filter(approximation="top").update(approximation="rank")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -30,6 +37,7 @@ class Migration(migrations.Migration):
             model_name='figure',
             name='agreements_figure_approximation_valid',
         ),
+        migrations.RunPython(migrations.RunPython.noop, ranks_back),
         migrations.AddField(
             model_name='agreement',
             name='discussed_at',

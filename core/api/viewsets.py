@@ -72,6 +72,8 @@ class ApiViewSet(viewsets.ModelViewSet):
         through this, whatever queryset the viewset chose."""
         if hasattr(queryset, "visible_to"):
             queryset = queryset.visible_to(self.request.user)
+        # FilterSets that narrow lists only (as of a date, say) read this.
+        self.request.listing = self.action == "list"
         return super().filter_queryset(queryset)
 
     # Rows fetched (with their prefetches) per round trip when streaming CSV.

@@ -11,11 +11,11 @@ from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
-# count, page, parties, signatories, topics, meetings, citations (with their
-# sources, one join), status events (with their party), the events'
-# citations, relations (with their target).
-AGREEMENT_LIST_BUDGET = 10
-AGREEMENT_DETAIL_BUDGET = 9
+# count, page, parties, signatories, topics, meetings made at, meetings
+# discussed at, citations (with their sources, one join), status events
+# (with their party), the events' citations, relations (with their target).
+AGREEMENT_LIST_BUDGET = 11
+AGREEMENT_DETAIL_BUDGET = 10
 SOURCE_TEXT = "The two sides signed the memorandum in London. Ratification is pending."
 
 

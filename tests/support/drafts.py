@@ -228,6 +228,7 @@ def _agreements(drafts: Drafts) -> None:
     )
     commitment.refresh_status()
     drafts.add(event)
+    _draft_steps(drafts)
     figure = drafts.add(
         factories.figure(
             slug=f"{MARK}-figure",
@@ -239,6 +240,31 @@ def _agreements(drafts: Drafts) -> None:
         )
     )
     figure.topics.add(pub["topics.Topic"])
+
+
+def _draft_steps(drafts: Drafts) -> None:
+    """Draft steps on published records (an editor has yet to accept a step
+    an article proposed): created without refresh_status(), which a draft
+    would not change anyway, so the published pages must stay the same."""
+    pub = drafts.published
+    drafts.add(
+        StatusEvent.objects.create(
+            agreement=pub["agreements.Agreement"],
+            status=AgreementStatus.TERMINATED,
+            date=datetime.date(2026, 1, 1),
+            note=f"{MARK} draft step",
+            publication=DRAFT,
+        )
+    )
+    drafts.add(
+        CommitmentStatusEvent.objects.create(
+            commitment=pub["agreements.Commitment"],
+            status=CommitmentStatus.DROPPED,
+            date=datetime.date(2026, 1, 1),
+            note=f"{MARK} draft commitment step",
+            publication=DRAFT,
+        )
+    )
 
 
 def _evidence(drafts: Drafts) -> None:
