@@ -41,9 +41,10 @@ class ProposalQuerySet(models.QuerySet):
 
     def for_review(self):
         """The queue: each proposal with its source (the text is read for the
-        highlight), its party and the record it is about, in a fixed number
-        of queries however long the queue."""
-        return self.select_related("source", "party", "target_type").prefetch_related("target")
+        highlight: fetched once per source, not once per proposal), its party
+        and the record it is about, in a fixed number of queries however
+        long the queue."""
+        return self.select_related("party", "target_type").prefetch_related("source", "target")
 
 
 @partial_date("date", _("date"))
