@@ -12,6 +12,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -145,9 +146,19 @@ def ingest_article(article: Article, *, dry_run: bool = False) -> Ingested:
     )
     result = Ingested(source=source, proposals=found)
     if not dry_run:
-        with transaction.atomic():
-            _store(result)
+        try:
+            with transaction.atomic():
+                _store(result)
+        except ValidationError as exc:
+            raise IngestError(_named(exc)) from None
     return result
+
+
+def _named(exc: ValidationError) -> str:
+    """A model's validation errors as one line naming each field."""
+    if not hasattr(exc, "error_dict"):
+        return " ".join(exc.messages)
+    return "; ".join(f"--{name}: {' '.join(errors)}" for name, errors in exc.message_dict.items())
 
 
 def _store(result: Ingested) -> None:

@@ -164,6 +164,21 @@ def test_bad_input_is_named_and_nothing_is_stored(
     assert not Proposal.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--url", "not a url"), "--url: Enter a valid URL."),
+        (("--publisher", "x" * 201), "--publisher: Ensure this value has at most 200"),
+    ],
+)
+def test_bad_metadata_is_named_and_nothing_is_stored(seeded, article, db_snapshot, args, message):
+    before = db_snapshot()
+    with pytest.raises(CommandError, match=message):
+        run(str(article), "--published", "2024-04-24", *args)
+    assert db_snapshot() == before
+    assert not Proposal.objects.exists()
+
+
 def test_a_missing_file_is_named(seeded, tmp_path):
     with pytest.raises(CommandError, match="cannot read it"):
         run(str(tmp_path / "nope.txt"), "--published", "2024")

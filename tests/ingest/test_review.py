@@ -77,6 +77,19 @@ def test_done_when_accepting_the_spca_signing_creates_the_cited_step(seeded, edi
     assert proposal.source.publication == PublicationState.DRAFT
 
 
+def test_once_published_the_step_shows_on_the_spca_page_with_its_quote(seeded, editor, client):
+    proposal = spca_signing(seeded)
+    event = accept(proposal, user=editor)
+    page = client.get(event.agreement.get_absolute_url()).content.decode()
+    assert SPCA_QUOTE not in page  # its source is still a draft
+    source = proposal.source
+    source.publication = PublicationState.PUBLISHED
+    source.save()
+    page = client.get(event.agreement.get_absolute_url()).content.decode()
+    assert f'id="event-{event.pk}"' in page
+    assert SPCA_QUOTE in page
+
+
 def test_the_queue_shows_the_sentence_and_the_records_current_state(seeded, editor_client):
     proposal = spca_signing(seeded)
     response = editor_client.get(REVIEW)
