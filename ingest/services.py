@@ -26,6 +26,7 @@ from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.html import html_to_article, looks_like_html
 from ingest.extract.language import detect_language
 from ingest.extract.proposals import Proposal as Extracted
+from ingest.gazetteer_db import with_database_records
 from ingest.models import Proposal
 
 LANGUAGES = ("en", "ru", "kk")
@@ -126,7 +127,8 @@ def ingest_article(article: Article, *, dry_run: bool = False) -> Ingested:
     if existing is not None:
         raise IngestError(f"{article.name} is already stored: source {existing!r} has this text")
     language = article.language or detect_language(text)
-    found = extract(text, published=article.published, language=language, gazetteer=gazetteer())
+    known = with_database_records(gazetteer())
+    found = extract(text, published=article.published, language=language, gazetteer=known)
     for proposal in found:
         # The same quote rule as every citation, before anything is stored.
         if locate_quote(text, proposal.quote) is None:

@@ -212,3 +212,29 @@ def test_a_failure_while_storing_leaves_nothing(seeded, article, db_snapshot, mo
     with pytest.raises(RuntimeError):
         run(str(article), "--published", "2024-04-24")
     assert db_snapshot() == before
+
+
+def test_records_entered_in_the_admin_are_recognised(seeded, tmp_path):
+    """Not in the seed data, only in the database: matched all the same."""
+    from tests.support import factories
+
+    agreement = factories.agreement(
+        slug="green-energy-2026",
+        title="Agreement on Cooperation in Green Energy",
+        short_title="GECA",
+        publication=PublicationState.DRAFT,
+    )
+    path = tmp_path / "green.txt"
+    path.write_text(
+        "London, 3 March 2026. Kazakhstan and the United Kingdom today signed the "
+        "Agreement on Cooperation in Green Energy.\n",
+        encoding="utf-8",
+    )
+    payload = json.loads(run(str(path), "--published", "2026-03-03", "--format", "json"))
+    [proposal] = [p for p in payload["proposals"] if p["kind"] == "status_event"]
+    assert (proposal["target"], proposal["status"], proposal["date"]) == (
+        agreement.slug,
+        "signed",
+        "2026-03-03",
+    )
+    assert Proposal.objects.get(kind="status_event").target == agreement
