@@ -41,18 +41,12 @@ def describe_effect(proposal: Proposal) -> str:
     target = proposal.target if proposal.target_id else None
     if proposal.kind == ProposalKind.STATUS_EVENT:
         return _status_effect(proposal, target)
+    if proposal.kind == ProposalKind.FIGURE:
+        return _figure_effect(proposal, target)
     if target is not None:
         return _("would cite this sentence for %(record)s (%(state)s)") % {
             "record": target,
             "state": _state(target),
-        }
-    if proposal.kind == ProposalKind.FIGURE:
-        return _("would create a draft figure “%(name)s”: %(amount)s, as of %(when)s") % {
-            "name": proposal.title,
-            "amount": " ".join(
-                x for x in (proposal.value, proposal.multiplier, proposal.unit) if x
-            ),
-            "when": _when(proposal),
         }
     return _("would create a draft %(kind)s “%(title)s” (%(when)s)") % {
         "kind": proposal.get_kind_display(),
@@ -89,3 +83,21 @@ def _status_effect(proposal: Proposal, agreement) -> str:
     if agreement.status == proposal.status:
         return _("would confirm %(record)s as %(new)s (%(when)s; %(old)s since %(since)s)") % values
     return _("would move %(record)s from %(old)s to %(new)s (%(when)s)") % values
+
+
+def _figure_effect(proposal: Proposal, same_measure) -> str:
+    """A figure is always a new record: beside the one of the same measure,
+    so that where sources disagree both values show."""
+    amount = " ".join(x for x in (proposal.value, proposal.multiplier, proposal.unit) if x)
+    created = _("would create a draft figure “%(name)s”: %(amount)s, as of %(when)s") % {
+        "name": proposal.title,
+        "amount": amount,
+        "when": _when(proposal),
+    }
+    if same_measure is None:
+        return created
+    return _("%(created)s; beside %(figure)s (as of %(as_of)s)") % {
+        "created": created,
+        "figure": same_measure,
+        "as_of": same_measure.as_of_display or _("no date"),
+    }

@@ -318,3 +318,24 @@ def test_ingest_page_names_bad_input_and_stores_nothing(
 def test_the_public_cannot_reach_the_queue(seeded, client):
     response = client.get(REVIEW)
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_figure_of_a_known_measure_is_a_new_draft_beside_the_old_one(seeded, editor):
+    source = ingest(
+        "London, 3 March 2026. Trade turnover between Kazakhstan and the UK reached "
+        "£3.1bn in 2025, the ministry said.\n",
+        published="2026-03-03",
+    )
+    proposal = source.proposals.get(kind="figure")
+    known = Figure.objects.get(slug="kz-uk-trade-turnover-2025-gbp")
+    assert proposal.target == known
+    effect = describe_effect(proposal)
+    assert "would create a draft figure" in effect and "3.1 billion GBP" in effect
+    assert f"beside {known}" in effect
+    figure = accept(proposal, user=editor)
+    assert figure.pk != known.pk
+    assert (figure.metric, figure.value, figure.unit) == (known.metric, 3_100_000_000, "GBP")
+    assert (figure.as_of, figure.as_of_precision) == (datetime.date(2025, 1, 1), "year")
+    assert figure.publication == PublicationState.DRAFT
+    known.refresh_from_db()
+    assert known.value == 2_800_000_000  # the other source's value is kept
