@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from agreements import services as agreement_services
 from agreements.models import (
     Agreement,
     AgreementKind,
@@ -156,9 +157,10 @@ def _unique_slug(model: type[models.Model], text: str) -> str:
 
 
 def create_status_event(proposal: Proposal, user) -> StatusEvent:
-    """A status step of the target agreement, with its citation. Until status
-    events have their own publication state, the step is as public as its
-    agreement: accepting is the editor's decision to record it."""
+    """A status step of the target agreement, with its citation: a draft,
+    once status events have a publication state of their own (until then
+    the step is as public as its agreement; its quote shows only once the
+    source is published)."""
     _require(proposal, "target_slug", "status", "date")
     agreement = proposal.target
     last = agreement.status_events.aggregate(last=Max("position"))["last"]
@@ -171,10 +173,27 @@ def create_status_event(proposal: Proposal, user) -> StatusEvent:
             "party": proposal.party,
             "note": f"Proposed from {proposal.source.slug} ({proposal.reason}).",
             "position": 0 if last is None else last + 1,
+            **_event_state(agreement, proposal),
         },
     )
     _cite(proposal, event, user)
     return event
+
+
+def _event_state(agreement: Agreement, proposal: Proposal) -> dict[str, Any]:
+    """What a status step gets once status events have them (issue #13): a
+    draft of its own, and whether it changes the status or confirms what
+    held then. Read from the model, so this works before and after."""
+    names = {field.name for field in StatusEvent._meta.concrete_fields}
+    state: dict[str, Any] = {}
+    if "publication" in names:
+        state["publication"] = DRAFT
+    kind_for = getattr(agreement_services, "kind_for", None)
+    if "kind" in names and kind_for is not None:
+        state["kind"] = kind_for(
+            agreement, status=proposal.status, date=proposal.date, party=proposal.party
+        )
+    return state
 
 
 def _new_agreement(proposal: Proposal, user) -> Agreement:

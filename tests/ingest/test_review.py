@@ -339,3 +339,41 @@ def test_a_figure_of_a_known_measure_is_a_new_draft_beside_the_old_one(seeded, e
     assert figure.publication == PublicationState.DRAFT
     known.refresh_from_db()
     assert known.value == 2_800_000_000  # the other source's value is kept
+
+
+_EVENT_FIELDS = {field.name for field in StatusEvent._meta.concrete_fields}
+
+
+@pytest.mark.skipif(
+    not {"kind", "publication"} <= _EVENT_FIELDS,
+    reason="status events have no kind or publication state yet (issue #13)",
+)
+def test_an_accepted_step_is_a_draft_change_or_confirmation(seeded, editor):
+    """Signed on 24 April 2024 is a change (negotiating held then); a second
+    article saying the SPCA is awaiting ratification in March 2025 confirms
+    what held then."""
+    event = accept(spca_signing(seeded), user=editor)
+    assert (event.kind, event.publication) == ("change", PublicationState.DRAFT)
+    source = ingest(
+        "London, 3 March 2025. The Strategic Partnership and Cooperation Agreement "
+        "is still awaiting ratification by the UK Parliament.\n",
+        published="2025-03-03",
+    )
+    proposal = Proposal.objects.create(
+        source=source,
+        kind="status_event",
+        target_slug="spca",
+        status="ratification_pending",
+        date=datetime.date(2025, 3, 3),
+        date_precision="day",
+        quote="is still awaiting ratification",
+        start=0,
+        end=1,
+        confidence=0.5,
+        reason="test",
+    )
+    confirmation = accept(proposal, user=editor)
+    assert (confirmation.kind, confirmation.publication) == (
+        "confirmation",
+        PublicationState.DRAFT,
+    )
