@@ -377,3 +377,39 @@ def test_an_accepted_step_is_a_draft_change_or_confirmation(seeded, editor):
         "confirmation",
         PublicationState.DRAFT,
     )
+
+
+def test_a_viewer_sees_the_list_but_decides_nothing(seeded, client, django_user_model):
+    proposal = spca_signing(seeded)
+    viewer = django_user_model.objects.create_user("viewer", "v@example.org", "pw", is_staff=True)
+    viewer.groups.add(Group.objects.get(name="viewers"))
+    client.force_login(viewer)
+    assert client.get(reverse("admin:ingest_proposal_changelist")).status_code == 200
+    assert client.get(REVIEW).status_code == 403
+    url = reverse("admin:ingest_proposal_accept", args=(proposal.pk,))
+    assert client.post(url).status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.decision == Decision.PENDING
+
+
+def test_list_and_pages_render(seeded, editor_client, editor, django_assert_max_num_queries):
+    proposal = spca_signing(seeded)
+    for number in range(5):
+        ingest(SPCA_ARTICLE + f"Update {number}.\n", title=f"Article {number}")
+    with django_assert_max_num_queries(12):
+        response = editor_client.get(reverse("admin:ingest_proposal_changelist"))
+    assert response.status_code == 200
+    reject(proposal, user=editor, reason="duplicate")
+    page = editor_client.get(reverse("admin:ingest_proposal_change", args=(proposal.pk,)))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Accept with these corrections" not in text and "duplicate" in text
+    history = editor_client.get(reverse("admin:ingest_proposal_history", args=(proposal.pk,)))
+    assert history.status_code == 200 and "editor" in history.content.decode()
+
+
+def test_the_queue_can_show_one_source(seeded, editor_client):
+    first = ingest()
+    ingest(SPCA_ARTICLE + "More.\n", title="Other")
+    page = editor_client.get(REVIEW, {"source": first.slug}).content.decode()
+    assert f'id="source-{first.slug}"' in page and 'id="source-other"' not in page
