@@ -75,8 +75,9 @@ def gazetteer() -> Gazetteer:
     return build_gazetteer(Path(settings.SEEDS_DIR) / "data")
 
 
-def read_text(data: bytes | str, name: str) -> str:
-    """The text of a file: UTF-8, not empty, not binary; HTML reduced to the article."""
+def read_text(data: bytes | str, name: str) -> tuple[str, str]:
+    """The text of a file and its title, if it gives one (an HTML page's):
+    UTF-8, not empty, not binary; HTML reduced to the article."""
     if isinstance(data, bytes):
         if b"\x00" in data:
             raise IngestError(f"{name} is a binary file (it contains NUL bytes), not text or HTML")
@@ -96,10 +97,11 @@ def read_text(data: bytes | str, name: str) -> str:
         raise IngestError(f"{name} is empty")
     if looks_like_html(data):
         try:
-            return html_to_article(data).text
+            page = html_to_article(data)
         except ValueError as exc:
             raise IngestError(f"{name}: {exc}") from None
-    return data
+        return page.text, page.title or ""
+    return data, ""
 
 
 def check_metadata(article: Article) -> tuple:
@@ -121,7 +123,8 @@ def ingest_article(article: Article, *, dry_run: bool = False) -> Ingested:
     Source and its proposals in one transaction. Raises IngestError,
     having stored nothing, on any bad input."""
     (published_on, precision) = check_metadata(article)
-    text = read_text(article.data, article.name)
+    text, page_title = read_text(article.data, article.name)
+    title = (article.title or page_title or _first_line(text))[:300]
     digest = text_digest(text)
     existing = Source.objects.filter(sha256=digest).values_list("slug", flat=True).first()
     if existing is not None:
@@ -134,8 +137,8 @@ def ingest_article(article: Article, *, dry_run: bool = False) -> Ingested:
         if locate_quote(text, proposal.quote) is None:
             raise IngestError(f"the extractor's quote {proposal.quote!r} is not in the text")
     source = Source(
-        slug=_unique_slug(article.title or _first_line(text), article.published),
-        title=(article.title or _first_line(text))[:300],
+        slug=_unique_slug(title, article.published),
+        title=title,
         publisher=article.publisher,
         url=article.url,
         kind=SourceKind.NEWS,

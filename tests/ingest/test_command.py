@@ -119,6 +119,7 @@ def test_html_is_reduced_to_the_article_text(seeded, tmp_path):
     payload = json.loads(run(str(path), "--published", "2024-04-24", "--format", "json"))
     source = Source.objects.get(slug=payload["source"])
     assert "<p>" not in source.text and "Home | News" not in source.text
+    assert source.title == "SPCA"  # the page's title
     assert SPCA_QUOTE in source.text
     [proposal] = [p for p in payload["proposals"] if p["kind"] == "status_event"]
     assert source.text[proposal["start"] : proposal["end"]] == proposal["quote"]
