@@ -55,7 +55,11 @@ def test_the_spca_in_detail(api_client, seeded):
     assert set(spca) >= CONTRACT
     assert spca["kind"] == "agreement"
     assert spca["status"] == "ratification_pending"
-    assert (spca["status_since"], spca["status_since_precision"]) == ("2025-02-11", "day")
+    assert (spca["status_since"], spca["status_since_precision"]) == ("2024-07-01", "month")
+    assert (spca["status_confirmed_on"], spca["status_confirmed_on_precision"]) == (
+        "2025-02-11",
+        "day",
+    )
     assert (spca["signed_on"], spca["signed_on_precision"]) == ("2024-04-01", "month")
     assert spca["requires_ratification"] is True
     assert spca["meetings"] == ["strategic-dialogue-8"]
@@ -402,7 +406,8 @@ def test_a_new_status_event_updates_the_agreements_status(editor_client, seeded)
     assert Agreement.objects.get(slug="spca").status == "ratified"
     assert editor_client.delete(f"/api/v1/status-events/{event_id}/").status_code == 204
     spca = Agreement.objects.get(slug="spca")
-    assert (spca.status, spca.status_since) == ("ratification_pending", datetime.date(2025, 2, 11))
+    assert (spca.status, spca.status_since) == ("ratification_pending", datetime.date(2024, 7, 1))
+    assert spca.status_confirmed_on == datetime.date(2025, 2, 11)
 
 
 def test_a_status_event_is_validated_like_in_the_admin(editor_client, seeded):
