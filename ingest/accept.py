@@ -18,7 +18,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from agreements import services as agreement_services
 from agreements.models import (
     Agreement,
     AgreementKind,
@@ -28,7 +27,7 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from agreements.services import save_status_event
+from agreements.services import kind_for, save_status_event
 from core.models import PublicationState
 from core.services import save_validated
 from dialogue.models import Meeting, MeetingKind, MeetingStatus
@@ -181,18 +180,17 @@ def create_status_event(proposal: Proposal, user) -> StatusEvent:
 
 
 def _event_state(agreement: Agreement, proposal: Proposal) -> dict[str, Any]:
-    """What a status step gets once status events have them (issue #13): a
-    draft of its own, and whether it changes the status or confirms what
-    held then. Read from the model, so this works before and after."""
-    names = {field.name for field in StatusEvent._meta.concrete_fields}
-    state: dict[str, Any] = {}
-    if "publication" in names:
-        state["publication"] = DRAFT
-    kind_for = getattr(agreement_services, "kind_for", None)
-    if "kind" in names and kind_for is not None:
-        state["kind"] = kind_for(
+    """Whether the step changes the status or confirms what held then
+    (agreements.services.kind_for, the rule the admin's bulk step uses);
+    and a draft of its own once status events have a publication state
+    (issue #13, part 2), read from the model so this works before and after."""
+    state: dict[str, Any] = {
+        "kind": kind_for(
             agreement, status=proposal.status, date=proposal.date, party=proposal.party
         )
+    }
+    if "publication" in {field.name for field in StatusEvent._meta.concrete_fields}:
+        state["publication"] = DRAFT
     return state
 
 

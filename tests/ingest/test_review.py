@@ -344,39 +344,41 @@ def test_a_figure_of_a_known_measure_is_a_new_draft_beside_the_old_one(seeded, e
 _EVENT_FIELDS = {field.name for field in StatusEvent._meta.concrete_fields}
 
 
-@pytest.mark.skipif(
-    not {"kind", "publication"} <= _EVENT_FIELDS,
-    reason="status events have no kind or publication state yet (issue #13)",
-)
-def test_an_accepted_step_is_a_draft_change_or_confirmation(seeded, editor):
-    """Signed on 24 April 2024 is a change (negotiating held then); a second
-    article saying the SPCA is awaiting ratification in March 2025 confirms
-    what held then."""
+def test_an_accepted_step_is_a_change_or_a_confirmation_of_what_held_then(seeded, editor):
+    """The seed has the SPCA signed in April 2024: a signing on 24 April
+    confirms it. A new agreement's first step is a change."""
     event = accept(spca_signing(seeded), user=editor)
-    assert (event.kind, event.publication) == ("change", PublicationState.DRAFT)
+    assert event.kind == "confirmation"
+    agreement = factories.agreement(short_title="Pact")
     source = ingest(
-        "London, 3 March 2025. The Strategic Partnership and Cooperation Agreement "
-        "is still awaiting ratification by the UK Parliament.\n",
-        published="2025-03-03",
+        "Kazakhstan and the UK signed the Pact on 3 March 2025.\n", published="2025-03-04"
     )
     proposal = Proposal.objects.create(
         source=source,
         kind="status_event",
-        target_slug="spca",
-        status="ratification_pending",
+        target_slug=agreement.slug,
+        status="signed",
         date=datetime.date(2025, 3, 3),
         date_precision="day",
-        quote="is still awaiting ratification",
+        quote="signed the Pact on 3 March 2025",
         start=0,
         end=1,
         confidence=0.5,
         reason="test",
     )
-    confirmation = accept(proposal, user=editor)
-    assert (confirmation.kind, confirmation.publication) == (
-        "confirmation",
-        PublicationState.DRAFT,
-    )
+    change = accept(proposal, user=editor)
+    assert change.kind == "change"
+    agreement.refresh_from_db()
+    assert agreement.status == "signed"
+
+
+@pytest.mark.skipif(
+    "publication" not in _EVENT_FIELDS,
+    reason="status events have no publication state yet (issue #13, part 2)",
+)
+def test_an_accepted_step_is_a_draft(seeded, editor):
+    event = accept(spca_signing(seeded), user=editor)
+    assert event.publication == PublicationState.DRAFT
 
 
 def test_a_viewer_sees_the_list_but_decides_nothing(seeded, client, django_user_model):
