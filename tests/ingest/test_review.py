@@ -415,3 +415,18 @@ def test_the_queue_can_show_one_source(seeded, editor_client):
     ingest(SPCA_ARTICLE + "More.\n", title="Other")
     page = editor_client.get(REVIEW, {"source": first.slug}).content.decode()
     assert f'id="source-{first.slug}"' in page and 'id="source-other"' not in page
+
+
+def test_a_step_the_status_rules_refuse_is_not_accepted(seeded, editor_client):
+    """Entry into force before either side ratified: the sequence rules
+    (docs/STATUS.md) refuse it, the editor is told why, nothing is written."""
+    proposal = spca_signing(seeded)
+    proposal.status = "in_force"
+    proposal.save()
+    editor_client.post(reverse("admin:ingest_proposal_accept", args=(proposal.pk,)))
+    proposal.refresh_from_db()
+    assert proposal.decision == Decision.PENDING
+    assert not StatusEvent.objects.filter(citations__source=proposal.source).exists()
+    assert not Citation.objects.filter(source=proposal.source).exists()
+    page = editor_client.get(REVIEW).content.decode()
+    assert "Not accepted:" in page
