@@ -5,14 +5,17 @@ import simple_history
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from agreements.models import Agreement, Commitment, Figure
 from core.dates import PartialDatesMixin, partial_date, precision_constraint
 from core.models import TimeStampedModel
+from dialogue.models import Meeting
 from evidence.models import Source
 from evidence.quotes import require_quote
-from people.models import Organisation
+from people.models import Organisation, Person
 
 
 class ProposalKind(models.TextChoices):
@@ -44,7 +47,18 @@ class ProposalQuerySet(models.QuerySet):
         highlight: fetched once per source, not once per proposal), its party
         and the record it is about, in a fixed number of queries however
         long the queue."""
-        return self.select_related("party", "target_type").prefetch_related("source", "target")
+        targets = GenericPrefetch(
+            "target",
+            [
+                # Their steps, to say whether a step changes or confirms what held.
+                Agreement.objects.prefetch_related("status_events"),
+                Meeting.objects.all(),
+                Figure.objects.all(),
+                Commitment.objects.all(),
+                Person.objects.all(),
+            ],
+        )
+        return self.select_related("party", "target_type").prefetch_related("source", targets)
 
 
 @partial_date("date", _("date"))

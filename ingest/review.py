@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from agreements.services import kind_for
+from agreements.status_rules import EventKind
 from core.dates import format_partial_date
 from ingest.models import Proposal, ProposalKind
 
@@ -73,13 +75,17 @@ def _status_effect(proposal: Proposal, agreement) -> str:
         "since": agreement.status_since_display or _("never"),
     }
     if agreement.status_since and proposal.date and proposal.date < agreement.status_since:
-        return (
-            _(
-                "would add an earlier step to %(record)s (%(new)s, %(when)s); "
-                "it stays %(old)s (since %(since)s)"
-            )
-            % values
+        kind = kind_for(agreement, status=proposal.status, date=proposal.date, party=proposal.party)
+        held = (
+            _("a confirmation of what held then")
+            if kind == EventKind.CONFIRMATION
+            else _("a change from what held then")
         )
+        earlier = _(
+            "would add an earlier step to %(record)s (%(new)s, %(when)s); "
+            "it stays %(old)s (since %(since)s)"
+        )
+        return f"{earlier % values}; {held}"
     if agreement.status == proposal.status:
         return _("would confirm %(record)s as %(new)s (%(when)s; %(old)s since %(since)s)") % values
     return _("would move %(record)s from %(old)s to %(new)s (%(when)s)") % values
