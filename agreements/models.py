@@ -352,6 +352,7 @@ class AgreementQuerySet(StatusTrackedQuerySet):
             prefetched("signatories"),
             prefetched("topics"),
             prefetched("meetings"),
+            prefetched("discussed_at"),
             _events_for_api(StatusEvent),
             prefetched("relations", AgreementRelation.objects.select_related("target")),
         )
@@ -366,6 +367,7 @@ class AgreementQuerySet(StatusTrackedQuerySet):
             "signatories",
             "topics",
             Prefetch("meetings", queryset=Meeting.objects.select_related("series")),
+            Prefetch("discussed_at", queryset=Meeting.objects.select_related("series")),
             Prefetch(
                 "status_events",
                 queryset=StatusEvent.objects.select_related("party").prefetch_related(_cited()),
@@ -412,8 +414,15 @@ class Agreement(StatusTrackedModel):
         Meeting,
         blank=True,
         related_name="agreements",
-        verbose_name=_("meetings"),
-        help_text=_("Where it was signed, negotiated or reviewed."),
+        verbose_name=_("made at"),
+        help_text=_("Where it was signed or made: an outcome of the meeting."),
+    )
+    discussed_at = models.ManyToManyField(
+        Meeting,
+        blank=True,
+        related_name="agreements_discussed",
+        verbose_name=_("discussed at"),
+        help_text=_("Where it was negotiated, reviewed or discussed, without being made there."),
     )
     summary = models.TextField(_("summary"), blank=True)
     treaty_series_number = models.CharField(_("UK Treaty Series no."), max_length=60, blank=True)
@@ -840,6 +849,7 @@ class Approximation(models.TextChoices):
     AT_LEAST = "at_least", _("at least")
     AT_MOST = "at_most", _("at most")
     RANK = "rank", _("rank")
+    TOP = "top", _("in the top")
 
 
 class FigureQuerySet(PublishableQuerySet):
@@ -907,6 +917,19 @@ class Figure(PartialDatesMixin, PublishableModel):
     def __str__(self):
         return f"{self.name}: {self.value_text or self.value}"
 
+    @property
+    def value_display(self) -> str:
+        """The value as a claim, never more exact than the source: "in the
+        top 10", "rank 3", "about 2,000 companies"."""
+        number = f"{self.value.normalize():,f}" if self.value is not None else ""
+        if self.approximation == Approximation.TOP:
+            return _("in the top %(number)s") % {"number": number}
+        if self.approximation == Approximation.RANK:
+            return _("rank %(number)s") % {"number": number}
+        if self.approximation == Approximation.EXACT:
+            return f"{number} {self.unit}"
+        return f"{self.get_approximation_display()} {number} {self.unit}"
+
     def get_absolute_url(self):
         return reverse("agreements:figure-detail", args=(self.slug,))
 
@@ -914,7 +937,7 @@ class Figure(PartialDatesMixin, PublishableModel):
 # Every editable record keeps its history (django-simple-history); registered
 # after the class bodies, once @partial_date has added its columns.
 for _model, _m2m in (
-    (Agreement, ("parties", "signatories", "topics", "meetings")),
+    (Agreement, ("parties", "signatories", "topics", "meetings", "discussed_at")),
     (AgreementRelation, ()),
     (StatusEvent, ()),
     (Commitment, ("parties", "people", "topics")),

@@ -325,7 +325,10 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
     )
     signatories = slugs(Person, help_text=_("Slugs of the people who signed."))
     topics = slugs(Topic, help_text=_("Slugs of the topics."))
-    meetings = slugs(Meeting, help_text=_("Slugs of meetings where it was made or discussed."))
+    meetings = slugs(Meeting, help_text=_("Slugs of the meetings where it was signed or made."))
+    discussed_at = slugs(
+        Meeting, help_text=_("Slugs of meetings that discussed or reviewed it, not made it.")
+    )
     status_history = AgreementEventSerializer(
         source="status_events",
         many=True,
@@ -372,6 +375,7 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
             "signatories",
             "topics",
             "meetings",
+            "discussed_at",
             "summary",
             "status_history",
             "citations",

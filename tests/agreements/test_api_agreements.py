@@ -62,8 +62,11 @@ def test_the_spca_in_detail(api_client, seeded):
     )
     assert (spca["signed_on"], spca["signed_on_precision"]) == ("2024-04-01", "month")
     assert spca["requires_ratification"] is True
-    assert spca["meetings"] == ["strategic-dialogue-8"]
-    assert spca["meetings_summary"][0]["url"].endswith("/api/v1/meetings/strategic-dialogue-8/")
+    # Reviewed at the 8th Strategic Dialogue, not made there.
+    assert spca["meetings"] == [] and spca["meetings_summary"] == []
+    assert spca["discussed_at"] == ["strategic-dialogue-8"]
+    seasonal = api_client.get(f"{AGREEMENTS}mou-seasonal-workers-2025/").json()
+    assert seasonal["meetings_summary"][0]["url"].endswith("/api/v1/meetings/strategic-dialogue-8/")
 
     history = spca["status_history"]
     assert [step["status"] for step in history] == [
@@ -138,7 +141,7 @@ def test_an_unknown_agreement_is_a_json_404(api_client, seeded):
                 "mou-critical-minerals-green-hydrogen-2023",
             },
         ),
-        ("meeting=strategic-dialogue-8", {"spca", "mou-seasonal-workers-2025"}),
+        ("meeting=strategic-dialogue-8", {"mou-seasonal-workers-2025"}),
         ("signed_after=2024-04-01", {"spca", "mou-seasonal-workers-2025"}),
         ("signed_before=2023-12-31", {"mou-critical-minerals-green-hydrogen-2023"}),
         (
