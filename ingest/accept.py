@@ -160,8 +160,10 @@ def create_status_event(proposal: Proposal, user) -> StatusEvent:
     once status events have a publication state of their own (until then
     the step is as public as its agreement; its quote shows only once the
     source is published)."""
-    _require(proposal, "target_slug", "status", "date")
+    _require(proposal, "status", "date")
     agreement = proposal.target
+    if agreement is None:
+        raise ValidationError({"target_slug": "A status step needs the agreement it is about."})
     last = agreement.status_events.aggregate(last=Max("position"))["last"]
     event = save_status_event(
         event=_by(StatusEvent(agreement=agreement), user),

@@ -432,3 +432,43 @@ def test_a_step_the_status_rules_refuse_is_not_accepted(seeded, editor_client):
     assert not Citation.objects.filter(source=proposal.source).exists()
     page = editor_client.get(REVIEW).content.decode()
     assert "Not accepted:" in page
+
+
+def test_a_new_agreement_is_a_draft_with_its_first_step(seeded, editor):
+    source = ingest(
+        "London, 3 March 2026. Kazakhstan and the United Kingdom signed a memorandum "
+        "of understanding on cooperation in space research.\n",
+        published="2026-03-03",
+    )
+    quote = "signed a memorandum of understanding on cooperation in space research"
+    proposal = Proposal.objects.create(
+        source=source,
+        kind="new_agreement",
+        title="Memorandum of understanding on cooperation in space research",
+        status="signed",
+        date=datetime.date(2026, 3, 3),
+        date_precision="day",
+        quote=quote,
+        start=0,
+        end=1,
+        confidence=0.5,
+        reason="test",
+    )
+    agreement = accept(proposal, user=editor)
+    assert isinstance(agreement, Agreement)
+    assert (agreement.kind, agreement.publication) == ("mou", PublicationState.DRAFT)
+    assert agreement.slug == "memorandum-of-understanding-on-cooperation-in-space-research"
+    assert agreement.citations.get().quote == quote
+    [event] = agreement.status_events.all()
+    assert (event.status, event.date, event.kind) == ("signed", datetime.date(2026, 3, 3), "change")
+    assert event.citations.get().is_verified()
+    agreement.refresh_from_db()
+    assert agreement.status == "signed"
+
+
+def test_a_status_step_without_an_agreement_is_refused(seeded, editor):
+    proposal = spca_signing(seeded)
+    with pytest.raises(Exception, match="needs the agreement it is about"):
+        accept(proposal, user=editor, changes={"target_slug": ""})
+    proposal.refresh_from_db()
+    assert proposal.decision == Decision.PENDING
