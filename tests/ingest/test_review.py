@@ -472,3 +472,67 @@ def test_a_status_step_without_an_agreement_is_refused(seeded, editor):
         accept(proposal, user=editor, changes={"target_slug": ""})
     proposal.refresh_from_db()
     assert proposal.decision == Decision.PENDING
+
+
+def _proposal(source, quote, **fields) -> Proposal:
+    return Proposal.objects.create(
+        source=source, quote=quote, start=0, end=1, confidence=0.5, reason="test", **fields
+    )
+
+
+def test_meetings_and_commitments(seeded, editor):
+    from agreements.models import Commitment
+    from dialogue.models import Meeting
+
+    source = ingest(
+        "London, 3 March 2026. The two ministers met in London today for the first "
+        "UK-Kazakhstan Space Forum and agreed to launch a joint satellite programme "
+        "by 2028.\n",
+        published="2026-03-03",
+    )
+    meeting = accept(
+        _proposal(
+            source,
+            "met in London today for the first UK-Kazakhstan Space Forum",
+            kind="meeting",
+            title="First UK-Kazakhstan Space Forum",
+            date=datetime.date(2026, 3, 3),
+            date_precision="day",
+        ),
+        user=editor,
+    )
+    assert isinstance(meeting, Meeting)
+    assert (meeting.publication, meeting.status, meeting.start_on) == (
+        PublicationState.DRAFT,
+        "held",
+        datetime.date(2026, 3, 3),
+    )
+    assert meeting.citations.get().is_verified()
+    commitment = accept(
+        _proposal(
+            source,
+            "agreed to launch a joint satellite programme by 2028",
+            kind="commitment",
+            title="Launch a joint satellite programme",
+            status="announced",
+            date=datetime.date(2026, 3, 3),
+            date_precision="day",
+        ),
+        user=editor,
+    )
+    assert isinstance(commitment, Commitment)
+    assert commitment.publication == PublicationState.DRAFT
+    commitment.refresh_from_db()
+    assert commitment.status == "announced"
+    existing = Meeting.objects.get(slug="strategic-dialogue-8")
+    cited = accept(
+        _proposal(
+            source,
+            "The two ministers met in London",
+            kind="meeting",
+            target_slug=existing.slug,
+        ),
+        user=editor,
+    )
+    assert cited == existing
+    assert existing.citations.filter(source=source).get().quote == "The two ministers met in London"
