@@ -11,3 +11,14 @@ def content_app_labels() -> tuple[str, ...]:
     return tuple(
         config.label for config in apps.get_app_configs() if getattr(config, "holds_content", False)
     )
+
+
+def editorial_app_labels() -> tuple[str, ...]:
+    """The content apps and the apps holding editors' work that is not
+    content (`editors_work_here = True`: the ingestion review queue): what
+    the editors' and viewers' roles cover."""
+    return content_app_labels() + tuple(
+        config.label
+        for config in apps.get_app_configs()
+        if getattr(config, "editors_work_here", False)
+    )

@@ -7,7 +7,7 @@ kept in step with the models after every `migrate`, so a model added later
 joins the roles without a new migration.
 """
 
-from core.content_apps import content_app_labels
+from core.content_apps import editorial_app_labels
 
 # The loader's own bookkeeping: visible to both, written only by load_seeds.
 READ_ONLY_MODELS = ("seedrecord",)
@@ -20,12 +20,12 @@ ROLES = {
 def sync_roles(apps) -> None:
     """Create or update the groups. `apps` is the app registry, or a
     migration's historical one; which apps hold content is read from the
-    running project's (core.content_apps.content_app_labels)."""
+    running project's (core.content_apps.editorial_app_labels)."""
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     permissions = list(
         permission_model.objects.filter(
-            content_type__app_label__in=content_app_labels()
+            content_type__app_label__in=editorial_app_labels()
         ).select_related("content_type")
     )
     for name, actions in ROLES.items():

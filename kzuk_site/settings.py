@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "people",
     "dialogue",
     "agreements",
+    # Articles in, proposed facts out, reviewed by editors (above the
+    # content apps: accepting a proposal writes agreements, meetings...).
+    "ingest",
     "portal",
     # Demo data at scale, for a database of its own (docs/PERFORMANCE.md).
     "demo",
