@@ -71,6 +71,23 @@ def save_status_event(*, event: EventT, fields: Mapping[str, Any]) -> EventT:
     return event
 
 
+def check_as_if_published(event) -> None:
+    """Refuse, with the reason, a draft step that could never be published:
+    one that would break the status rules among the published steps."""
+    tracked = _tracked(event)
+    events = [
+        other
+        for other in getattr(tracked, tracked.events_relation)
+        .filter(publication=PublicationState.PUBLISHED)
+        .select_related("party")
+        if other.pk != event.pk
+    ]
+    events.append(event)
+    for problem in tracked.status_problems(events):
+        if events[problem.index] is event:
+            raise ValidationError({problem.field: problem.message})
+
+
 @transaction.atomic
 def set_event_publication(*, event: EventT, state: str) -> EventT:
     """Publish a draft step (or take one back), then check the sequence it

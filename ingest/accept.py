@@ -27,7 +27,7 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from agreements.services import kind_for, save_status_event
+from agreements.services import check_as_if_published, kind_for, save_status_event
 from core.models import PublicationState
 from core.services import save_validated
 from dialogue.models import Meeting, MeetingKind, MeetingStatus
@@ -156,25 +156,30 @@ def _unique_slug(model: type[models.Model], text: str) -> str:
 
 
 def create_status_event(proposal: Proposal, user) -> StatusEvent:
-    """A status step of the target agreement, with its citation: a draft,
-    once status events have a publication state of their own (until then
-    the step is as public as its agreement; its quote shows only once the
-    source is published)."""
+    """A draft status step of the target agreement, with its citation: it
+    counts for nothing, and no reader sees it, until an editor publishes it
+    (docs/STATUS.md, "Draft steps"); one the status rules would refuse on
+    publication is refused now."""
     _require(proposal, "status", "date")
     agreement = proposal.target
     if agreement is None:
         raise ValidationError({"target_slug": "A status step needs the agreement it is about."})
     last = agreement.status_events.aggregate(last=Max("position"))["last"]
+    fields = {
+        "status": proposal.status,
+        "date": proposal.date,
+        "date_precision": proposal.date_precision,
+        "party": proposal.party,
+        "position": 0 if last is None else last + 1,
+        **_event_state(agreement, proposal),
+    }
+    # A draft now, but one the editor could never publish is refused now.
+    check_as_if_published(StatusEvent(agreement=agreement, **fields))
     event = save_status_event(
         event=_by(StatusEvent(agreement=agreement), user),
         fields={
-            "status": proposal.status,
-            "date": proposal.date,
-            "date_precision": proposal.date_precision,
-            "party": proposal.party,
+            **fields,
             "note": f"Proposed from {proposal.source.slug} ({proposal.reason}).",
-            "position": 0 if last is None else last + 1,
-            **_event_state(agreement, proposal),
         },
     )
     _cite(proposal, event, user)
@@ -183,17 +188,10 @@ def create_status_event(proposal: Proposal, user) -> StatusEvent:
 
 def _event_state(agreement: Agreement, proposal: Proposal) -> dict[str, Any]:
     """Whether the step changes the status or confirms what held then
-    (agreements.services.kind_for, the rule the admin's bulk step uses);
-    and a draft of its own once status events have a publication state
-    (issue #13, part 2), read from the model so this works before and after."""
-    state: dict[str, Any] = {
-        "kind": kind_for(
-            agreement, status=proposal.status, date=proposal.date, party=proposal.party
-        )
-    }
-    if "publication" in {field.name for field in StatusEvent._meta.concrete_fields}:
-        state["publication"] = DRAFT
-    return state
+    (agreements.services.kind_for, the rule the admin's bulk step uses),
+    and a draft."""
+    kind = kind_for(agreement, status=proposal.status, date=proposal.date, party=proposal.party)
+    return {"kind": kind, "publication": DRAFT}
 
 
 def _new_agreement(proposal: Proposal, user) -> Agreement:
