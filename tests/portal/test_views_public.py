@@ -102,6 +102,7 @@ def test_the_timeline_shows_each_step_with_its_precision_party_and_quotes(seeded
     assert "Each country&#x27;s track" in detail or "Each country's track" in detail
 
 
+@pytest.mark.dates
 def test_as_of_shows_the_status_as_it_stood(seeded, client):
     url = reverse("agreements:agreement-detail", args=("spca",))
     then = client.get(url, {"as_of": "2023-12-31"}).content.decode()
