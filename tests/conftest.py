@@ -89,6 +89,10 @@ def empty_db(db):
     """No records of ours at all, for tests that build their own. Raw deletes
     in the test's transaction: no history is written, and the rollback at
     the end of the test brings the seeds back."""
+    empty_our_tables()
+
+
+def empty_our_tables() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
