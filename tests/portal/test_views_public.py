@@ -12,6 +12,7 @@ from django.urls import reverse
 from agreements.models import AgreementStatus
 from core.dates import DatePrecision
 from tests.support import factories
+from tests.support.inline import inline_code
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,8 @@ def test_every_page_renders_with_a_bounded_number_of_queries(
     content = response.content.decode()
     assert '<main id="main"' in content
     assert content.count("<h1") == 1
+    # No inline script or style of any kind: the policy allows none.
+    assert inline_code(content) == []
 
 
 @pytest.mark.parametrize(

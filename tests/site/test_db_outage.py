@@ -92,7 +92,7 @@ def _new_source(app, slug):
     )
 
 
-def test_requests_get_503_while_the_database_is_down_and_succeed_after(app, cluster):
+def test_requests_get_503_fast_while_the_database_is_down_and_succeed_after(app, cluster):
     admin = _admin_session(app)
     pid = app.process.pid
     assert _get(app, "/").status_code == 200
