@@ -163,7 +163,7 @@ def test_a_query_string_past_a_limit_is_a_400_naming_it(client, query, message):
     assert page["Content-Type"] == "text/html; charset=utf-8"
     html = page.content.decode()
     assert "<h1>Bad request</h1>" in html
-    assert message.replace("“", "&ldquo;") in html or message in html
+    assert message in html
     assert 'href="/agreements/"' in html
 
 
@@ -247,7 +247,8 @@ def test_an_absurd_api_page_is_answered_at_once(
     with django_assert_max_num_queries(1 if status == 404 else 0):
         response = api_client.get(f"{AGREEMENTS}?page={page}")
     assert response.status_code == status
-    assert "page" in response.json() or "detail" in response.json()
+    # Past the last page, not found; not a page number, the parameter named.
+    assert list(response.json()) == (["detail"] if status == 404 else ["page"])
 
 
 @pytest.mark.parametrize("page", ["999999999", "10" + "0" * 30, "-1", "1e9"])
