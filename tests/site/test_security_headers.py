@@ -130,3 +130,27 @@ def test_plain_http_is_redirected_to_https_in_production(db):
         response = Client().get("/agreements/?status=signed")
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/agreements/?status=signed"
+
+
+@pytest.mark.parametrize(
+    ("path", "view", "content_type"),
+    [
+        ("/", "portal.views.DashboardView.get_context_data", "text/html"),
+        ("/api/v1/agreements/", "agreements.api.AgreementViewSet.list", "application/json"),
+    ],
+)
+def test_a_server_error_carries_the_security_headers(
+    https_client, seeded, monkeypatch, path, view, content_type
+):
+    """A bug in a view: the 500 page (handler500) goes out through the same
+    middleware as any page, with every header."""
+
+    def fail(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(view, fail)
+    https_client.raise_request_exception = False
+    response = https_client.get(path, secure=True)
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith(content_type)
+    _assert_security_headers(response, path)
