@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 
@@ -10,11 +11,12 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from core.admin_base import ContentAdmin
+from core.admin_base import ContentAdmin, StaleEditForm
 from evidence.admin import CitationInline
 
 EVENT_FIELDS = (
     "status",
+    "kind",
     "date",
     "date_precision",
     "date_inferred",
@@ -25,9 +27,42 @@ EVENT_FIELDS = (
 )
 
 
+def _owner_context(owner) -> dict:
+    # A record being created has no parties yet: its tracks are checked once saved.
+    return owner.track_context() if owner.pk else {}
+
+
+class EventSequenceFormSet(forms.BaseInlineFormSet):
+    """Checks the events as a sequence (agreements.status_rules) before any is
+    saved: a change into the status already held, a confirmation of one that
+    did not hold... each error shown on the row and field that breaks it."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
+        ]
+        events = [form.instance for form in kept]
+        problems = type(self.instance).status_problems_of(events, **_owner_context(self.instance))
+        for problem in problems:
+            kept[problem.index].add_error(
+                problem.field if problem.field in kept[problem.index].fields else None,
+                problem.message,
+            )
+        if problems:
+            raise forms.ValidationError(
+                "The status events do not make a consistent history: see the rows marked."
+            )
+
+
 class StatusEventInline(admin.TabularInline):
     model = StatusEvent
-    fields = EVENT_FIELDS
+    formset = EventSequenceFormSet
+    fields = (*EVENT_FIELDS[:6], "party", "step", "note", "position")
     autocomplete_fields = ("party",)
     extra = 0
 
@@ -62,7 +97,13 @@ class AgreementAdmin(StatusTrackedAdmin):
     search_fields = ("title", "short_title", "slug", "summary")
     autocomplete_fields = ("parties", "signatories", "topics", "meetings")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("status", "status_since", "created_at", "updated_at")
+    readonly_fields = (
+        "status",
+        "status_since",
+        "status_confirmed_on",
+        "created_at",
+        "updated_at",
+    )
     date_hierarchy = "signed_on"
     inlines = (StatusEventInline, RelationInline, CitationInline)
 
@@ -71,10 +112,31 @@ class AgreementAdmin(StatusTrackedAdmin):
         return obj.display_date("signed_on")
 
 
+class StandaloneEventForm(StaleEditForm):
+    """One event edited on its own page, checked against its siblings."""
+
+    def clean(self):
+        cleaned = super().clean()
+        owner = getattr(self.instance, "agreement", None)
+        if owner is None or self.errors:
+            return cleaned
+        siblings = [event for event in owner.status_events.select_related("party")]
+        events = [event for event in siblings if event.pk != self.instance.pk]
+        events.append(self.instance)
+        for problem in owner.status_problems_of(events, **_owner_context(owner)):
+            culprit = events[problem.index]
+            if culprit is self.instance and problem.field in self.fields:
+                self.add_error(problem.field, problem.message)
+            else:
+                self.add_error(None, f"{culprit}: {problem.message}")
+        return cleaned
+
+
 @admin.register(StatusEvent)
 class StatusEventAdmin(ContentAdmin):
-    list_display = ("agreement", "status", "date", "date_precision", "party")
-    list_filter = ("status", "date_precision", "party")
+    form = StandaloneEventForm
+    list_display = ("agreement", "status", "kind", "date", "date_precision", "party", "step")
+    list_filter = ("status", "kind", "step", "date_precision", "party")
     list_select_related = ("agreement", "party")
     search_fields = ("agreement__title", "agreement__short_title", "note")
     autocomplete_fields = ("agreement", "party")
@@ -92,6 +154,7 @@ class StatusEventAdmin(ContentAdmin):
 
 class CommitmentEventInline(StatusEventInline):
     model = CommitmentStatusEvent
+    fields = EVENT_FIELDS
 
 
 @admin.register(Commitment)
@@ -102,7 +165,14 @@ class CommitmentAdmin(StatusTrackedAdmin):
     search_fields = ("title", "slug", "description")
     autocomplete_fields = ("parties", "people", "meeting", "agreement", "topics")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("status", "status_since", "created_at", "updated_at")
+    readonly_fields = (
+        "status",
+        "status_since",
+        "status_confirmed_on",
+        "due_by",
+        "created_at",
+        "updated_at",
+    )
     date_hierarchy = "due_on"
     inlines = (CommitmentEventInline, CitationInline)
 

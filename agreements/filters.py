@@ -25,22 +25,31 @@ from topics.models import Topic
 
 class StatusAsOfFilterSet(UpdatedSinceFilterSet):
     """`as_of` shows every status as it stood on a date, and `status` then
-    filters on that past status rather than today's."""
+    filters on that past status rather than today's; `stale` (and, where
+    things fall due, `overdue`) are derived as of that date too."""
 
     as_of = django_filters.DateFilter(
         method="keep",
         label=_("As of"),
         help_text=_("Show each status as it stood on this date (YYYY-MM-DD)."),
     )
+    stale = django_filters.BooleanFilter(
+        method="filter_flag",
+        label=_("Stale"),
+        help_text=_("Only those whose status has had no evidence for over a year (or not)."),
+    )
 
     def filter_queryset(self, queryset):
-        as_of = self.form.cleaned_data.get("as_of")
-        if as_of:
-            queryset = queryset.with_status_as_of(as_of)
+        queryset = queryset.with_freshness(self.form.cleaned_data.get("as_of"))
         return super().filter_queryset(queryset)
 
     def keep(self, queryset, name, value):
         return queryset  # applied in filter_queryset, before the other filters
+
+    def filter_flag(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(**{f"is_{name}": value})
 
     def filter_status(self, queryset, name, value):
         if not value:
@@ -95,6 +104,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
             ("title", "title"),
             ("status", "status"),
             ("status_since", "status_since"),
+            ("status_confirmed_on", "status_confirmed_on"),
             ("updated_at", "updated_at"),
         ),
         label=_("Order by"),
@@ -123,6 +133,11 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
         choices=CommitmentStatus.choices, method="filter_status", label=_("Status")
     )
     open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
+    overdue = django_filters.BooleanFilter(
+        method="filter_flag",
+        label=_("Overdue"),
+        help_text=_("Only those past their due date with no fulfilment (or not)."),
+    )
     topic = SlugsFilter(
         field_name="topics__slug",
         offer_choices=True,
@@ -165,6 +180,7 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
             ("due_on", "due_on"),
             ("title", "title"),
             ("status", "status"),
+            ("status_confirmed_on", "status_confirmed_on"),
             ("updated_at", "updated_at"),
         ),
         label=_("Order by"),

@@ -5,19 +5,30 @@ import datetime
 import operator
 
 import simple_history
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import BooleanField, Case, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.status_rules import (
+    EventKind,
+    Standing,
+    TrackStep,
+    sequence_problems,
+    standing,
+    tracks,
+)
 from core.dates import (
     DatePrecision,
     PartialDatesMixin,
     format_partial_date,
+    months_before,
     partial_date,
+    period_end,
     precision_constraint,
 )
 from core.models import (
@@ -30,7 +41,7 @@ from core.models import (
 from core.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec
 from dialogue.models import Meeting
 from evidence.models import Citation, citations_prefetch
-from people.models import Organisation, Person
+from people.models import Organisation, OrganisationKind, Person
 from topics.models import Topic
 
 AGREEMENT_SEARCH = SearchSpec(
@@ -98,6 +109,8 @@ class StatusTrackedQuerySet(PublishableQuerySet):
     The rule, in one place: the status on day D is that of the latest event
     dated on or before D (events known only to the month or year count from
     the first day of their period); before the first event there is none.
+    "Since" is the start of that status's run, which each event stores
+    (`run_since`); "last confirmed" is the date of that latest event.
     """
 
     def with_status_as_of(self, as_of: datetime.date):
@@ -108,23 +121,71 @@ class StatusTrackedQuerySet(PublishableQuerySet):
         ).order_by(*LATEST_FIRST)
         return self.annotate(
             status_as_of=Subquery(latest.values("status")[:1]),
-            status_as_of_date=Subquery(latest.values("date")[:1]),
-            status_as_of_date_precision=Subquery(latest.values("date_precision")[:1]),
+            status_as_of_date=Subquery(latest.values("run_since")[:1]),
+            status_as_of_date_precision=Subquery(latest.values("run_since_precision")[:1]),
+            status_confirmed_as_of=Subquery(latest.values("date")[:1]),
+            status_confirmed_as_of_precision=Subquery(latest.values("date_precision")[:1]),
         )
+
+    def with_freshness(self, as_of: datetime.date | None = None):
+        """`is_stale` (and, for records with a due date, `is_overdue`) as of
+        a date, today when None: database annotations, so lists filter and
+        sort on them a page at a time."""
+        day = as_of or timezone.localdate()
+        queryset = self
+        if as_of is not None and "status_as_of" not in self.query.annotations:
+            queryset = self.with_status_as_of(as_of)
+        status = "status_as_of" if as_of is not None else "status"
+        confirmed = "status_confirmed_as_of" if as_of is not None else "status_confirmed_on"
+        still_open = Q(**{f"{status}__isnull": True}) | ~Q(
+            **{f"{status}__in": self.model.SETTLED_STATUSES}
+        )
+        stale_before = months_before(day, settings.STATUS_STALE_AFTER_MONTHS)
+        annotations = {
+            "is_stale": _flag(
+                still_open & Q(**{f"{status}__gt": ""}) & Q(**{f"{confirmed}__lt": stale_before})
+            )
+        }
+        if self.model.due_field:
+            annotations["is_overdue"] = _flag(
+                still_open & Q(**{f"{self.model.due_field}__lt": day})
+            )
+        return queryset.annotate(**annotations)
+
+
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
 
 class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     """Something whose status comes from its dated status events.
 
-    The current status is kept on the row, for filtering and sorting at
-    scale, and re-derived by `refresh_status()`; subclasses declare `status`
-    with their own vocabulary and name their events' reverse accessor.
+    The current status, since when it holds and when it was last confirmed
+    are kept on the row, for filtering and sorting at scale, and re-derived
+    by `refresh_status()` (agreements.status_rules); subclasses declare
+    `status` with their own vocabulary and name their events' accessor.
     """
 
     events_relation = "status_events"
+    # Statuses that are settled: never overdue, never stale.
+    SETTLED_STATUSES: tuple[str, ...] = ()
+    # The name of the stored last day something is due, when it can be due.
+    due_field: str | None = None
 
     status_since = models.DateField(_("status since"), null=True, blank=True, editable=False)
     status_since_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
+    )
+    status_confirmed_on = models.DateField(
+        _("status last confirmed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date of the latest evidence that the status still held."),
+    )
+    status_confirmed_on_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
     )
 
@@ -146,6 +207,46 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     def status_on(self, day: datetime.date) -> str:
         event = self.status_event_on(day)
         return event.status if event else ""
+
+    def standing_on(self, day: datetime.date | None = None) -> Standing:
+        """Status, since when and last confirmed, from the prefetched events."""
+        return standing(getattr(self, self.events_relation).all(), day)
+
+    def standing_shown(self, as_of: datetime.date | None) -> Standing:
+        """Status, since and last confirmed as a page shows them: stored for
+        today, from the list's `with_status_as_of()` annotation or the
+        prefetched events for another date."""
+        if as_of is None:
+            return Standing(
+                self.status,
+                self.status_since,
+                self.status_since_precision,
+                self.status_confirmed_on,
+                self.status_confirmed_on_precision,
+            )
+        if hasattr(self, "status_confirmed_as_of"):
+            return Standing(
+                self.status_as_of or "",
+                self.status_as_of_date,
+                self.status_as_of_date_precision or DatePrecision.DAY,
+                self.status_confirmed_as_of,
+                self.status_confirmed_as_of_precision or DatePrecision.DAY,
+            )
+        return self.standing_on(as_of)
+
+    def status_since_for_csv(self, part: str = "date"):
+        """A CSV row's "since" (as of the list's date when it has one)."""
+        return self._annotated_or_stored("status_as_of_date", "status_since", part)
+
+    def status_confirmed_for_csv(self, part: str = "date"):
+        return self._annotated_or_stored("status_confirmed_as_of", "status_confirmed_on", part)
+
+    def _annotated_or_stored(self, annotated: str, stored: str, part: str):
+        name = annotated if hasattr(self, annotated) else stored
+        date = getattr(self, name)
+        if part == "date":
+            return date
+        return getattr(self, f"{name}_precision") if date else ""
 
     def status_shown(self, as_of: datetime.date | None) -> str:
         """The status a page shows: as of its date when one is chosen, read
@@ -169,14 +270,43 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     def status_label(cls, value: str) -> str:
         return dict(cls._meta.get_field("status").flatchoices).get(value, value)
 
+    @classmethod
+    def status_labels(cls) -> dict:
+        return {**dict(TrackStep.choices), **dict(cls._meta.get_field("status").flatchoices)}
+
+    def status_problems(self, events=None) -> list:
+        """What is wrong with these events (the saved ones when None) as a
+        sequence: see agreements.status_rules.sequence_problems."""
+        if events is None:
+            events = list(getattr(self, self.events_relation).select_related("party"))
+        return self.status_problems_of(events, **self.track_context())
+
+    @classmethod
+    def status_problems_of(cls, events, **context) -> list:
+        return sequence_problems(events, labels=cls.status_labels(), **context)
+
+    def track_context(self) -> dict:
+        return {}
+
     def refresh_status(self, *, save: bool = True) -> None:
-        """Re-derive the denormalised status from the events. Every write
-        path that adds, changes or removes an event calls this."""
+        """Re-derive the denormalised status, and each event's `run_since`,
+        from the events. Every write path that adds, changes or removes an
+        event calls this."""
         # Queried afresh: a prefetched list may predate the change.
-        latest = getattr(self, self.events_relation).order_by(*LATEST_FIRST).first()
-        self.status = latest.status if latest else ""
-        self.status_since = latest.date if latest else None
-        self.status_since_precision = latest.date_precision if latest else DatePrecision.DAY
+        events = list(getattr(self, self.events_relation).all())
+        now = standing(events)
+        self.status = now.status
+        self.status_since, self.status_since_precision = now.since, now.since_precision
+        self.status_confirmed_on = now.confirmed_on
+        self.status_confirmed_on_precision = now.confirmed_on_precision
+        moved = [
+            event
+            for event in events
+            if (event.run_since, event.run_since_precision)
+            != (event.stored_run_since, event.stored_run_since_precision)
+        ]
+        if moved and save:
+            type(events[0]).objects.bulk_update(moved, ["run_since", "run_since_precision"])
         if save:
             # A changed status is a change to the record: `updated_since`
             # consumers and caches must see it.
@@ -185,12 +315,18 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
                 status=self.status,
                 status_since=self.status_since,
                 status_since_precision=self.status_since_precision,
+                status_confirmed_on=self.status_confirmed_on,
+                status_confirmed_on_precision=self.status_confirmed_on_precision,
                 updated_at=self.updated_at,
             )
 
     @property
     def status_since_display(self) -> str:
         return format_partial_date(self.status_since, self.status_since_precision)
+
+    @property
+    def status_confirmed_on_display(self) -> str:
+        return format_partial_date(self.status_confirmed_on, self.status_confirmed_on_precision)
 
 
 def _cited():
@@ -216,6 +352,7 @@ class AgreementQuerySet(StatusTrackedQuerySet):
             prefetched("signatories"),
             prefetched("topics"),
             prefetched("meetings"),
+            prefetched("discussed_at"),
             _events_for_api(StatusEvent),
             prefetched("relations", AgreementRelation.objects.select_related("target")),
         )
@@ -230,6 +367,7 @@ class AgreementQuerySet(StatusTrackedQuerySet):
             "signatories",
             "topics",
             Prefetch("meetings", queryset=Meeting.objects.select_related("series")),
+            Prefetch("discussed_at", queryset=Meeting.objects.select_related("series")),
             Prefetch(
                 "status_events",
                 queryset=StatusEvent.objects.select_related("party").prefetch_related(_cited()),
@@ -245,6 +383,8 @@ class AgreementQuerySet(StatusTrackedQuerySet):
 @partial_date("signed_on", _("signed on"))
 class Agreement(StatusTrackedModel):
     """A treaty, agreement, memorandum, roadmap... between the two sides."""
+
+    SETTLED_STATUSES = (AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED)
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
@@ -274,8 +414,15 @@ class Agreement(StatusTrackedModel):
         Meeting,
         blank=True,
         related_name="agreements",
-        verbose_name=_("meetings"),
-        help_text=_("Where it was signed, negotiated or reviewed."),
+        verbose_name=_("made at"),
+        help_text=_("Where it was signed or made: an outcome of the meeting."),
+    )
+    discussed_at = models.ManyToManyField(
+        Meeting,
+        blank=True,
+        related_name="agreements_discussed",
+        verbose_name=_("discussed at"),
+        help_text=_("Where it was negotiated, reviewed or discussed, without being made there."),
     )
     summary = models.TextField(_("summary"), blank=True)
     treaty_series_number = models.CharField(_("UK Treaty Series no."), max_length=60, blank=True)
@@ -295,6 +442,7 @@ class Agreement(StatusTrackedModel):
             # the dashboard's latest changes: no sort of every row.
             models.Index(fields=("-signed_on", "title"), name="agreements_list_order_idx"),
             models.Index(fields=("-status_since", "title"), name="agreements_status_since_idx"),
+            models.Index(fields=("status_confirmed_on", "status"), name="agreements_confirmed_idx"),
             AGREEMENT_SEARCH.index("agreements_agreement_search"),
         )
         constraints = (
@@ -315,6 +463,32 @@ class Agreement(StatusTrackedModel):
 
     def get_absolute_url(self):
         return reverse("agreements:agreement-detail", args=(self.slug,))
+
+    def track_parties(self) -> list:
+        """The states that are parties, each with a track of its own; read
+        from the prefetched parties when there are some."""
+        parties = getattr(self, "prefetched_parties", None)
+        if parties is None:
+            parties = self.parties.all()
+        return [party for party in parties if party.kind == OrganisationKind.STATE]
+
+    def track_context(self) -> dict:
+        return {
+            "parties": self.track_parties(),
+            "requires_ratification": self.requires_ratification,
+        }
+
+    def tracks_on(self, day: datetime.date | None = None) -> list:
+        """Each state party's track as of `day` (agreements.status_rules)."""
+        events = getattr(self, "prefetched_status_events", None)
+        if events is None:
+            events = self.status_events.all()
+        return tracks(
+            events,
+            self.track_parties(),
+            requires_ratification=self.requires_ratification,
+            day=day,
+        )
 
 
 class RelationKind(models.TextChoices):
@@ -367,8 +541,19 @@ class AgreementRelation(TimeStampedModel):
 
 @partial_date("date", _("date"))
 class StatusEventBase(PartialDatesMixin, TimeStampedModel):
-    """A dated step in something's status, backed by citations."""
+    """A dated step in something's status, backed by citations: a change
+    into a status, or a confirmation that it still held."""
 
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=EventKind.choices,
+        default=EventKind.CHANGE,
+        help_text=_(
+            "A change: the status became this on this date. A confirmation: a source "
+            "of this date says it still was."
+        ),
+    )
     party = models.ForeignKey(
         Organisation,
         # A step in one country's track is history; keep the country.
@@ -383,14 +568,32 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Orders events that share a date.")
     )
+    # Where the status this event leaves began (the "since" after it), kept
+    # for the database's "as of" queries; derived by refresh_status().
+    run_since = models.DateField(null=True, blank=True, editable=False)
+    run_since_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
+    )
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        event = super().from_db(db, field_names, values)
+        # What is stored, to write back only the events whose run moved.
+        event.stored_run_since = getattr(event, "run_since", None)
+        event.stored_run_since_precision = getattr(event, "run_since_precision", None)
+        return event
 
     def clean(self):
         super().clean()
         if self.date is None:
             raise ValidationError({"date": _("A status step needs a date, even if only a year.")})
+
+    @property
+    def is_confirmation(self) -> bool:
+        return self.kind == EventKind.CONFIRMATION
 
 
 class OwnedByPublishableQuerySet(models.QuerySet):
@@ -418,6 +621,16 @@ class StatusEvent(StatusEventBase):
         verbose_name=_("agreement"),
     )
     status = models.CharField(_("status"), max_length=30, choices=AgreementStatus.choices)
+    step = models.CharField(
+        _("step"),
+        max_length=30,
+        choices=TrackStep.choices,
+        blank=True,
+        help_text=_(
+            "The party's own step, when the source names one (laid before Parliament, "
+            "passed by the Mazhilis...)."
+        ),
+    )
     citations = GenericRelation("evidence.Citation", related_query_name="status_event")
 
     objects = StatusEventQuerySet.as_manager()
@@ -432,6 +645,14 @@ class StatusEvent(StatusEventBase):
             models.CheckConstraint(
                 condition=models.Q(status__in=AgreementStatus.values),
                 name="agreements_statusevent_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=EventKind.values),
+                name="agreements_statusevent_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(step__in=["", *TrackStep.values]),
+                name="agreements_statusevent_step_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(date__isnull=False), name="agreements_statusevent_dated"
@@ -481,6 +702,9 @@ class CommitmentQuerySet(StatusTrackedQuerySet):
 class Commitment(StatusTrackedModel):
     """Something promised, planned or announced, by whom, and by when."""
 
+    SETTLED_STATUSES = (CommitmentStatus.FULFILLED, CommitmentStatus.DROPPED)
+    due_field = "due_by"
+
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -521,6 +745,13 @@ class Commitment(StatusTrackedModel):
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="commitments", verbose_name=_("topics")
     )
+    due_by = models.DateField(
+        _("due by"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The last day of the period it is due in: overdue after it."),
+    )
     citations = GenericRelation("evidence.Citation", related_query_name="commitment")
 
     objects = CommitmentQuerySet.as_manager()
@@ -530,6 +761,10 @@ class Commitment(StatusTrackedModel):
         indexes = (
             models.Index(fields=("status", "due_on"), name="agreements_commit_status_idx"),
             models.Index(fields=("due_on", "title"), name="agreements_commit_due_idx"),
+            models.Index(fields=("due_by", "status"), name="agreements_commit_due_by_idx"),
+            models.Index(
+                fields=("status_confirmed_on", "status"), name="agreements_commit_conf_idx"
+            ),
             COMMITMENT_SEARCH.index("agreements_commitment_search"),
         )
         constraints = (
@@ -546,6 +781,20 @@ class Commitment(StatusTrackedModel):
 
     def get_absolute_url(self):
         return reverse("agreements:commitment-detail", args=(self.slug,))
+
+    @property
+    def overdue_since_display(self) -> str:
+        """The first period it was late in, at the precision it was due:
+        due in February 2020, overdue since March 2020."""
+        if self.due_by is None:
+            return ""
+        return format_partial_date(self.due_by + datetime.timedelta(days=1), self.due_on_precision)
+
+    def save(self, *args, **kwargs):
+        self.due_by = period_end(self.due_on, self.due_on_precision)
+        if kwargs.get("update_fields") is not None and "due_on" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "due_by"}
+        super().save(*args, **kwargs)
 
 
 class CommitmentStatusEventQuerySet(OwnedByPublishableQuerySet):
@@ -576,6 +825,10 @@ class CommitmentStatusEvent(StatusEventBase):
                 name="agreements_commitmentevent_status_valid",
             ),
             models.CheckConstraint(
+                condition=models.Q(kind__in=EventKind.values),
+                name="agreements_commitmentevent_kind_valid",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(date__isnull=False), name="agreements_commitmentevent_dated"
             ),
             precision_constraint("agreements_commitmentstatusevent", "date"),
@@ -596,6 +849,7 @@ class Approximation(models.TextChoices):
     AT_LEAST = "at_least", _("at least")
     AT_MOST = "at_most", _("at most")
     RANK = "rank", _("rank")
+    TOP = "top", _("in the top")
 
 
 class FigureQuerySet(PublishableQuerySet):
@@ -663,6 +917,19 @@ class Figure(PartialDatesMixin, PublishableModel):
     def __str__(self):
         return f"{self.name}: {self.value_text or self.value}"
 
+    @property
+    def value_display(self) -> str:
+        """The value as a claim, never more exact than the source: "in the
+        top 10", "rank 3", "about 2,000 companies"."""
+        number = f"{self.value.normalize():,f}" if self.value is not None else ""
+        if self.approximation == Approximation.TOP:
+            return _("in the top %(number)s") % {"number": number}
+        if self.approximation == Approximation.RANK:
+            return _("rank %(number)s") % {"number": number}
+        if self.approximation == Approximation.EXACT:
+            return f"{number} {self.unit}"
+        return f"{self.get_approximation_display()} {number} {self.unit}"
+
     def get_absolute_url(self):
         return reverse("agreements:figure-detail", args=(self.slug,))
 
@@ -670,7 +937,7 @@ class Figure(PartialDatesMixin, PublishableModel):
 # Every editable record keeps its history (django-simple-history); registered
 # after the class bodies, once @partial_date has added its columns.
 for _model, _m2m in (
-    (Agreement, ("parties", "signatories", "topics", "meetings")),
+    (Agreement, ("parties", "signatories", "topics", "meetings", "discussed_at")),
     (AgreementRelation, ()),
     (StatusEvent, ()),
     (Commitment, ("parties", "people", "topics")),

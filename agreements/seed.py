@@ -13,8 +13,10 @@ from agreements.models import (
     RelationKind,
     StatusEvent,
 )
+from agreements.status_rules import EventKind, TrackStep
 from dialogue.models import Meeting
 from people.models import Organisation, Person
+from seeding.loader.errors import SeedError
 from seeding.loader.fields import (
     CITED,
     Bool,
@@ -36,8 +38,10 @@ class StatusEventHandler(ChildHandler):
     parent_attr = "agreement"
     fields = (
         Choice("status", AgreementStatus, required=True),
+        Choice("kind", EventKind, default=EventKind.CHANGE),
         PartialDate("date", required=True),
         Ref("party", Organisation),
+        Choice("step", TrackStep, default=""),
         Text("note"),
         Citations(required=True),
     )
@@ -56,6 +60,11 @@ class RelationHandler(ChildHandler):
 
 class StatusTrackedHandler(SeedHandler):
     def after_write(self, obj, ctx):
+        # In the order of the YAML list, so that a problem names its index.
+        events = list(obj.status_events.select_related("party").order_by("position", "pk"))
+        for problem in obj.status_problems(events):
+            where = f"status_events[{problem.index}].{problem.field}"
+            raise SeedError(problem.message, field=where)
         obj.refresh_status()
 
 
@@ -77,6 +86,7 @@ class AgreementHandler(StatusTrackedHandler):
         Refs("topics", Topic),
         Text("summary"),
         Refs("meetings", Meeting),
+        Refs("discussed_at", Meeting),
         Text("treaty_series_number"),
         Text("command_paper_number"),
         Text("un_registration_number"),
@@ -91,6 +101,7 @@ class AgreementHandler(StatusTrackedHandler):
         "signatories",
         "topics",
         "meetings",
+        "discussed_at",
         "relations__target",
         "relations__citations__source",
         "status_events__party",
@@ -101,9 +112,10 @@ class AgreementHandler(StatusTrackedHandler):
 class CommitmentEventHandler(StatusEventHandler):
     model = CommitmentStatusEvent
     parent_attr = "commitment"
-    fields = (
-        Choice("status", CommitmentStatus, required=True),
-        *StatusEventHandler.fields[1:],
+    fields = tuple(
+        Choice("status", CommitmentStatus, required=True) if field.key == "status" else field
+        for field in StatusEventHandler.fields
+        if field.key != "step"
     )
 
 

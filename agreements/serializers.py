@@ -9,6 +9,7 @@ The agreement fields named in DESIGN.md ("REST API") are a stable contract:
 import datetime
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agreements.models import (
@@ -31,6 +32,7 @@ from core.api.serializers import (
     model_errors_as_api_errors,
     partial_date_fields,
 )
+from core.views import parse_as_of
 from dialogue.models import Meeting
 from dialogue.serializers import MeetingSummarySerializer
 from evidence.serializers import citations_field
@@ -43,6 +45,7 @@ EVENT_FIELDS = (
     "id",
     "url",
     "status",
+    "kind",
     *partial_date_fields("date"),
     "party",
     "party_url",
@@ -76,8 +79,76 @@ class StatusAsOfMixin(serializers.Serializer):
     def get_status_as_of_date_precision(self, obj) -> str | None:
         return getattr(obj, "status_as_of_date_precision", None)
 
+    status_confirmed_as_of = serializers.SerializerMethodField(
+        help_text=_("With ?as_of=: the date of the latest evidence for status_as_of.")
+    )
+    status_confirmed_as_of_precision = serializers.SerializerMethodField(
+        help_text=_("The precision of status_confirmed_as_of: day, month or year.")
+    )
 
-STATUS_AS_OF_FIELDS = ("status_as_of", "status_as_of_date", "status_as_of_date_precision")
+    def get_status_confirmed_as_of(self, obj) -> datetime.date | None:
+        return getattr(obj, "status_confirmed_as_of", None)
+
+    def get_status_confirmed_as_of_precision(self, obj) -> str | None:
+        return getattr(obj, "status_confirmed_as_of_precision", None)
+
+
+STATUS_AS_OF_FIELDS = (
+    "status_as_of",
+    "status_as_of_date",
+    "status_as_of_date_precision",
+    "status_confirmed_as_of",
+    "status_confirmed_as_of_precision",
+)
+
+
+class FreshnessMixin(serializers.Serializer):
+    """Derived as of ?as_of= (today without it): see docs/STATUS.md."""
+
+    status_confirmed_on = serializers.DateField(
+        read_only=True,
+        help_text=_("The date of the latest evidence that the current status still held."),
+    )
+    status_confirmed_on_precision = serializers.CharField(
+        read_only=True, help_text=_("The precision of status_confirmed_on.")
+    )
+    is_stale = serializers.SerializerMethodField(
+        help_text=_(
+            "True when the status has had no evidence for longer than the stale period "
+            "(12 months by default), as of ?as_of= or today."
+        )
+    )
+
+    def get_is_stale(self, obj) -> bool:
+        return bool(getattr(obj, "is_stale", False))
+
+
+FRESHNESS_FIELDS = ("status_confirmed_on", "status_confirmed_on_precision", "is_stale")
+
+
+class TrackSerializer(serializers.Serializer):
+    """One party's track: where it stands and what step is expected next."""
+
+    party = serializers.CharField(source="party.slug", help_text=_("Slug of the party."))
+    status = serializers.CharField(source="standing.status", help_text=_("The track's status."))
+    step = serializers.CharField(help_text=_("The latest step named on this track, if any."))
+    since = serializers.DateField(
+        source="standing.since", allow_null=True, help_text=_("Since when.")
+    )
+    since_precision = serializers.CharField(
+        source="standing.since_precision", help_text=_("The precision of since.")
+    )
+    confirmed_on = serializers.DateField(
+        source="standing.confirmed_on",
+        allow_null=True,
+        help_text=_("The latest evidence for this track."),
+    )
+    confirmed_on_precision = serializers.CharField(
+        source="standing.confirmed_on_precision", help_text=_("The precision of confirmed_on.")
+    )
+    next_step = serializers.CharField(
+        allow_null=True, help_text=_("The step expected next; null when none is.")
+    )
 
 
 class StatusEventWriteMixin:
@@ -128,7 +199,7 @@ class AgreementEventSerializer(DescribedModelSerializer):
 
     class Meta:
         model = StatusEvent
-        fields = EVENT_FIELDS
+        fields = (*EVENT_FIELDS, "step")
         read_only_fields = fields
 
 
@@ -139,6 +210,8 @@ class CommitmentEventSerializer(AgreementEventSerializer):
 
     class Meta(AgreementEventSerializer.Meta):
         model = CommitmentStatusEvent
+        fields = EVENT_FIELDS
+        read_only_fields = fields
 
 
 class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
@@ -166,9 +239,11 @@ class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
             "agreement",
             "agreement_url",
             "status",
+            "kind",
             *partial_date_fields("date"),
             "party",
             "party_url",
+            "step",
             "note",
             "position",
             "citations",
@@ -206,6 +281,7 @@ class CommitmentStatusEventSerializer(StatusEventWriteMixin, DescribedModelSeria
             "commitment",
             "commitment_url",
             "status",
+            "kind",
             *partial_date_fields("date"),
             "party",
             "party_url",
@@ -240,7 +316,7 @@ class RelationSerializer(DescribedModelSerializer):
         read_only_fields = fields
 
 
-class AgreementListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
+class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSerializer):
     url = self_link("api:agreement-detail")
     status = current_status(AgreementStatus.choices)
     parties = slugs(Organisation, help_text=_("Slugs of the parties."))
@@ -249,14 +325,31 @@ class AgreementListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
     )
     signatories = slugs(Person, help_text=_("Slugs of the people who signed."))
     topics = slugs(Topic, help_text=_("Slugs of the topics."))
-    meetings = slugs(Meeting, help_text=_("Slugs of meetings where it was made or discussed."))
+    meetings = slugs(Meeting, help_text=_("Slugs of the meetings where it was signed or made."))
+    discussed_at = slugs(
+        Meeting, help_text=_("Slugs of meetings that discussed or reviewed it, not made it.")
+    )
     status_history = AgreementEventSerializer(
         source="status_events",
         many=True,
         read_only=True,
-        help_text=_("Every step of the status, oldest first; the last decides `status`."),
+        help_text=_("Every event, oldest first: changes of status and confirmations that it held."),
+    )
+    tracks = serializers.SerializerMethodField(
+        help_text=_(
+            "Each state party's track (as of ?as_of=): status, since, last confirmed and "
+            "the next expected step."
+        )
     )
     citations = citations_field()
+
+    @extend_schema_field(TrackSerializer(many=True))
+    def get_tracks(self, obj) -> list:
+        request = self.context.get("request")
+        as_of = parse_as_of(request.query_params.get("as_of")) if request else None
+        # A draft party has no track for those who may not see drafts.
+        shown = [track for track in obj.tracks_on(as_of) if not self.is_hidden(track.party)]
+        return TrackSerializer(shown, many=True).data
 
     class Meta:
         model = Agreement
@@ -269,6 +362,8 @@ class AgreementListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
             "status",
             "status_since",
             "status_since_precision",
+            *FRESHNESS_FIELDS,
+            "tracks",
             *STATUS_AS_OF_FIELDS,
             "signed_on",
             "signed_on_precision",
@@ -280,6 +375,7 @@ class AgreementListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
             "signatories",
             "topics",
             "meetings",
+            "discussed_at",
             "summary",
             "status_history",
             "citations",
@@ -287,7 +383,12 @@ class AgreementListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
         )
         read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
         extra_kwargs = {
-            "status_since": {"help_text": _("The date of the latest status event.")},
+            "status_since": {
+                "help_text": _(
+                    "The date of the change into the current status (a confirmation never "
+                    "moves it)."
+                )
+            },
             "status_since_precision": {"help_text": _("The precision of status_since.")},
         }
 
@@ -325,7 +426,7 @@ class AgreementSerializer(AgreementListSerializer):
         read_only_fields = (*AgreementListSerializer.Meta.read_only_fields, "created_at")
 
 
-class CommitmentListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
+class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSerializer):
     url = self_link("api:commitment-detail")
     status = current_status(CommitmentStatus.choices)
     parties = slugs(Organisation, help_text=_("Slugs of who committed, or is to act."))
@@ -353,9 +454,18 @@ class CommitmentListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
         source="status_events",
         many=True,
         read_only=True,
-        help_text=_("Every step of the status, oldest first; the last decides `status`."),
+        help_text=_("Every event, oldest first: changes of status and confirmations that it held."),
+    )
+    is_overdue = serializers.SerializerMethodField(
+        help_text=_(
+            "True when its due date (at its precision: a month is due at the month's end) "
+            "has passed with no fulfilment, as of ?as_of= or today."
+        )
     )
     citations = citations_field()
+
+    def get_is_overdue(self, obj) -> bool:
+        return bool(getattr(obj, "is_overdue", False))
 
     class Meta:
         model = Commitment
@@ -367,9 +477,12 @@ class CommitmentListSerializer(StatusAsOfMixin, ValidatedModelSerializer):
             "status",
             "status_since",
             "status_since_precision",
+            *FRESHNESS_FIELDS,
+            "is_overdue",
             *STATUS_AS_OF_FIELDS,
             "due_on",
             "due_on_precision",
+            "due_by",
             "parties",
             "parties_summary",
             "people",

@@ -4,10 +4,12 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from agreements.models import CommitmentStatusEvent, StatusEvent, StatusTrackedModel
+from agreements.status_rules import EventKind
 from core.services import save_validated
 from evidence.models import Source
 from evidence.services import save_citation
@@ -20,10 +22,34 @@ def _tracked(event: StatusEvent | CommitmentStatusEvent) -> StatusTrackedModel:
     return event.agreement if isinstance(event, StatusEvent) else event.commitment
 
 
-def _refresh(tracked: StatusTrackedModel) -> None:
-    """Re-derive the status, the one way it is derived (which also marks the
-    record changed, so that `?updated_since=` finds it)."""
+def _refresh(tracked: StatusTrackedModel, event=None) -> None:
+    """Check the events as a sequence (agreements.status_rules), then
+    re-derive the status, the one way it is derived (which also marks the
+    record changed, so that `?updated_since=` finds it). A broken rule is a
+    ValidationError on the event's field; the caller's transaction undoes
+    the write."""
+    events = list(getattr(tracked, tracked.events_relation).select_related("party"))
+    problems = tracked.status_problems(events)
+    own = [problem for problem in problems if event and events[problem.index].pk == event.pk]
+    if problems:
+        first = (own or problems)[0]
+        where = events[first.index]
+        message = first.message if first in own else f"{where}: {first.message}"
+        raise ValidationError({first.field: message})
     tracked.refresh_status()
+
+
+def kind_for(tracked: StatusTrackedModel, *, status: str, date: datetime.date, party=None) -> str:
+    """Whether a new event of `status` on `date` would be a change or a
+    confirmation of what held then (for one party's track when `party`)."""
+    events = [
+        event
+        for event in getattr(tracked, tracked.events_relation).all()
+        if event.date <= date and (party is None or event.party_id in (None, party.pk))
+    ]
+    if events and max(events, key=lambda e: (e.date, e.position, e.pk)).status == status:
+        return EventKind.CONFIRMATION
+    return EventKind.CHANGE
 
 
 @transaction.atomic
@@ -34,7 +60,7 @@ def save_status_event(*, event: EventT, fields: Mapping[str, Any]) -> EventT:
     previous = _tracked(event) if event.pk is not None else None
     save_validated(instance=event, fields=fields)
     current = _tracked(event)
-    _refresh(current)
+    _refresh(current, event)
     if previous is not None and previous.pk != current.pk:
         _refresh(previous)
     return event
@@ -72,6 +98,7 @@ def add_status_step(
             instance=event,
             fields={
                 "status": status,
+                "kind": kind_for(tracked, status=status, date=date, party=party),
                 "date": date,
                 "date_precision": precision,
                 "party": party,
@@ -81,6 +108,6 @@ def add_status_step(
         )
         if source is not None:
             save_citation(source=source, quote=quote, cited=event)
-        tracked.refresh_status()
+        _refresh(tracked, event)
         count += 1
     return count

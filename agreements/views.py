@@ -20,9 +20,14 @@ class AgreementListView(FilteredListView):
         ("short_title", lambda a: a.short_title),
         ("kind", lambda a: a.kind),
         ("status", lambda a: getattr(a, "status_as_of", None) or a.status),
-        ("status_since", lambda a: getattr(a, "status_as_of_date", None) or a.status_since),
+        ("status_since", lambda a: a.status_since_for_csv()),
+        ("status_since_precision", lambda a: a.status_since_for_csv("precision")),
+        ("status_confirmed_on", lambda a: a.status_confirmed_for_csv()),
+        ("status_confirmed_on_precision", lambda a: a.status_confirmed_for_csv("precision")),
+        ("is_stale", lambda a: a.is_stale),
         ("signed_on", lambda a: a.signed_on),
         ("signed_on_precision", lambda a: a.signed_on_precision if a.signed_on else ""),
+        ("signed_on_inferred", lambda a: a.signed_on_inferred),
         ("signed_at", lambda a: a.signed_at),
         ("parties", lambda a: slugs(a.parties)),
         ("topics", lambda a: slugs(a.topics)),
@@ -46,7 +51,7 @@ class AgreementDetailView(AsOfMixin, DetailView):
     context_object_name = "agreement"
 
     def get_queryset(self):
-        return Agreement.objects.published().for_detail()
+        return Agreement.objects.published().for_detail().with_freshness(self.as_of)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -54,12 +59,10 @@ class AgreementDetailView(AsOfMixin, DetailView):
         events = agreement.status_timeline(as_of)
         context["events"] = events
         context["deciding_event"] = agreement.status_event_on(as_of)
-        tracks = {}
-        for event in events:
-            # A draft party has no track of its own: as if not recorded yet.
-            if is_public(event.party):
-                tracks.setdefault(event.party, []).append(event)
-        context["party_tracks"] = list(tracks.items())
+        # A draft party has no track of its own: as if not recorded yet.
+        context["tracks"] = [
+            track for track in agreement.tracks_on(as_of) if is_public(track.party)
+        ]
         context["later_count"] = sum(event.later for event in events)
         return context
 
@@ -72,9 +75,15 @@ class CommitmentListView(FilteredListView):
         ("slug", lambda c: c.slug),
         ("title", lambda c: c.title),
         ("status", lambda c: getattr(c, "status_as_of", None) or c.status),
-        ("status_since", lambda c: c.status_since),
+        ("status_since", lambda c: c.status_since_for_csv()),
+        ("status_since_precision", lambda c: c.status_since_for_csv("precision")),
+        ("status_confirmed_on", lambda c: c.status_confirmed_for_csv()),
+        ("status_confirmed_on_precision", lambda c: c.status_confirmed_for_csv("precision")),
+        ("is_overdue", lambda c: c.is_overdue),
+        ("is_stale", lambda c: c.is_stale),
         ("due_on", lambda c: c.due_on),
         ("due_on_precision", lambda c: c.due_on_precision if c.due_on else ""),
+        ("due_on_inferred", lambda c: c.due_on_inferred),
         ("parties", lambda c: slugs(c.parties)),
         ("meeting", lambda c: c.meeting),
         ("agreement", lambda c: c.agreement),
@@ -96,7 +105,7 @@ class CommitmentDetailView(AsOfMixin, DetailView):
     context_object_name = "commitment"
 
     def get_queryset(self):
-        return Commitment.objects.published().for_detail()
+        return Commitment.objects.published().for_detail().with_freshness(self.as_of)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -82,6 +82,30 @@ def validate_partial_date(date: datetime.date | None, precision: str) -> None:
         )
 
 
+def period_end(date: datetime.date | None, precision: str) -> datetime.date | None:
+    """The last day a partial date could mean: "February 2020" ends on the
+    29th, "2020" on 31 December. Something due in February 2020 is late only
+    once February is over."""
+    if date is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return datetime.date(date.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        following = datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return date
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months earlier (the month's last day
+    when it is shorter: 31 March less one month is 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    first = datetime.date(year, month + 1, 1)
+    last = period_end(first, DatePrecision.MONTH)
+    return first.replace(day=min(day.day, last.day))
+
+
 def format_partial_date(date: datetime.date | None, precision: str) -> str:
     """'11 February 2025', 'April 2024' or '2023': never more precise than known."""
     if date is None:

@@ -2,10 +2,12 @@
 and paginated lists, and CSV downloads of a list as filtered."""
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django.db import models
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
@@ -13,18 +15,45 @@ from core.csv import CsvColumn, csv_lines, csv_response
 from core.models import is_public
 from core.search import SearchPaginator, is_searching
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
 
 def parse_as_of(value: str | None) -> datetime.date | None:
-    if not value:
-        return None
+    """`?as_of=` as a date; None when absent or not a date (which pages and
+    the API refuse before they get here: see AsOfMixin, the FilterSets)."""
     try:
-        return datetime.date.fromisoformat(value.strip())
+        return strict_as_of(value)
     except ValueError:
         return None
 
 
+def strict_as_of(value: str | None) -> datetime.date | None:
+    """`?as_of=YYYY-MM-DD`, or ValueError saying what is wrong with it."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _ISO_DAY.match(value):
+        raise ValueError(f"as_of={value!r} is not a date: write it as YYYY-MM-DD")
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise ValueError(f"as_of={value!r} is not a real date") from None
+
+
 class AsOfMixin:
-    """Reads `?as_of=YYYY-MM-DD`: every status on the page as it stood then."""
+    """Reads `?as_of=YYYY-MM-DD`: every status on the page as it stood then.
+    A date that is not one is refused with a page that says so (400), never
+    silently ignored: a reader must not take today's status for the past's."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            strict_as_of(request.GET.get("as_of"))
+        except ValueError as error:
+            query = request.GET.copy()
+            query.pop("as_of", None)
+            context = {"error": str(error), "without": f"{request.path}?{query.urlencode()}"}
+            return render(request, "as_of_invalid.html", context, status=400)
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def as_of(self) -> datetime.date | None:

@@ -147,7 +147,9 @@ class MeetingSerializer(MeetingListSerializer):
         source="participations", many=True, read_only=True, help_text=_("Who took part, and how.")
     )
     agreements = AgreementLinkSerializer(
-        many=True, read_only=True, help_text=_("Agreements made or discussed at the meeting.")
+        many=True,
+        read_only=True,
+        help_text=_("Agreements signed or made at the meeting (see discussed_at on an agreement)."),
     )
 
     class Meta(MeetingListSerializer.Meta):

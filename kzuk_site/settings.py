@@ -299,6 +299,8 @@ SPECTACULAR_SETTINGS = {
         "CommitmentStatusEnum": "agreements.models.CommitmentStatus",
         "RelationKindEnum": "agreements.models.RelationKind",
         "ApproximationEnum": "agreements.models.Approximation",
+        "EventKindEnum": "agreements.status_rules.EventKind",
+        "TrackStepEnum": "agreements.status_rules.TrackStep",
     },
 }
 
@@ -433,6 +435,12 @@ QUERY_STRING_LIMITS = {
 
 # --- /.well-known/security.txt (RFC 9116; docs/SECURITY.md) --------------
 # Who receives vulnerability reports: mailto: or https: URIs, comma-separated.
+# A status with no evidence for this many months is shown as stale: the
+# tracker says how sure it is, not only what it last heard.
+STATUS_STALE_AFTER_MONTHS = int(os.environ.get("STATUS_STALE_AFTER_MONTHS", "12"))
+# Where a reader reports an error in the data: a mailto: or an issue tracker's URL.
+REPORT_ERROR_URL = os.environ.get("REPORT_ERROR_URL", "mailto:corrections@kzuk-tracker.example")
+
 SECURITY_CONTACT = env_list("SECURITY_CONTACT", ["mailto:security@kzuk-tracker.example"])
 # `Expires` is this many days ahead of each request (RFC 9116: under a year).
 SECURITY_TXT_DAYS = env_int("SECURITY_TXT_DAYS", 180)

@@ -1,14 +1,17 @@
 """The site-wide pages: the dashboard and the timeline (the search page is
 in search.py)."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
 from agreements.models import Agreement, AgreementStatus, Commitment, StatusEvent
+from agreements.status_rules import EventKind
 from core.models import PublicationState
 from core.views import AsOfMixin
 from dialogue.models import Meeting, MeetingStatus, Topic
+from evidence.models import Source
 from portal.timeline import hydrate, timeline_rows
 
 
@@ -43,11 +46,13 @@ class DashboardView(AsOfMixin, TemplateView):
         headline = list(agreements.order_by("-status_since", "title")[:12])
         for agreement in headline:
             agreement.shown_status = agreement.status_shown(as_of)
+            agreement.standing = agreement.standing_shown(as_of)
         context["headline_agreements"] = headline
-        commitments = Commitment.objects.published().open()
+        commitments = Commitment.objects.published().open().with_freshness(as_of)
         if as_of:
             commitments = commitments.filter(status_events__date__lte=as_of).distinct()
         context["open_commitments"] = commitments.order_by("due_on", "title")[:10]
+        context.update(_freshness(as_of))
         meetings = (
             Meeting.objects.published().filter(status=MeetingStatus.HELD).select_related("series")
         )
@@ -55,12 +60,34 @@ class DashboardView(AsOfMixin, TemplateView):
             meetings = meetings.filter(start_on__lte=as_of)
         context["latest_meetings"] = meetings.order_by("-start_on")[:5]
         changes = StatusEvent.objects.filter(
-            agreement__publication=PublicationState.PUBLISHED
+            agreement__publication=PublicationState.PUBLISHED, kind=EventKind.CHANGE
         ).select_related("agreement", "party")
         if as_of:
             changes = changes.filter(date__lte=as_of)
         context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
         return context
+
+
+def _freshness(as_of) -> dict:
+    """How sure the tracker is, as of the page's date: how many commitments
+    are overdue and statuses stale, and when the newest source appeared."""
+    commitments = Commitment.objects.published().with_freshness(as_of)
+    flags = commitments.aggregate(
+        overdue=Count("pk", filter=Q(is_overdue=True)), stale=Count("pk", filter=Q(is_stale=True))
+    )
+    agreements = Agreement.objects.published().with_freshness(as_of)
+    sources = Source.objects.published().exclude(published_on=None)
+    if as_of:
+        sources = sources.filter(published_on__lte=as_of)
+    return {
+        "overdue_count": flags["overdue"],
+        "stale_commitment_count": flags["stale"],
+        "stale_agreement_count": agreements.filter(is_stale=True).count(),
+        "newest_source": sources.only("slug", "title", "published_on", "published_on_precision")
+        .order_by("-published_on", "slug")
+        .first(),
+        "report_error_url": settings.REPORT_ERROR_URL,
+    }
 
 
 class TimelineView(AsOfMixin, TemplateView):

@@ -4,6 +4,7 @@ import itertools
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -22,6 +23,18 @@ def with_as_of(url: str, as_of) -> str:
     url, hash_mark, fragment = url.partition("#")
     separator = "&" if "?" in url else "?"
     return f"{url}{separator}{urlencode({'as_of': as_of.isoformat()})}{hash_mark}{fragment}"
+
+
+@register.simple_tag(takes_context=True)
+def path_without(context, *names) -> str:
+    """This page's address without the named parameters (and the page
+    number), keeping every other filter."""
+    request = context["request"]
+    query = request.GET.copy()
+    for name in (*names, "page"):
+        query.pop(name, None)
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
 
 
 register.filter("is_public", is_public)
@@ -60,6 +73,17 @@ def shown_status(obj, value=None):
     if value is None:
         value = getattr(obj, "shown_status", obj.status)
     return status_badge(value, obj.status_label(value) if value else "")
+
+
+@register.inclusion_tag("_status_line.html")
+def status_line(obj, as_of=None):
+    """A status with since when, when last confirmed, and whether it is
+    overdue or stale (docs/STATUS.md): the same words on every page."""
+    return {
+        "obj": obj,
+        "standing": obj.standing_shown(as_of),
+        "stale_months": settings.STATUS_STALE_AFTER_MONTHS,
+    }
 
 
 @register.inclusion_tag("evidence/_citations.html")

@@ -16,6 +16,7 @@ from demo.generator.context import DEMO_PREFIX, PUBLISHED, DemoContext, Weighted
 from demo.generator.dates import LAST_DAY, UNDATED, PartialDate
 from demo.generator.registry import AgreementMade, HeldMeeting, Organisations, Registry
 from demo.generator.sources import Report, cite
+from demo.generator.status import Derived, derive, event_fields, record_fields
 from demo.generator.text import title_case
 
 RELATED_SHARE = 0.08
@@ -208,9 +209,7 @@ def _add_agreement(ctx: DemoContext, agreement: Draft) -> str:
             "title": naming.title[:300],
             "short_title": naming.short,
             "kind": agreement.kind,
-            "status": last.status,
-            "status_since": last.day,
-            "status_since_precision": last.precision,
+            **record_fields(_derived(agreement)),
             "signed_on": signed.day,
             "signed_on_precision": signed.precision,
             "signed_at": agreement.anchor.place if signed.day else "",
@@ -275,8 +274,9 @@ def _add_status_events(
 ) -> None:
     """Each event, quoted by both documents of the report."""
     naming = agreement.naming
-    for event in agreement.events:
-        event_id = _add_status_event(ctx, agreement.id, event)
+    derived = _derived(agreement)
+    for index, event in enumerate(agreement.events):
+        event_id = _add_status_event(ctx, agreement.id, event, event_fields(derived, index))
         wording = step_wording(
             ctx.r,
             organisations,
@@ -299,7 +299,11 @@ def _add_status_events(
         )
 
 
-def _add_status_event(ctx: DemoContext, agreement: int, event: DatedStep) -> int:
+def _derived(agreement: Draft) -> Derived:
+    return derive(agreement.events, [event.party for event in agreement.events])
+
+
+def _add_status_event(ctx: DemoContext, agreement: int, event: DatedStep, derived: dict) -> int:
     r = ctx.r
     event_id = ctx.new_id(StatusEvent)
     inferred = r.random() < 0.1
@@ -319,6 +323,7 @@ def _add_status_event(ctx: DemoContext, agreement: int, event: DatedStep) -> int
             "party_id": event.party,
             "note": r.choice(words.BACKGROUND) if r.random() < 0.3 else "",
             "position": event.position,
+            **derived,
         },
     )
     return event_id

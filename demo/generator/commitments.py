@@ -8,11 +8,13 @@ from typing import NamedTuple
 
 from agreements.models import Commitment, CommitmentStatusEvent
 from agreements.models import CommitmentStatus as C
+from core.dates import period_end
 from demo import words
 from demo.generator.context import DEMO_PREFIX, PUBLISHED, DemoContext
 from demo.generator.dates import DAY, LAST_DAY, MONTH, UNDATED, YEAR, PartialDate, truncate, when
 from demo.generator.registry import AgreementMade, HeldMeeting, Organisations, Registry
 from demo.generator.sources import Report, cite
+from demo.generator.status import Derived, derive, event_fields, record_fields
 
 # The {n} of the forms: scholarships, specialists, millions of pounds.
 COUNTS = (5, 10, 20, 25, 50, 100, 150, 300)
@@ -178,11 +180,10 @@ def _add_commitment(ctx: DemoContext, commitment: Draft, organisations: Organisa
             ),
             "meeting_id": commitment.origin.meeting_id,
             "agreement_id": commitment.origin.agreement_id,
-            "status": last.status,
-            "status_since": last.day,
-            "status_since_precision": last.precision,
+            **record_fields(_derived(commitment)),
             "due_on": commitment.due_on.day,
             "due_on_precision": commitment.due_on.precision,
+            "due_by": period_end(commitment.due_on.day, commitment.due_on.precision),
         },
     )
 
@@ -218,14 +219,24 @@ def _add_status_events(
         quote=f"{committed} committed to {commitment.lowered}",
         day=announced,
     )
-    for event in commitment.events:
-        event_id = _add_status_event(ctx, commitment, event)
+    derived = _derived(commitment)
+    for index, event in enumerate(commitment.events):
+        event_id = _add_status_event(ctx, commitment, event, event_fields(derived, index))
         document = report.news if event.position % 2 == 0 else report.official
         sentence = _event_sentence(commitment, event)
         cite(ctx, document, sentence, CommitmentStatusEvent, event_id, 0, day=event.day)
 
 
-def _add_status_event(ctx: DemoContext, commitment: Draft, event: DatedStep) -> int:
+def _party(commitment: Draft, event: DatedStep) -> int | None:
+    return commitment.committed.state if event.status == C.ANNOUNCED else None
+
+
+def _derived(commitment: Draft) -> Derived:
+    events = commitment.events
+    return derive(events, [_party(commitment, event) for event in events])
+
+
+def _add_status_event(ctx: DemoContext, commitment: Draft, event: DatedStep, derived: dict) -> int:
     event_id = ctx.new_id(CommitmentStatusEvent)
     created, updated = ctx.stamps(event.day)
     ctx.add(
@@ -238,8 +249,9 @@ def _add_status_event(ctx: DemoContext, commitment: Draft, event: DatedStep) -> 
             "status": event.status,
             "date": event.day,
             "date_precision": event.precision,
-            "party_id": commitment.committed.state if event.status == C.ANNOUNCED else None,
+            "party_id": _party(commitment, event),
             "position": event.position,
+            **derived,
         },
     )
     return event_id

@@ -68,6 +68,7 @@ def test_an_editor_adds_a_status_step_with_a_quote_and_the_status_follows(editor
         data,
         "status_events",
         status=AgreementStatus.RATIFIED,
+        kind="change",
         date="2025-06-01",
         date_precision="month",
         party=str(spca.parties.get(slug="united-kingdom").pk),

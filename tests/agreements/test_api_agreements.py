@@ -55,11 +55,18 @@ def test_the_spca_in_detail(api_client, seeded):
     assert set(spca) >= CONTRACT
     assert spca["kind"] == "agreement"
     assert spca["status"] == "ratification_pending"
-    assert (spca["status_since"], spca["status_since_precision"]) == ("2025-02-11", "day")
+    assert (spca["status_since"], spca["status_since_precision"]) == ("2024-07-01", "month")
+    assert (spca["status_confirmed_on"], spca["status_confirmed_on_precision"]) == (
+        "2025-02-11",
+        "day",
+    )
     assert (spca["signed_on"], spca["signed_on_precision"]) == ("2024-04-01", "month")
     assert spca["requires_ratification"] is True
-    assert spca["meetings"] == ["strategic-dialogue-8"]
-    assert spca["meetings_summary"][0]["url"].endswith("/api/v1/meetings/strategic-dialogue-8/")
+    # Reviewed at the 8th Strategic Dialogue, not made there.
+    assert spca["meetings"] == [] and spca["meetings_summary"] == []
+    assert spca["discussed_at"] == ["strategic-dialogue-8"]
+    seasonal = api_client.get(f"{AGREEMENTS}mou-seasonal-workers-2025/").json()
+    assert seasonal["meetings_summary"][0]["url"].endswith("/api/v1/meetings/strategic-dialogue-8/")
 
     history = spca["status_history"]
     assert [step["status"] for step in history] == [
@@ -134,7 +141,7 @@ def test_an_unknown_agreement_is_a_json_404(api_client, seeded):
                 "mou-critical-minerals-green-hydrogen-2023",
             },
         ),
-        ("meeting=strategic-dialogue-8", {"spca", "mou-seasonal-workers-2025"}),
+        ("meeting=strategic-dialogue-8", {"mou-seasonal-workers-2025"}),
         ("signed_after=2024-04-01", {"spca", "mou-seasonal-workers-2025"}),
         ("signed_before=2023-12-31", {"mou-critical-minerals-green-hydrogen-2023"}),
         (
@@ -420,7 +427,8 @@ def test_a_new_status_event_updates_the_agreements_status(editor_client, seeded)
     assert Agreement.objects.get(slug="spca").status == "ratified"
     assert editor_client.delete(f"/api/v1/status-events/{event_id}/").status_code == 204
     spca = Agreement.objects.get(slug="spca")
-    assert (spca.status, spca.status_since) == ("ratification_pending", datetime.date(2025, 2, 11))
+    assert (spca.status, spca.status_since) == ("ratification_pending", datetime.date(2024, 7, 1))
+    assert spca.status_confirmed_on == datetime.date(2025, 2, 11)
 
 
 def test_a_status_event_is_validated_like_in_the_admin(editor_client, seeded):

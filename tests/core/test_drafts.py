@@ -133,6 +133,7 @@ def test_an_editor_enters_an_agreement_in_the_admin_and_publishes_it(seeded, dja
     data.update(
         {
             "status_events-0-status": "signed",
+            "status_events-0-kind": "change",
             "status_events-0-date": "2025-06-01",
             "status_events-0-date_precision": "day",
             "status_events-0-position": "0",

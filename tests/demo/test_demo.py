@@ -98,9 +98,22 @@ def test_events_are_in_order_and_each_status_is_what_refresh_status_derives(demo
         for record in model.objects.prefetch_related("status_events"):
             dates = [event.date for event in record.status_timeline()]
             assert dates == sorted(dates)
-            stored = (record.status, record.status_since, record.status_since_precision)
+            fields = (
+                "status",
+                "status_since",
+                "status_since_precision",
+                "status_confirmed_on",
+                "status_confirmed_on_precision",
+            )
+            stored = [getattr(record, name) for name in fields]
             record.refresh_status(save=False)
-            assert (record.status, record.status_since, record.status_since_precision) == stored
+            assert [getattr(record, name) for name in fields] == stored
+            assert record.status_problems() == []
+            for event in record.status_events.all():
+                assert (event.run_since, event.run_since_precision) == (
+                    event.stored_run_since,
+                    event.stored_run_since_precision,
+                )
             assert record.created_at <= record.updated_at
 
 

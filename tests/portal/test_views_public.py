@@ -108,7 +108,9 @@ def test_the_spca_status_since_when_and_says_who_within_two_clicks(seeded, clien
     assert "ratification pending" in dashboard
 
     detail = client.get(spca_url).content.decode()
-    assert "since 11 February 2025" in detail
+    # Pending since the UK's review began; the 8th Strategic Dialogue only confirmed it.
+    assert "since July 2024" in detail
+    assert "last confirmed 11 February 2025" in detail
     assert "which was signed in April 2024" in detail
     assert "Protecting workers, energy, and education" in detail  # the source's title
     assert re.search(r'href="/sources/[a-z0-9-]+/#q-\d+"', detail)
@@ -116,11 +118,16 @@ def test_the_spca_status_since_when_and_says_who_within_two_clicks(seeded, clien
 
 def test_the_timeline_shows_each_step_with_its_precision_party_and_quotes(seeded, client):
     detail = client.get(reverse("agreements:agreement-detail", args=("spca",))).content.decode()
-    for shown in ("2023:", "April 2024:", "July 2024:", "11 February 2025:"):
+    for shown in (
+        "2023 (inferred):",
+        "April 2024:",
+        "July 2024 (inferred):",
+        "11 February 2025 (inferred): confirmed still",
+    ):
         assert shown in detail
     assert "United Kingdom" in detail
     # A translated text is not escaped again: the apostrophe is as written.
-    assert "<h2>Each country's track</h2>" in detail
+    assert "<caption>Each party's track</caption>" in detail
 
 
 @pytest.mark.dates

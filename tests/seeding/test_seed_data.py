@@ -23,7 +23,9 @@ def _quotes(obj) -> list[str]:
 def test_what_is_the_status_of_the_spca_since_when_and_says_who(seeded):
     spca = Agreement.objects.get(short_title="Strategic Partnership and Cooperation Agreement")
     assert spca.status == AgreementStatus.RATIFICATION_PENDING
-    assert spca.status_since == datetime.date(2025, 2, 11)
+    # Pending since the UK's review (July 2024); February 2025 only confirmed it.
+    assert (spca.status_since, spca.status_since_precision) == (datetime.date(2024, 7, 1), "month")
+    assert spca.status_confirmed_on == datetime.date(2025, 2, 11)
     assert spca.display_date("signed_on") == "April 2024"
 
     deciding = spca.status_event_on(None)

@@ -110,6 +110,7 @@ def _admin_step_form(client, django_user_model):
         data,
         "status_events",
         status=AgreementStatus.RATIFIED,
+        kind="change",
         date="2025-06-01",
         date_precision="month",
         party=str(spca.parties.get(slug="united-kingdom").pk),
