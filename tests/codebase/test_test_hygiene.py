@@ -42,7 +42,6 @@ CHECKS = {
     "expect",
     "django_assert_num_queries",
     "django_assert_max_num_queries",
-    "require",
 }
 
 
