@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-fast lint audit format migrate seeds clean
+.PHONY: run setup test test-fast test-dates lint audit format migrate seeds clean
 
 # With DEBUG=false (a production-like run), pages name the static files by
 # their hashed names: collect them first, or every page is a 500.
@@ -41,6 +41,13 @@ test: setup
 # (marker `external`, docs/TESTING.md): a quick run while working.
 test-fast: setup
 	$(BIN)/python -m pytest -m "not external" $(PYTEST_ARGS)
+
+# The tests of date rules (marker `dates`) with the process's clock moved to
+# the last day of the century (tests/conftest.py, --clock): each fixes its own
+# "today", so none may depend on the day the suite runs.
+TEST_CLOCK_AHEAD ?= 2099-12-31T12:00:00Z
+test-dates: setup
+	$(BIN)/python -m pytest -m dates --clock $(TEST_CLOCK_AHEAD) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: setup
 	$(BIN)/ruff check .

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import psycopg
 
-from loadtest.pgcluster import ThrowawayCluster, free_port
+from loadtest.pgcluster import ThrowawayCluster
 from loadtest.server import ROOT, Server, app_env, manage
 
 EDITORS = 10
@@ -142,9 +142,7 @@ def main(argv=None) -> int:
         manage(env, "migrate", "--noinput")
         manage(env, "load_seeds")
         tokens = _make_editors(env)
-        server = Server(
-            env, free_port(), out / "gunicorn.log", workers=args.workers, threads=args.threads
-        )
+        server = Server(env, 0, out / "gunicorn.log", workers=args.workers, threads=args.threads)
         print("server:", " ".join(server.command))
         with server:
             timeline: dict[str, float] = {}

@@ -1,21 +1,17 @@
 """A throwaway PostgreSQL cluster: initdb into a temporary folder, served on
-a free port, stopped and started at will. For fault tests that stop the
-database, which must never be done to a server others use."""
+a Unix socket in that folder only (no TCP port, so none to pick free and
+lose to another process before the server binds it), stopped and started at
+will. For fault tests that stop the database, which must never be done to a
+server others use."""
 
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from urllib.parse import quote
 
 
 def _bindir() -> Path | None:
@@ -48,8 +44,9 @@ def unavailable_reason() -> str | None:
 class ThrowawayCluster:
     """`with ThrowawayCluster() as pg:` a running server at `pg.url`; gone after."""
 
-    def __init__(self, port: int | None = None, max_connections: int = 100):
-        self.port = port or free_port()
+    def __init__(self, port: int = 5432, max_connections: int = 100):
+        # Only names the socket file (.s.PGSQL.<port>) in a folder of its own.
+        self.port = port
         self.max_connections = max_connections
         self.bindir = _bindir()
         self.root = Path(tempfile.mkdtemp(prefix="kzuk-pg-"))
@@ -58,7 +55,7 @@ class ThrowawayCluster:
 
     @property
     def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        return f"postgres://postgres@{quote(str(self.root), safe='')}:{self.port}/postgres"
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         command = [str(self.bindir / args[0]), *args[1:]]
@@ -75,7 +72,7 @@ class ThrowawayCluster:
 
     def start(self) -> None:
         options = (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            f"-p {self.port} -k {self.root} -c listen_addresses='' "
             f"-c max_connections={self.max_connections}"
         )
         result = self._run(
@@ -98,7 +95,9 @@ class ThrowawayCluster:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
 
     def is_ready(self) -> bool:
-        result = self._run("pg_isready", "-h", "127.0.0.1", "-p", str(self.port), "-q", check=False)
+        result = self._run(
+            "pg_isready", "-h", str(self.root), "-p", str(self.port), "-q", check=False
+        )
         return result.returncode == 0
 
     def wait_ready(self, timeout: float = 30) -> None:

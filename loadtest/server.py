@@ -3,6 +3,7 @@ load test and the outage test: `gunicorn -c gunicorn.conf.py` when the
 project has that file, plain flags otherwise (flags given here win over it)."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -78,10 +79,18 @@ def gunicorn_command(port: int, *, workers: int, threads: int) -> list[str]:
     ]
 
 
-class Server:
-    """gunicorn in a subprocess; its output goes to `log`."""
+LISTENING = re.compile(rb"Listening at: http://127\.0\.0\.1:(\d+)")
 
-    def __init__(self, env, port: int, log: Path, *, workers: int = 1, threads: int = 1):
+
+class Server:
+    """gunicorn in a subprocess; its output goes to `log`. Port 0 (the
+    default) lets the system pick a free port as gunicorn binds it, read back
+    from gunicorn's log: a port found free and released first could be taken
+    by another process in between."""
+
+    def __init__(self, env, port: int = 0, log: Path | None = None, *, workers=1, threads=1):
+        if log is None:
+            raise TypeError("Server needs a log file")
         self.env, self.port, self.log_path = env, port, log
         self.command = gunicorn_command(port, workers=workers, threads=threads)
         self.process: subprocess.Popen | None = None
@@ -95,19 +104,35 @@ class Server:
         if static_root and not (Path(static_root) / "staticfiles.json").exists():
             manage(self.env, "collectstatic", "--noinput")
         self._log = self.log_path.open("ab")
+        # This start's own lines: the log may hold an earlier run's.
+        offset = self._log.tell()
         self.process = subprocess.Popen(
             self.command, cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
         )
+        bound = self.command[self.command.index("--bind") + 1]
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.log_tail()}")
-            try:
-                requests.get(self.url + "/api/v1/", timeout=5)
+            if bound.endswith(":0"):
+                self.port = self._listening_port(offset)
+            if self.port and self._answers():
                 return
-            except requests.ConnectionError:
-                time.sleep(0.3)
+            time.sleep(0.3)
         raise RuntimeError(f"gunicorn did not answer in {timeout}s:\n{self.log_tail()}")
+
+    def _listening_port(self, offset: int) -> int:
+        with self.log_path.open("rb") as log:
+            log.seek(offset)
+            found = LISTENING.search(log.read())
+        return int(found[1]) if found else 0
+
+    def _answers(self) -> bool:
+        try:
+            requests.get(self.url + "/api/v1/", timeout=5)
+            return True
+        except requests.ConnectionError:
+            return False
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import hypothesis
 import pytest
+import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -88,6 +89,10 @@ def empty_db(db):
     """No records of ours at all, for tests that build their own. Raw deletes
     in the test's transaction: no history is written, and the rollback at
     the end of the test brings the seeds back."""
+    empty_our_tables()
+
+
+def empty_our_tables() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -132,10 +137,44 @@ def db_snapshot():
     return snapshot
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get("TEST_CLOCK") or None,
+        help="Run with the process's clock moved to this date or time (ISO 8601), "
+        "ticking from there: `make test-dates` runs the `dates` tests at 2099-12-31.",
+    )
+
+
+def pytest_configure(config):
+    """With --clock, every date and time the tests and the code read (datetime,
+    date.today, time.time) is moved there for the whole run; a test that fixes
+    its own clock (time_machine) still gets the date it asked for."""
+    clock = config.getoption("--clock")
+    if clock:
+        config._moved_clock = time_machine.travel(clock, tick=True)
+        config._moved_clock.start()
+
+
+def pytest_unconfigure(config):
+    moved = getattr(config, "_moved_clock", None)
+    if moved is not None:
+        moved.stop()
+
+
+def pytest_report_header(config):
+    clock = config.getoption("--clock")
+    return [f"clock moved to {clock}"] if clock else []
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark `external` by construction what starts a browser or a live
-    server, so that no such test can be left out of the marker."""
+    server, and `dates` what fixes its own clock, so that no such test can be
+    left out of its marker."""
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         in_browser_folder = "browser" in item.path.parts
-        if in_browser_folder or "live_server" in getattr(item, "fixturenames", ()):
+        if in_browser_folder or "live_server" in fixtures:
             item.add_marker(pytest.mark.external)
+        if "time_machine" in fixtures or item.get_closest_marker("time_machine"):
+            item.add_marker(pytest.mark.dates)

@@ -158,10 +158,12 @@ def test_an_unknown_agreement_is_a_json_404(api_client, seeded):
         ),
     ],
 )
+@pytest.mark.dates
 def test_agreement_filters(api_client, seeded, query, expected):
     assert set(slugs(api_client.get(f"{AGREEMENTS}?{query}"))) == expected
 
 
+@pytest.mark.dates
 def test_as_of_shows_the_status_on_that_date(api_client, seeded):
     rows = api_client.get(f"{AGREEMENTS}?as_of=2023-12-31").json()["results"]
     spca = next(row for row in rows if row["slug"] == "spca")
@@ -195,18 +197,34 @@ def test_ordering(api_client, seeded):
     assert titles == sorted(titles)
 
 
+def _changed_at(slug: str, when: str) -> None:
+    """Every agreement last changed on 2024-01-01, and `slug` at `when`: the
+    dates are the test's, whatever the day the seeds were loaded."""
+    Agreement.objects.update(updated_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
+    Agreement.objects.filter(slug=slug).update(updated_at=datetime.datetime.fromisoformat(when))
+
+
+@pytest.mark.dates
 def test_updated_since_takes_any_utc_offset(api_client, seeded):
-    # +20:23 is valid ISO 8601 but past what PostgreSQL accepts; compared in UTC.
-    response = api_client.get(f"{AGREEMENTS}?updated_since=2000-01-01T00:00:00%2B20:23")
-    assert len(slugs(response)) == 4
+    _changed_at("spca", "2024-06-01T00:00:00+00:00")
+    # +20:23 is valid ISO 8601 but past what PostgreSQL accepts; compared in
+    # UTC, 20:00+20:23 on June 1st is 23:37 on May 31st: before the change.
+    before = api_client.get(f"{AGREEMENTS}?updated_since=2024-06-01T20:00:00%2B20:23")
+    assert slugs(before) == ["spca"]
+    # One minute later is 00:01 UTC on June 1st: after it.
+    after = api_client.get(f"{AGREEMENTS}?updated_since=2024-06-01T20:24:00%2B20:23")
+    assert slugs(after) == []
+    # The same instant west of UTC: 2024-05-31T20:00-04:00 is 00:00 UTC on June 1st.
+    west = api_client.get(f"{AGREEMENTS}?updated_since=2024-05-31T20:00:00-04:00")
+    assert slugs(west) == ["spca"]
 
 
+@pytest.mark.dates
 def test_updated_since_finds_only_what_changed(api_client, seeded):
-    Agreement.objects.filter(slug="spca").update(
-        updated_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
-    )
-    assert slugs(api_client.get(f"{AGREEMENTS}?updated_since=2029-12-31T00:00:00Z")) == ["spca"]
-    assert slugs(api_client.get(f"{AGREEMENTS}?updated_since=2031-01-01T00:00:00Z")) == []
+    _changed_at("spca", "2024-06-01T00:00:00+00:00")
+    assert slugs(api_client.get(f"{AGREEMENTS}?updated_since=2024-05-31T00:00:00Z")) == ["spca"]
+    assert slugs(api_client.get(f"{AGREEMENTS}?updated_since=2024-06-02T00:00:00Z")) == []
+    assert len(slugs(api_client.get(f"{AGREEMENTS}?updated_since=2023-12-31T00:00:00Z"))) == 4
 
 
 @pytest.mark.parametrize(

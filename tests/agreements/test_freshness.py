@@ -11,7 +11,10 @@ from agreements.status_rules import EventKind
 from core.dates import DatePrecision, months_before, period_end
 from tests.support import factories
 
-pytestmark = pytest.mark.django_db
+# "Today", where a rule needs it (no as_of), is this day, whatever the day the
+# suite runs (docs/TESTING.md): time-machine moves the clock, ticking from there.
+TODAY = datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 D = datetime.date
 

@@ -8,7 +8,7 @@ from agreements.models import Agreement, AgreementStatus, Commitment, Commitment
 from core.dates import DatePrecision
 from tests.support import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

@@ -11,7 +11,10 @@ from core.dates import DatePrecision
 from people.models import OrganisationKind
 from tests.support import factories
 
-pytestmark = pytest.mark.django_db
+# "Today", where a rule needs it (no as_of), is this day, whatever the day the
+# suite runs (docs/TESTING.md): time-machine moves the clock, ticking from there.
+TODAY = datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 MONTH, YEAR, DAY = DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.DAY
 

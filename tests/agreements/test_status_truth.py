@@ -10,7 +10,10 @@ from django.core.management.base import CommandError
 from agreements.models import Agreement, StatusEvent
 from tests.support.admin_forms import form_data
 
-pytestmark = pytest.mark.django_db
+# "Today", where a rule needs it (no as_of), is this day, whatever the day the
+# suite runs (docs/TESTING.md): time-machine moves the clock, ticking from there.
+TODAY = datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 SPCA_CONFIRMATION = '''    - status: ratification_pending
       kind: confirmation

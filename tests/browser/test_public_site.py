@@ -102,12 +102,27 @@ def test_a_status_step_leads_to_its_quote_on_the_source_page(site, page, screens
     # The anchor opens the highlighted quote in the source's text.
     assert page.locator(f".source-text #{anchor} + mark").count() == 1
     highlighted = page.locator(f".source-text #{anchor} ~ mark").first.inner_text()
-    assert "signed in April" in highlighted or "Strategic Partnership" in highlighted
+    # The text from the anchor on is the step's first quote (the seed's first
+    # citation of the signing), and the highlight begins it (where quotes
+    # overlap, a highlight is cut where the next begins).
+    quote = "the Strategic Partnership and Cooperation Agreement, which was signed in April"
+    from_anchor = page.evaluate(
+        """(id) => {
+            const range = document.createRange();
+            range.setStartAfter(document.getElementById(id));
+            range.setEndAfter(document.querySelector(".source-text").lastChild);
+            return range.toString();
+        }""",
+        anchor,
+    )
+    assert from_anchor.startswith(quote)
+    assert highlighted and quote.startswith(highlighted)
     screenshot(page, "followed-quote")
 
     # ...and from the highlight, back to the fact it supports.
     page.locator(f".source-text #{anchor} + mark a").click()
-    assert "/agreements/spca/" in page.url or "/meetings/" in page.url
+    # The quote supports the agreement's signing: back to the agreement.
+    page.wait_for_url(re.compile(r"/agreements/spca/"))
 
 
 def test_changing_as_of_shows_the_past_status(site, page, screenshot):

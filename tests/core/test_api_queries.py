@@ -119,6 +119,25 @@ def test_every_list_of_the_seed_data_is_bounded(
 
 
 @pytest.mark.parametrize("endpoint", LISTS)
+@pytest.mark.parametrize("format_", ["json", "csv"])
+def test_no_list_costs_more_queries_with_more_rows(api_client, seeded, endpoint, format_):
+    """Every kind of row grown at once, each linked to the others, so every
+    list and every relation it prefetches has more."""
+    path = f"/api/v1/{endpoint}/?page_size=500&format={format_}"
+
+    def rows() -> int:
+        response = api_client.get(path)
+        if format_ == "csv":
+            return len(b"".join(response.streaming_content).splitlines()) - 1
+        return len(response.json()["results"])
+
+    before, rows_before = queries_for(api_client, path), rows()
+    factories.grow_every_list(10)
+    assert rows() > rows_before
+    assert queries_for(api_client, path) <= before
+
+
+@pytest.mark.parametrize("endpoint", LISTS)
 def test_every_detail_of_the_seed_data_is_bounded(
     api_client, seeded, django_assert_max_num_queries, endpoint
 ):

@@ -11,6 +11,8 @@ from core.dates import (
     validate_partial_date,
 )
 
+pytestmark = pytest.mark.dates
+
 
 @pytest.mark.parametrize(
     ("text", "date", "precision"),

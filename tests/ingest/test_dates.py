@@ -2,6 +2,9 @@ import pytest
 
 from ingest.extract.dates import PartialDate, find_dates
 
+# Relative dates (today, last week) resolve against the article's date, never the clock's.
+pytestmark = pytest.mark.dates
+
 
 def read(text, published, language):
     return [

@@ -4,9 +4,11 @@ reload over existing data.
 
 The loader runs as `manage.py load_seeds` in a subprocess, on a database of
 its own (a SQLite file; in the PostgreSQL run also a PostgreSQL database
-beside the test database), over generated seeds large enough to take seconds.
-It is killed once it has certainly written: SQLite's rollback journal exists,
-or PostgreSQL gave its transaction an id (it has written a row)."""
+beside the test database), over generated seeds. It stops itself (SIGSTOP)
+right after its HALT_AFTERth write of an organisation, so the test kills it
+at a known point, however fast or slow the machine: it has certainly
+written (SQLite's rollback journal exists, or PostgreSQL gave its
+transaction an id) and certainly not finished."""
 
 import hashlib
 import shutil
@@ -14,7 +16,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psycopg
@@ -25,10 +26,39 @@ from django.db import connection
 
 from loadtest.server import ROOT, app_env, manage
 from tests.conftest import _our_tables
+from tests.support.waiting import wait_for
 
-# Enough organisations, each with a verified quote, that writing them takes
-# seconds even on a fast machine: the loader is killed 1 s into its writes.
-RECORDS = 800
+# Generated organisations, each with a verified quote; the loader stops
+# itself after writing HALT_AFTER of them, well before the last.
+RECORDS = 200
+HALT_AFTER = 50
+# load_seeds, with a database hook that counts the statements writing an
+# organisation and, after the HALT_AFTERth, writes the marker file and stops
+# the process (still in its transaction) for the test to kill.
+HALTING_LOADER = """
+import os, signal, sys
+from pathlib import Path
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import connection
+
+halt_after, marker, seeds_dir = int(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+writes = 0
+
+def halt_after_writes(execute, sql, params, many, context):
+    global writes
+    result = execute(sql, params, many, context)
+    if sql.lstrip().upper().startswith(("INSERT", "UPDATE")) and "dialogue_organisation" in sql:
+        writes += 1
+        if writes == halt_after:
+            marker.write_text("written")
+            os.kill(os.getpid(), signal.SIGSTOP)
+    return result
+
+connection.execute_wrappers.append(halt_after_writes)
+call_command("load_seeds", "--seeds-dir", seeds_dir)
+"""
 QUOTE = (
     "Kazakhstan and the United Kingdom (UK) have built a strong and productive "
     "partnership over the past three decades"
@@ -133,14 +163,23 @@ def _load(target, seeds_dir: Path) -> subprocess.Popen:
 
 
 def _load_and_kill(target, seeds_dir: Path) -> None:
-    process = _load(target, seeds_dir)
-    deadline = time.monotonic() + 300
-    while not target.writing():
-        assert process.poll() is None, "load_seeds ended before it was seen writing"
-        assert time.monotonic() < deadline, "load_seeds never started writing"
-        time.sleep(0.05)
-    time.sleep(1.0)
-    assert process.poll() is None, "load_seeds finished before the kill: generate more records"
+    marker = seeds_dir.parent / "halted"
+    marker.unlink(missing_ok=True)
+    env = {**app_env(target.url), "DJANGO_SETTINGS_MODULE": "kzuk_site.settings"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", HALTING_LOADER, str(HALT_AFTER), str(marker), str(seeds_dir)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    wait_for(
+        marker.exists,
+        f"load_seeds stopping after {HALT_AFTER} organisations",
+        timeout=300,
+        still_running=lambda: process.poll() is None,
+    )
+    assert target.writing(), "load_seeds stopped without an open transaction"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL

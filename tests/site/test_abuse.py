@@ -2,14 +2,13 @@
 throttled for anonymous and signed-in clients alike, and query strings or
 pages too large to serve refused at once with a 400 or 404 naming the limit."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import override_settings
-from django.utils import timezone
 
 from tests.support import factories
 from tests.support.processes import settings_in_subprocess
@@ -74,14 +73,12 @@ def test_the_lock_is_for_that_username_from_that_address_only(client, admin_user
     assert _log_in(client, PASSWORD, username="colleague").status_code == 302
 
 
-def test_the_lock_lifts_after_the_cooling_off_period(client, admin_user):
-    from axes.models import AccessAttempt
-
+def test_the_lock_lifts_after_the_cooling_off_period(client, admin_user, time_machine):
+    time_machine.move_to(datetime(2026, 7, 14, 9, 30, tzinfo=UTC), tick=False)
     _lock_out(client)
     assert _log_in(client, PASSWORD).status_code == 429
-    AccessAttempt.objects.update(
-        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
-    )
+    # (A try while locked counts as a failure and starts the period again.)
+    time_machine.shift(settings.AXES_COOLOFF_TIME + timedelta(seconds=1))
     assert _log_in(client, PASSWORD).status_code == 302
 
 
@@ -166,7 +163,7 @@ def test_a_query_string_past_a_limit_is_a_400_naming_it(client, query, message):
     assert page["Content-Type"] == "text/html; charset=utf-8"
     html = page.content.decode()
     assert "<h1>Bad request</h1>" in html
-    assert message.replace("“", "&ldquo;") in html or message in html
+    assert message in html
     assert 'href="/agreements/"' in html
 
 
@@ -250,7 +247,8 @@ def test_an_absurd_api_page_is_answered_at_once(
     with django_assert_max_num_queries(1 if status == 404 else 0):
         response = api_client.get(f"{AGREEMENTS}?page={page}")
     assert response.status_code == status
-    assert "page" in response.json() or "detail" in response.json()
+    # Past the last page, not found; not a page number, the parameter named.
+    assert list(response.json()) == (["detail"] if status == 404 else ["page"])
 
 
 @pytest.mark.parametrize("page", ["999999999", "10" + "0" * 30, "-1", "1e9"])

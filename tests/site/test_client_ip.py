@@ -110,6 +110,22 @@ def test_made_up_forwarded_addresses_are_throttled_as_one_client(api_client):
 
 
 @pytest.mark.django_db
+def test_the_anonymous_throttle_counts_each_address_apart(api_client):
+    """With no proxy, the socket's address is the client: one address used
+    up leaves the others their own allowance."""
+    rates = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}
+    with override_settings(REST_FRAMEWORK=rates):
+
+        def get(address):
+            return api_client.get(TOPICS, REMOTE_ADDR=address).status_code
+
+        assert [get("203.0.113.1") for _ in range(4)] == [200, 200, 200, 429]
+        assert [get("203.0.113.2") for _ in range(4)] == [200, 200, 200, 429]
+        assert get("2001:db8::1") == 200
+        assert get("203.0.113.1") == 429
+
+
+@pytest.mark.django_db
 def test_behind_a_trusted_proxy_each_forwarded_client_is_counted_alone(api_client):
     rates = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}
     with override_settings(REST_FRAMEWORK=rates, TRUSTED_PROXY_COUNT=1):

@@ -20,6 +20,7 @@ def _fields(text: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.django_db
+@pytest.mark.time_machine(datetime.datetime(2026, 7, 14, 9, 30, tzinfo=datetime.UTC), tick=False)
 def test_security_txt_has_the_fields_rfc_9116_asks_for(client):
     response = client.get(URL)
     assert response.status_code == 200
@@ -29,9 +30,8 @@ def test_security_txt_has_the_fields_rfc_9116_asks_for(client):
     assert fields["Preferred-Languages"] == ["en, ru, kk"]
     assert fields["Canonical"] == ["http://testserver/.well-known/security.txt"]
     (expires,) = fields["Expires"]
-    when = datetime.datetime.strptime(expires, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
-    now = datetime.datetime.now(datetime.UTC)
-    assert now + datetime.timedelta(days=179) < when <= now + datetime.timedelta(days=180)
+    # 180 days (the default) from the clock's day, at midnight UTC.
+    assert expires == "2027-01-10T00:00:00Z"
     assert client.post(URL).status_code == 405
 
 

@@ -3,15 +3,16 @@ balancer asks each host: real servers in subprocesses, asked over HTTP."""
 
 import http.client
 import os
+import re
 import runpy
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.support.waiting import wait_for_line
 
 # Each test here starts a process, a server or a browser.
 pytestmark = pytest.mark.external
@@ -66,21 +67,16 @@ def test_a_malformed_number_stops_gunicorn_naming_it(monkeypatch):
         _conf(monkeypatch, WEB_CONCURRENCY="many")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def serve(tmp_path):
     """Start gunicorn with gunicorn.conf.py and the given environment; stop
-    it after the test. Returns (port, log file)."""
+    it after the test. Returns (port, log file). gunicorn binds port 0 and
+    the port is read back from its log: no port is chosen free and then
+    released for another process to take first."""
     started = []
 
     def start(**env) -> tuple[int, Path]:
-        port = _free_port()
-        log = tmp_path / f"gunicorn-{port}.log"
+        log = tmp_path / f"gunicorn-{len(started)}.log"
         environment = {
             key: value
             for key, value in os.environ.items()
@@ -89,7 +85,7 @@ def serve(tmp_path):
         }
         environment.update(
             {
-                "BIND": f"127.0.0.1:{port}",
+                "BIND": "127.0.0.1:0",
                 "WEB_CONCURRENCY": "2",
                 "GUNICORN_THREADS": "2",
                 "DEBUG": "false",
@@ -108,15 +104,13 @@ def serve(tmp_path):
                 stderr=subprocess.STDOUT,
             )
         started.append(process)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert process.poll() is None, log.read_text()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                return port, log
-            except OSError:
-                time.sleep(0.2)
-        pytest.fail(f"gunicorn did not start:\n{log.read_text()}")
+        (listening,) = wait_for_line(
+            log,
+            r"Listening at: http://127\.0\.0\.1:(\d+)",
+            "gunicorn listening",
+            still_running=lambda: process.poll() is None,
+        )
+        return int(listening[1]), log
 
     yield start
     for process in started:
@@ -141,11 +135,13 @@ def test_gunicorn_serves_the_health_check_to_the_balancer(serve):
     assert headers["Cache-Control"] == "no-store"
     # Every other page still refuses a host that is not allowed.
     assert _get(port, "/", host="10.0.0.7")[0] == 400
-    time.sleep(0.5)
+    # The access log line is written after the response: wait for it.
+    wait_for_line(log, r'"GET /healthz HTTP/1\.1" 200', "the access log line")
     text = log.read_text()
     assert "Using worker: gthread" in text
-    assert text.count("Booting worker with pid") == 2
-    assert '"GET /healthz HTTP/1.1" 200' in text  # the access log
+    # WEB_CONCURRENCY=2: two workers, each booted once (none restarted).
+    wait_for_line(log, r"Booting worker with pid", "two workers booted", count=2)
+    assert len(re.findall(r"Booting worker with pid", log.read_text())) == 2
 
 
 def test_the_health_check_names_a_database_that_does_not_answer(serve, tmp_path):

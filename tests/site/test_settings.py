@@ -48,6 +48,19 @@ def test_production_settings_come_from_the_environment():
     )
 
 
+def test_a_postgresql_connection_gives_up_after_the_connect_timeout():
+    """How fast a request fails while the database is unreachable (503, not a
+    hang): the outage test shows the 503, this the bound on the wait."""
+    url = "postgres://u:p@db.internal:5432/tracker"
+    expression = "s.DATABASES['default']['OPTIONS']['connect_timeout']"
+    default = settings_in_subprocess({"DATABASE_URL": url}, expression)
+    assert default.stdout.strip() == "3", default.stderr
+    chosen = settings_in_subprocess(
+        {"DATABASE_URL": url, "DATABASE_CONNECT_TIMEOUT": "2"}, expression
+    )
+    assert chosen.stdout.strip() == "2", chosen.stderr
+
+
 def test_the_default_database_is_a_sqlite_file_in_the_project():
     result = settings_in_subprocess(
         {"DATABASE_URL": None, "DEBUG": None}, "s.DATABASES['default']['NAME']"

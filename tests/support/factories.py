@@ -125,3 +125,41 @@ def figure(**fields) -> Figure:
     fields.setdefault("unit", "GBP bn")
     fields.setdefault("publication", PublicationState.PUBLISHED)
     return Figure.objects.create(**fields)
+
+
+def grow_every_list(count: int) -> None:
+    """`count` more rows of every kind a list shows (agreements, their status
+    events and citations, commitments and theirs, figures, meetings with
+    participants, series, people with posts, organisations, topics,
+    sources), each linked to the others as real records are: for tests that
+    a list's queries do not grow with its rows."""
+    from agreements.models import CommitmentStatusEvent
+    from dialogue.models import Participation
+
+    text = "The sides signed the memorandum in London and agreed a roadmap."
+    for number in range(count):
+        kept = source(text=text)
+        party, subject = organisation(), topic()
+        someone = person()
+        post(someone, organisation=party)
+        pact = agreement()
+        pact.parties.add(party)
+        pact.topics.add(subject)
+        pact.signatories.add(someone)
+        citation(pact, kept, "signed the memorandum")
+        day = datetime.date(2020, 1, number % 28 + 1)
+        citation(status_event(pact, "signed", day, party=party), kept, "in London")
+        talks = meeting(series=series(), start_on=day)
+        talks.topics.add(subject)
+        Participation.objects.create(meeting=talks, person=someone, organisation=party)
+        pact.meetings.add(talks)
+        promise = commitment(meeting=talks, agreement=pact)
+        promise.parties.add(party)
+        promise.people.add(someone)
+        promise.topics.add(subject)
+        citation(promise, kept, "agreed a roadmap")
+        CommitmentStatusEvent.objects.create(
+            commitment=promise, status="announced", date=day, date_precision=DatePrecision.DAY
+        )
+        promise.refresh_status()
+        figure(subject=party).topics.add(subject)
