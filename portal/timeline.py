@@ -96,6 +96,20 @@ class TimelineEntry:
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
 
+    @property
+    def inferred(self) -> bool:
+        """Whether the date is inferred (from context, a dateline...) rather
+        than stated: marked wherever a date is shown."""
+        return bool(getattr(self.record, f"{_DATE_FIELDS[self.kind]}_inferred", False))
+
+
+_DATE_FIELDS = {
+    "signing": "signed_on",
+    "agreement_step": "date",
+    "meeting": "start_on",
+    "commitment_due": "due_on",
+    "commitment_step": "date",
+}
 
 _LOADERS = {
     "signing": lambda ids: Agreement.objects.in_bulk(ids),
