@@ -203,3 +203,12 @@ def test_the_trade_envoy_post_exists_with_its_quote(seeded, client):
     assert f'id="post-{post.pk}"' in html
     assert "UK trade envoy to Azerbaijan and Central Asia" in html
     assert "appointed a new trade envoy" in html
+
+
+def test_the_8th_dialogue_records_economic_growth_and_doughtys_assessment(seeded):
+    meeting = Meeting.objects.get(slug="strategic-dialogue-8")
+    assert "Economic growth, a top priority of the UK's new Labour government" in meeting.summary
+    assert "Stephen Doughty called the meeting a success." in meeting.summary
+    quotes = " ".join(_quotes(meeting, "summary"))
+    assert "it remains a top priority for the UK’s new Labour government" in quotes
+    assert "Overall, the meeting was a success" in quotes
