@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from agreements.models import Commitment, CommitmentStatus, Figure
@@ -212,3 +213,8 @@ def test_the_8th_dialogue_records_economic_growth_and_doughtys_assessment(seeded
     quotes = " ".join(_quotes(meeting, "summary"))
     assert "it remains a top priority for the UK’s new Labour government" in quotes
     assert "Overall, the meeting was a success" in quotes
+
+
+def test_an_office_without_a_holder_must_name_its_organisation():
+    with pytest.raises(ValidationError, match="must name its organisation"):
+        Post(title="Trade envoy").full_clean()
