@@ -145,6 +145,10 @@ def standing(events: Iterable, day: datetime.date | None = None) -> Standing:
         since, precision = result.since, result.since_precision
         if event.status != result.status:
             since, precision = event.date, event.date_precision
+            if not result.status and _kind(event) == EventKind.CONFIRMATION:
+                # The earliest evidence says the status already held ("has
+                # already established"): when it began is not known.
+                since, precision = None, DatePrecision.DAY
         result = Standing(event.status, since, precision, event.date, event.date_precision, event)
         event.run_since, event.run_since_precision = since, precision
     return result
@@ -221,21 +225,26 @@ def natural_kinds(events: Sequence) -> list[str]:
     return kinds
 
 
+def _kind(event) -> str:
+    return getattr(event, "kind", EventKind.CHANGE) or EventKind.CHANGE
+
+
 def _kind_problems(event, index, before, now, labels) -> list[Problem]:
     """`before` and `now` are (status, step) of the event's track."""
-    kind = getattr(event, "kind", EventKind.CHANGE) or EventKind.CHANGE
+    kind = _kind(event)
     if kind == EventKind.CHANGE and now == before:
         message = _(
             "This is recorded as a change, but the status was already “%(status)s”: "
             "record it as a confirmation."
         ) % {"status": _describe(*now, labels)}
         return [Problem(index, "kind", str(message))]
-    if kind == EventKind.CONFIRMATION and now != before:
-        was = _describe(*before, labels) if before[0] else str(_("none yet"))
+    # An opening confirmation (nothing recorded before it) is allowed: its
+    # source says the status already held, and "since" stays unknown.
+    if kind == EventKind.CONFIRMATION and now != before and before[0]:
         message = _(
             "This is recorded as a confirmation of “%(status)s”, but the status then "
             "was “%(was)s”: record it as a change."
-        ) % {"status": _describe(*now, labels), "was": was}
+        ) % {"status": _describe(*now, labels), "was": _describe(*before, labels)}
         return [Problem(index, "kind", str(message))]
     return []
 

@@ -8,7 +8,7 @@ from dialogue.serializers import MeetingListSerializer, MeetingSerializer, Meeti
 
 @summaries("meeting series", "a meeting series")
 class MeetingSeriesViewSet(ApiViewSet):
-    """Recurring formats: the annual Strategic Dialogue, the Intergovernmental Commission."""
+    """Recurring formats: the Strategic Dialogue, the Intergovernmental Commission."""
 
     queryset = MeetingSeries.objects.for_api()
     serializer_class = MeetingSeriesSerializer

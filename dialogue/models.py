@@ -52,7 +52,7 @@ class MeetingSeriesQuerySet(PublishableQuerySet):
 
 @partial_date("established_on", _("established"))
 class MeetingSeries(PartialDatesMixin, PublishableModel):
-    """A recurring format: the annual Strategic Dialogue, the Intergovernmental Commission."""
+    """A recurring format: the Strategic Dialogue, the Intergovernmental Commission."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)

@@ -110,6 +110,12 @@ class Organisation(PublishableModel):
     def get_absolute_url(self):
         return reverse("people:organisation-detail", args=(self.slug,))
 
+    @property
+    def posts_without_holder(self):
+        """Offices of this organisation the sources mention without naming
+        who holds them ("the UK has appointed a new trade envoy")."""
+        return self.posts.filter(person__isnull=True)
+
 
 class PersonQuerySet(PublishableQuerySet):
     def for_api(self):
@@ -151,10 +157,18 @@ class Person(PublishableModel):
 @partial_date("start_on", _("from"))
 @partial_date("end_on", _("until"))
 class Post(PartialDatesMixin, TimeStampedModel):
-    """An office a person held: "UK Ambassador to Kazakhstan — Kathy Leach"."""
+    """An office a person held: "UK Ambassador to Kazakhstan — Kathy Leach";
+    or an office of an organisation whose holder the sources do not name
+    (no person: then the organisation is required)."""
 
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="posts", verbose_name=_("person")
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("person"),
+        help_text=_("Empty when the sources do not name who holds the office."),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -176,15 +190,26 @@ class Post(PartialDatesMixin, TimeStampedModel):
         indexes = (POST_SEARCH.index("dialogue_post_search"),)
         constraints = (
             end_after_start_constraint("dialogue_post"),
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
+                name="dialogue_post_person_or_organisation",
+                violation_error_message=_(
+                    "An office without a named holder must name its organisation."
+                ),
+            ),
             precision_constraint("dialogue_post", "start_on"),
             precision_constraint("dialogue_post", "end_on"),
         )
 
+    # Shown if its person is, or, without one, if its organisation is.
+    public_with_any = ("person", "organisation")
+
     def __str__(self):
-        return f"{self.title} — {self.person.name}"
+        return f"{self.title} — {self.person.name}" if self.person_id else self.title
 
     def get_absolute_url(self):
-        return f"{self.person.get_absolute_url()}#post-{self.pk}"
+        owner = self.person if self.person_id else self.organisation
+        return f"{owner.get_absolute_url()}#post-{self.pk}"
 
 
 # Every editable record keeps its history (django-simple-history), in the

@@ -3,6 +3,20 @@ from seeding.loader.fields import CITED, Children, Choice, Citations, PartialDat
 from seeding.loader.handlers import ChildHandler, SeedHandler, register
 
 
+class PostWithoutHolderHandler(ChildHandler):
+    """An organisation's office whose holder the sources do not name."""
+
+    model = Post
+    parent_attr = "organisation"
+    fields = (
+        Text("title", required=True),
+        PartialDate("start_on"),
+        PartialDate("end_on"),
+        Text("note"),
+        Citations(required=True),
+    )
+
+
 @register
 class OrganisationHandler(SeedHandler):
     model = Organisation
@@ -16,6 +30,7 @@ class OrganisationHandler(SeedHandler):
         Ref("parent", Organisation, same_file=True),
         Text("description"),
         Citations(required=True),
+        Children("posts", PostWithoutHolderHandler(), attr="posts_without_holder"),
     )
     select = ("parent",)
     prefetch = CITED

@@ -76,6 +76,7 @@ class OrganisationDetailView(AsOfMixin, DetailView):
                 citations_prefetch(),
                 "children",
                 Prefetch("posts", queryset=Post.objects.select_related("person")),
+                citations_prefetch("posts__"),
                 Prefetch(
                     "participations",
                     queryset=related_model(Organisation, "participations").objects.select_related(
@@ -87,3 +88,10 @@ class OrganisationDetailView(AsOfMixin, DetailView):
                 "figures",
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        posts = self.object.posts.all()
+        context["held_posts"] = [post for post in posts if post.person_id]
+        context["posts_without_holder"] = [post for post in posts if not post.person_id]
+        return context

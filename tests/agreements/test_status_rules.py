@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from agreements.models import AgreementStatus, StatusEvent
-from agreements.status_rules import EventKind, TrackStep
+from agreements.status_rules import EventKind, TrackStep, standing
 from core.dates import DatePrecision
 from people.models import OrganisationKind
 from tests.support import factories
@@ -98,11 +98,16 @@ def test_a_confirmation_of_a_status_that_did_not_hold_is_a_problem(treaty):
     assert "the status then was “ratification pending”" in problems[0].message
 
 
-def test_a_confirmation_before_any_change_is_a_problem():
+def test_an_opening_confirmation_is_allowed_and_leaves_since_unknown():
+    # The earliest evidence may say a status already held ("has already
+    # established"): it confirms the status without saying when it began.
     agreement = factories.agreement()
     event = _event(agreement, AgreementStatus.SIGNED, "2024-01-01", kind=EventKind.CONFIRMATION)
-    (problem,) = agreement.status_problems([event])
-    assert "none yet" in problem.message
+    assert agreement.status_problems([event]) == []
+    now = standing([event])
+    assert now.status == AgreementStatus.SIGNED
+    assert now.since is None
+    assert now.confirmed_on == datetime.date(2024, 1, 1)
 
 
 def test_each_party_has_its_track_and_next_step(treaty, uk, kz):
