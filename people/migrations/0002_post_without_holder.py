@@ -4,10 +4,25 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def forget_holderless_posts(apps, schema_editor):
+    """Going back to when every post had a holder: an office whose holder
+    the sources do not name cannot be kept there (its citations go with it)."""
+    Post = apps.get_model("people", "Post")
+    Citation = apps.get_model("evidence", "Citation")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    holderless = list(Post.objects.filter(person__isnull=True).values_list("pk", flat=True))
+    kind = ContentType.objects.filter(app_label="people", model="post").first()
+    if kind is not None:
+        Citation.objects.filter(content_type=kind, object_id__in=holderless).delete()
+    Post.objects.filter(pk__in=holderless).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('people', '0001_initial'),
+        ('evidence', '0001_initial'),
+        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
@@ -25,4 +40,5 @@ class Migration(migrations.Migration):
             model_name='post',
             constraint=models.CheckConstraint(condition=models.Q(('person__isnull', False), ('organisation__isnull', False), _connector='OR'), name='dialogue_post_person_or_organisation', violation_error_message='An office without a named holder must name its organisation.'),
         ),
+        migrations.RunPython(migrations.RunPython.noop, forget_holderless_posts),
     ]
