@@ -76,7 +76,22 @@ class FilteredListView(AsOfMixin, FilterView):
         query["format"] = "csv"
         context["csv_querystring"] = query.urlencode()
         context["filter_errors"] = bool(self.filterset.errors)
+        context["active_filters"] = active_filter_count(self.request.GET)
         return context
+
+
+# Parameters that are not filters a reader chose in the folded filter panel.
+NOT_FOLDED_FILTERS = frozenset({"as_of", "page", "format", "search", "updated_since"})
+
+
+def active_filter_count(query) -> int:
+    """How many of the folded filters carry a value: the panel opens, and says
+    so, when a list is filtered."""
+    return sum(
+        1
+        for key, values in query.lists()
+        if key not in NOT_FOLDED_FILTERS and any(value.strip() for value in values)
+    )
 
 
 def _chunked(queryset, size: int = 1000):
