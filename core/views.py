@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import models
+from django.http import HttpResponseRedirect, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
@@ -23,8 +24,33 @@ def parse_as_of(value: str | None) -> datetime.date | None:
         return None
 
 
+def without_empty_parameters(request) -> str | None:
+    """The address without its empty parameters (`?kind=&status=signed`, as a
+    form without JavaScript sends it), or None if it has none: shared links
+    stay short and one page has one address."""
+    kept = QueryDict(mutable=True)
+    dropped = False
+    for key, values in request.GET.lists():
+        filled = [value for value in values if value.strip()]
+        dropped = dropped or len(filled) < len(values)
+        if filled:
+            kept.setlist(key, filled)
+    if not dropped:
+        return None
+    encoded = kept.urlencode()
+    return request.path + (f"?{encoded}" if encoded else "")
+
+
 class AsOfMixin:
-    """Reads `?as_of=YYYY-MM-DD`: every status on the page as it stood then."""
+    """Reads `?as_of=YYYY-MM-DD`: every status on the page as it stood then.
+    A GET with empty parameters is sent to the same page without them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET":
+            shorter = without_empty_parameters(request)
+            if shorter is not None:
+                return HttpResponseRedirect(shorter)
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def as_of(self) -> datetime.date | None:

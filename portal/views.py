@@ -3,6 +3,9 @@ in search.py)."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from agreements.models import Agreement, AgreementStatus, Commitment, StatusEvent
@@ -94,3 +97,21 @@ class TimelineView(AsOfMixin, TemplateView):
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         return context
+
+
+# Crawlers may read every public page; the admin, the API (its data is the
+# pages' data) and search results (endless combinations) are not for them.
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /api/
+Disallow: /search/
+Disallow: /i18n/
+
+Sitemap: {sitemap}
+"""
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("portal:sitemap"))
+    return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")
