@@ -17,7 +17,13 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter
+from core.filters import (
+    SlugsFilter,
+    SortFilter,
+    TextSearchFilter,
+    UpdatedSinceFilterSet,
+    YearFilter,
+)
 from dialogue.models import Meeting
 from people.models import Organisation, Person
 from topics.models import Topic
@@ -89,7 +95,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
         min_value=1900,
         max_value=2200,
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("signed_on", "signed_on"),
             ("title", "title"),
@@ -97,7 +103,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
             ("status_since", "status_since"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("Signed: latest first"),
     )
 
     class Meta:
@@ -160,14 +166,14 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
     due_before = django_filters.DateFilter(
         field_name="due_on", lookup_expr="lte", label=_("Due on or before")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("due_on", "due_on"),
             ("title", "title"),
             ("status", "status"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("Due: earliest first"),
     )
 
     class Meta:
@@ -212,19 +218,19 @@ class FigureFilterSet(UpdatedSinceFilterSet):
         label=_("About"),
     )
     as_of_after = django_filters.DateFilter(
-        field_name="as_of", lookup_expr="gte", label=_("As of on or after")
+        field_name="as_of", lookup_expr="gte", label=_("Dated on or after")
     )
     as_of_before = django_filters.DateFilter(
-        field_name="as_of", lookup_expr="lte", label=_("As of on or before")
+        field_name="as_of", lookup_expr="lte", label=_("Dated on or before")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("as_of", "as_of"),
             ("name", "name"),
             ("value", "value"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("By measure, latest first"),
     )
 
     class Meta:

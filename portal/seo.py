@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import serialize_partial_date
 from core.models import is_public
+from portal import plain
 
 DESCRIPTION_LENGTH = 160
 
@@ -17,6 +18,9 @@ def describe(record) -> str:
     builder = DESCRIBERS.get(record._meta.label)
     parts = builder(record) if builder else []
     text = " ".join(part.strip() for part in parts if part and part.strip())
+    numbers = plain.source_numbers(text)
+    if numbers:
+        text = plain.name_sources(text, plain.sources_by_number(numbers), link=False)
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
 
 

@@ -39,6 +39,7 @@ class ListSitemap(Sitemap):
         "agreements:commitment-list",
         "agreements:figure-list",
         "portal:timeline",
+        "portal:glossary",
         "dialogue:meeting-list",
         "people:person-list",
         "people:organisation-list",

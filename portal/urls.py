@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("search/", search.SiteSearchView.as_view(), name="search"),
+    path("glossary/", views.GlossaryView.as_view(), name="glossary"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

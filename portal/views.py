@@ -12,6 +12,7 @@ from agreements.models import Agreement, AgreementStatus, Commitment, StatusEven
 from core.models import PublicationState
 from core.views import AsOfMixin
 from dialogue.models import Meeting, MeetingStatus, Topic
+from portal.glossary import sections as glossary_sections
 from portal.timeline import hydrate, timeline_rows
 
 
@@ -97,6 +98,13 @@ class TimelineView(AsOfMixin, TemplateView):
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         return context
+
+
+class GlossaryView(AsOfMixin, TemplateView):
+    template_name = "portal/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "sections": glossary_sections()}
 
 
 # Crawlers may read every public page; the admin, the API (its data is the

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal import plain as plain_words
 from portal import seo
 
 register = template.Library()
@@ -65,7 +66,7 @@ def json_ld(context) -> str:
     if not data:
         return ""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_ESCAPES)
-
+    # JSON with every <, > and & escaped: nothing in it is markup.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
@@ -110,3 +111,22 @@ def _dataset(context, url: str) -> dict:
             "contentUrl": request.build_absolute_uri(request.path) + "?format=csv",
         },
     }
+
+
+@register.simple_tag(takes_context=True)
+def plain(context, text) -> str:
+    """A note or summary with the numbered sources it names as their titles.
+    The sources are read once per page, for every note on it."""
+    text = text or ""
+    numbers = plain_words.source_numbers(text)
+    if not numbers:
+        return text
+    known = context.render_context.setdefault("numbered_sources", {})
+    missing = numbers - known.keys()
+    if missing:
+        known.update(dict.fromkeys(missing))
+        known.update(plain_words.sources_by_number(missing))
+    return plain_words.name_sources(text, {k: v for k, v in known.items() if v is not None})
+
+
+register.filter("country", plain_words.country_name)

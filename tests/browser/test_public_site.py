@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "source-list": "/sources/",
     "source-detail": "/sources/kazinform-2025-02-strategic-dialogue-8/",
     "search": "/search/?q=strategic+dialogue",
+    "glossary": "/glossary/",
 }
 
 

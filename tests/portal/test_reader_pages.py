@@ -153,3 +153,63 @@ def test_empty_parameters_are_dropped_from_the_address(client, seeded):
     assert response["Location"] == "/agreements/?status=signed"
     assert client.get("/search/?q=")["Location"] == "/search/"
     assert client.get("/agreements/?status=signed").status_code == 200
+
+
+def _text(html: str) -> str:
+    main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+@pytest.mark.parametrize(("name", "slug"), PAGES)
+def test_no_internal_shorthand_reaches_a_reader(client, seeded, name, slug):
+    html = client.get(_url(name, slug)).content.decode()
+    text = _text(html)
+    assert not re.search(r"\b[Ss]ource \d{3}\b", text), "a source by its file's number"
+    assert "---------" not in html
+    assert "As of on or" not in text
+    assert not re.search(r">\s*(KZ|GB|AZ)\s*<", html), "a country code"
+    description = _meta(html, "name", "description")
+    assert not re.search(r"\b[Ss]ource \d{3}\b", description)
+
+
+def test_a_numbered_source_becomes_its_title_and_a_link_in_every_language(client, seeded):
+    html = client.get("/agreements/spca/").content.decode()
+    assert '“<a href="/sources/uk-kazakh-relations-holistic-approach-2023/">' in html
+    client.cookies["django_language"] = "ru"
+    russian = _text(client.get("/agreements/spca/").content.decode())
+    assert not re.search(r"[Ии]сточник[а-я]* \d{3}", russian)
+    client.cookies["django_language"] = "kk"
+    kazakh = _text(client.get("/agreements/spca/").content.decode())
+    assert not re.search(r"\d{3} дереккөз", kazakh)
+
+
+def test_country_codes_read_as_names_in_the_readers_language(client, seeded):
+    assert "United Kingdom" in _text(client.get("/organisations/").content.decode())
+    client.cookies["django_language"] = "ru"
+    assert "Великобритания" in _text(client.get("/people/").content.decode())
+
+
+def test_sorting_reads_as_sentences(client, seeded):
+    html = client.get("/agreements/").content.decode()
+    assert '<option value="" selected>Signed: latest first</option>' in html
+    assert '<option value="-status_since">Status changed: latest first</option>' in html
+
+
+def test_every_status_badge_links_to_its_meaning_in_the_glossary(client, seeded):
+    glossary = client.get("/glossary/").content.decode()
+    anchors = set(re.findall(r'<dt id="(status-[a-z_]+)">', glossary))
+    assert {"status-ratification_pending", "status-overdue", "status-held"} <= anchors
+    assert "waiting for a parliament" in glossary
+    for path in ("/", "/agreements/spca/", "/commitments/", "/meetings/"):
+        html = client.get(path).content.decode()
+        badges = re.findall(
+            r'<a class="status status-[a-z_]+" href="/glossary/#(status-[a-z_]+)"', html
+        )
+        assert badges, path
+        assert set(badges) <= anchors, path
+
+
+def test_api_operation_summaries_read_as_english(client, db):
+    schema = client.get("/api/v1/schema/").content.decode()
+    assert "One agreement, by slug" in schema
+    assert not re.search(r"summary: One an? ", schema)
