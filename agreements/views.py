@@ -144,4 +144,9 @@ class FigureDetailView(AsOfMixin, DetailView):
             .filter(metric=self.object.metric)
             .order_by("-as_of", "slug")
         )
+        if len(context["same_metric"]) > 1:
+            # Drawn by the portal, which may read every app (docs/ARCHITECTURE.md).
+            from portal.charts import figure_values
+
+            context["chart"] = figure_values(self.object, context["same_metric"])
         return context

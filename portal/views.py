@@ -12,6 +12,7 @@ from agreements.models import Agreement, AgreementStatus, Commitment, StatusEven
 from core.models import PublicationState
 from core.views import AsOfMixin
 from dialogue.models import Meeting, MeetingStatus, Topic
+from portal import charts
 from portal.glossary import sections as glossary_sections
 from portal.timeline import hydrate, timeline_rows
 
@@ -64,6 +65,8 @@ class DashboardView(AsOfMixin, TemplateView):
         if as_of:
             changes = changes.filter(date__lte=as_of)
         context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
+        context["agreements_chart"] = charts.agreements_by_status(context["status_counts"], as_of)
+        context["commitments_chart"] = charts.commitments_by_status(as_of)
         return context
 
 
@@ -85,6 +88,7 @@ class TimelineView(AsOfMixin, TemplateView):
             topic = ""
         rows = timeline_rows(year=int(year) if year else None, topic=topic or None)
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        context["chart"] = charts.timeline_chart(rows)
         context.update(
             page_obj=page,
             paginator=page.paginator,
