@@ -86,7 +86,7 @@ def bar_chart(
         rows.append(format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body))
     height = max(1, len(bars)) * row + (20 if stacked else 4)
     svg = format_html(
-        '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="group" '
+        '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" '
         'aria-labelledby="{}-caption" aria-describedby="{}-desc">{}</svg>',
         WIDTH,
         height,

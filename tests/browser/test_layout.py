@@ -12,7 +12,7 @@ SCREENS = {"phone": (390, 844), "desktop": (1280, 800)}
 
 # Where each list's first result is: a table row, a card, a list item.
 FIRST_RESULT = {
-    "dashboard": "main table tbody tr",
+    "dashboard": "main figure.chart",
     "agreement-list": "main table tbody tr",
     "commitment-list": "main table tbody tr",
     "figure-list": "main table tbody tr",
