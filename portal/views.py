@@ -111,12 +111,12 @@ class GlossaryView(AsOfMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "sections": glossary_sections()}
 
 
-# Crawlers may read every public page; the admin, the API (its data is the
-# pages' data) and search results (endless combinations) are not for them.
+# Crawlers may read every public page, the search page included (its
+# canonical address has no query, so results fold into one page); the admin,
+# the API (its data is the pages' data) and the language switch are not for them.
 ROBOTS = """User-agent: *
 Disallow: /admin/
 Disallow: /api/
-Disallow: /search/
 Disallow: /i18n/
 
 Sitemap: {sitemap}

@@ -118,7 +118,12 @@ def main() -> int:
     if args.lighthouse:
         print("Lighthouse, mobile (" + ", ".join(CATEGORIES) + "):")
         for name, path in pages.items():
-            scores = lighthouse(args.base_url + path)
+            try:
+                scores = lighthouse(args.base_url + path)
+            except subprocess.CalledProcessError as error:
+                print(f"  {name:22} Lighthouse failed: {error.stderr.strip()[-300:]}")
+                failed = True
+                continue
             print(f"  {name:22} " + " ".join(f"{scores[c]:3}" for c in CATEGORIES))
             failed |= min(scores.values()) < args.min_score
     return 1 if failed else 0
