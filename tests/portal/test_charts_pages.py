@@ -76,3 +76,12 @@ def test_the_timeline_draws_its_events_by_kind_with_the_filters(client, seeded):
     in_2024 = timeline_rows(year=2024).count()
     assert filtered.count("<circle") + filtered.count('class="chart-span') == in_2024 < total
     assert ">2024</text>" in filtered and ">2023</text>" not in filtered
+
+
+def test_a_signing_and_its_signed_step_on_the_same_day_appear_once(client, seeded):
+    html = client.get("/timeline/").content.decode()
+    entries = re.findall(r"<li>\s*<strong>([^<]+)</strong>.*?</li>", html, re.S)
+    items = re.findall(r"<li>\s*<strong>[^<]+</strong>.*?</li>", html, re.S)
+    mou = [item for item in items if "/agreements/mou-seasonal-workers-2025/" in item]
+    assert len(mou) == 1 and "11 February 2025" in mou[0] and "Signed" in mou[0]
+    assert entries
