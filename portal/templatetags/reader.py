@@ -65,7 +65,9 @@ def json_ld(context) -> str:
     data = _page_data(context)
     if not data:
         return ""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_ESCAPES)
+    # ASCII only: a bidi control in a record's text stays an escape, so the
+    # page's bidi balancing (kzuk_site/bidi.py) never touches the JSON.
+    text = json.dumps(data, ensure_ascii=True, sort_keys=True).translate(JSON_ESCAPES)
     # JSON with every <, > and & escaped: nothing in it is markup.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 

@@ -213,3 +213,11 @@ def test_api_operation_summaries_read_as_english(client, db):
     schema = client.get("/api/v1/schema/").content.decode()
     assert "One agreement, by slug" in schema
     assert not re.search(r"summary: One an? ", schema)
+
+
+def test_json_ld_keeps_bidi_controls_as_escapes(client, db):
+    factories.agreement(slug="bidi", title="evil \u202e reversed \u2067 open")
+    html = client.get("/agreements/bidi/").content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert block.isascii()
+    assert json.loads(block)["name"] == "evil \u202e reversed \u2067 open"
