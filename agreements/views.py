@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from agreements.charts import figure_values
 from agreements.filters import AgreementFilterSet, CommitmentFilterSet, FigureFilterSet
 from agreements.models import (
     Agreement,
@@ -145,8 +146,5 @@ class FigureDetailView(AsOfMixin, DetailView):
             .order_by("-as_of", "slug")
         )
         if len(context["same_metric"]) > 1:
-            # Drawn by the portal, which may read every app (docs/ARCHITECTURE.md).
-            from portal.charts import figure_values
-
             context["chart"] = figure_values(self.object, context["same_metric"])
         return context

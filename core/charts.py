@@ -30,6 +30,11 @@ class Bar:
         return self.shown or _number(self.value)
 
 
+def spoken(bars: list[Bar]) -> str:
+    """The bars in words, for the chart's text alternative: "signed 3; ..."."""
+    return "; ".join(f"{bar.label} {bar.text}" for bar in bars)
+
+
 def _number(value: float) -> str:
     return f"{value:g}" if value != int(value) else f"{int(value)}"
 

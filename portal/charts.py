@@ -1,17 +1,17 @@
-"""The site's charts, built from the same QuerySets as the pages that show
-them and drawn by core.charts: the dashboard's agreements and commitments by
-status, the timeline's events on one axis, a figure's values over time."""
+"""The site-wide pages' charts, built from the same QuerySets as the pages
+that show them and drawn by core.charts: the dashboard's agreements and
+commitments by status, the timeline's events on one axis. (A figure's values
+over time: agreements/charts.py.)"""
 
 import calendar
 import datetime
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from agreements.models import Commitment, CommitmentStatus
-from core.charts import Bar, Point, bar_chart, time_chart
+from core.charts import Bar, Point, bar_chart, spoken, time_chart
 from core.dates import DatePrecision, format_partial_date
 from portal.timeline import KIND_LABELS
 
@@ -63,33 +63,7 @@ def commitments_by_status(as_of) -> str:
 
 
 def _spoken(bars: list[Bar]) -> str:
-    return "; ".join(f"{bar.label} {bar.text}" for bar in bars) or _("none")
-
-
-def figure_values(figure, same_metric: list) -> str:
-    """Every value of the figure's measure, oldest first; values of the same
-    date from different sources one under another, the page's own marked."""
-    ordered = sorted(same_metric, key=lambda other: (other.as_of or datetime.date.min, other.slug))
-    bars = [
-        Bar(
-            Truncator(f"{other.as_of_display or '—'} · {_source_of(other)}").chars(44),
-            float(other.value),
-            "" if other.pk == figure.pk else other.get_absolute_url(),
-            "chart-current" if other.pk == figure.pk else "",
-            f"{float(other.value):g} {other.unit}",
-        )
-        for other in ordered
-    ]
-    summary = _("%(name)s over time: %(list)s.") % {"name": figure.name, "list": _spoken(bars)}
-    return bar_chart("chart-figure", _("Every value of this measure"), summary, bars, stacked=True)
-
-
-def _source_of(figure) -> str:
-    citations = [citation for citation in figure.citations.all() if citation.source_id]
-    if not citations:
-        return figure.name
-    source = citations[0].source
-    return source.publisher or source.title
+    return spoken(bars) or _("none")
 
 
 def timeline_chart(rows) -> str:
