@@ -19,6 +19,7 @@ from agreements.models import (
 )
 from core.filters import (
     SlugsFilter,
+    SortFilter,
     TextSearchFilter,
     UpdatedSinceFilterSet,
     YearFilter,
@@ -109,7 +110,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
         min_value=1900,
         max_value=2200,
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("signed_on", "signed_on"),
             ("title", "title"),
@@ -118,7 +119,7 @@ class AgreementFilterSet(StatusAsOfFilterSet):
             ("status_confirmed_on", "status_confirmed_on"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("Signed: latest first"),
     )
 
     class Meta:
@@ -186,7 +187,7 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
     due_before = django_filters.DateFilter(
         field_name="due_on", lookup_expr="lte", label=_("Due on or before")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("due_on", "due_on"),
             ("title", "title"),
@@ -194,7 +195,7 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
             ("status_confirmed_on", "status_confirmed_on"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("Due: earliest first"),
     )
 
     class Meta:
@@ -239,21 +240,21 @@ class FigureFilterSet(UpdatedSinceFilterSet):
         label=_("About"),
     )
     as_of_after = django_filters.DateFilter(
-        field_name="as_of", lookup_expr="gte", label=_("As of on or after")
+        field_name="as_of", lookup_expr="gte", label=_("Dated on or after")
     )
     as_of_before = django_filters.DateFilter(
-        field_name="as_of", lookup_expr="lte", label=_("As of on or before")
+        field_name="as_of", lookup_expr="lte", label=_("Dated on or before")
     )
     # The page's date: figures that refer to a later day were not known then.
     as_of = known_by("as_of")
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("as_of", "as_of"),
             ("name", "name"),
             ("value", "value"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("By measure, latest first"),
     )
 
     class Meta:

@@ -51,7 +51,8 @@ AGREEMENT_SEARCH = SearchSpec(
         SearchField("title", "A", TITLE),
         SearchField("short_title", "A", TITLE),
         SearchField("summary", "B", PROSE),
-    )
+    ),
+    acronym_fields=("short_title", "title"),
 )
 COMMITMENT_SEARCH = SearchSpec(
     (SearchField("title", "A", TITLE), SearchField("description", "B", PROSE))

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from agreements.charts import figure_values
 from agreements.filters import AgreementFilterSet, CommitmentFilterSet, FigureFilterSet
 from agreements.models import (
     Agreement,
@@ -181,4 +182,6 @@ class FigureDetailView(AsOfMixin, DetailView):
             .filter(metric=self.object.metric)
             .order_by("-as_of", "slug")
         )
+        if len(context["same_metric"]) > 1:
+            context["chart"] = figure_values(self.object, context["same_metric"])
         return context

@@ -181,3 +181,42 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
         label=_("Updated since"),
         help_text=_("ISO 8601 date and time, e.g. 2025-02-12T00:00:00Z."),
     )
+
+
+# How a reader reads each sort: which end comes first, in words.
+SORT_LABELS = {
+    "signed_on": (_("Signed: earliest first"), _("Signed: latest first")),
+    "title": (_("Title: A to Z"), _("Title: Z to A")),
+    "name": (_("Name: A to Z"), _("Name: Z to A")),
+    "status": (_("Status: A to Z"), _("Status: Z to A")),
+    "status_since": (_("Status changed: earliest first"), _("Status changed: latest first")),
+    "updated_at": (_("Last edited: earliest first"), _("Last edited: latest first")),
+    "due_on": (_("Due: earliest first"), _("Due: latest first")),
+    "as_of": (_("Dated: earliest first"), _("Dated: latest first")),
+    "date": (_("Date: earliest first"), _("Date: latest first")),
+    "published_on": (_("Published: earliest first"), _("Published: latest first")),
+    "value": (_("Value: smallest first"), _("Value: largest first")),
+    "number": (_("Round: first to last"), _("Round: last to first")),
+    "kind": (_("Kind: A to Z"), _("Kind: Z to A")),
+    "position": (_("Order in the source"), _("Order in the source, reversed")),
+}
+
+
+class SortFilter(django_filters.OrderingFilter):
+    """`?ordering=` with choices a reader understands ("Signed: latest first"
+    rather than "Signed on (descending)"), and the list's own order named as
+    the empty choice (`default`, e.g. "Newest first") rather than "---------"."""
+
+    def __init__(self, *args, default=None, **kwargs):
+        kwargs.setdefault("label", _("Sort"))
+        kwargs.setdefault("empty_label", default or _("The list's usual order"))
+        super().__init__(*args, **kwargs)
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for param in fields.values():
+            ascending, descending = SORT_LABELS.get(param, (None, None))
+            if ascending is None:
+                return super().build_choices(fields, labels)
+            choices += [(param, ascending), (f"-{param}", descending)]
+        return choices

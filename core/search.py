@@ -101,6 +101,9 @@ class RelatedSearch:
 class SearchSpec:
     fields: tuple[SearchField, ...]
     related: tuple[RelatedSearch, ...] = field(default=())
+    # Titles whose initials a one-word query may be: "SPCA" finds the
+    # Strategic Partnership and Cooperation Agreement (`acronym_hit`).
+    acronym_fields: tuple[str, ...] = field(default=())
 
     def vector(self, *, ranked_only: bool = False):
         """The tsvector expression: the index's and the query's, the same."""
@@ -117,6 +120,34 @@ class SearchSpec:
 
     def index(self, name: str) -> "SearchIndex":
         return SearchIndex(self.vector(), name=name)
+
+
+# Short words an acronym skips: "Strategic Partnership and Cooperation
+# Agreement" is SPCA, not SPACA.
+ACRONYM_SKIPS = ("and", "of", "on", "the", "for", "in", "between", "with", "to")
+ACRONYM = re.compile(r"[a-z]{2,6}")
+
+
+def acronym_pattern(word: str) -> str:
+    """A regular expression, in the common ground of PostgreSQL's and
+    Python's, for a title whose consecutive words start with the letters of
+    `word` in turn, skipping the ACRONYM_SKIPS between them."""
+    skips = rf"(({'|'.join(ACRONYM_SKIPS)})[\s-]+)*"
+    letters = [rf"{letter}\w*" for letter in word]
+    return r"(^|[\s(])" + rf"[\s-]+{skips}".join(letters) + r"($|[\s),.;:])"
+
+
+def acronym_hit(spec: SearchSpec, words: list[str]) -> Q | None:
+    """The condition for a one-word query read as initials, or None when it
+    cannot be one. Not indexed: a regular expression on the titles, read only
+    for a single short word of letters."""
+    if len(words) != 1 or not spec.acronym_fields or not ACRONYM.fullmatch(words[0]):
+        return None
+    pattern = acronym_pattern(words[0])
+    hit = Q()
+    for name in spec.acronym_fields:
+        hit |= Q(**{f"{name}__iregex": pattern})
+    return hit
 
 
 def _tsquery(words: list[str]):
@@ -160,6 +191,13 @@ def search_counted(queryset: QuerySet, spec: SearchSpec, text: str | None):
     else:
         matches, rank = _search_portable(queryset, spec, words)
     count = capped_count(matches)
+    initials = acronym_hit(spec, words) if count == 0 else None
+    if initials is not None:
+        # No word matched: the word may be initials ("SPCA"). Read only then,
+        # as a regular expression cannot use the index.
+        matches = queryset.filter(initials)
+        rank = Value(WEIGHTS["A"], output_field=FloatField())
+        count = capped_count(matches)
     if count > RANK_LIMIT:
         return matches.annotate(search_rank=Value(None, output_field=FloatField())), count
     return matches.annotate(search_rank=rank).order_by(F("search_rank").desc(), *order), count

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import models
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
@@ -40,12 +41,34 @@ def strict_as_of(value: str | None) -> datetime.date | None:
         raise ValueError(f"as_of={value!r} is not a real date") from None
 
 
+def without_empty_parameters(request) -> str | None:
+    """The address without its empty parameters (`?kind=&status=signed`, as a
+    form without JavaScript sends it), or None if it has none: shared links
+    stay short and one page has one address."""
+    kept = QueryDict(mutable=True)
+    dropped = False
+    for key, values in request.GET.lists():
+        filled = [value for value in values if value.strip()]
+        dropped = dropped or len(filled) < len(values)
+        if filled:
+            kept.setlist(key, filled)
+    if not dropped:
+        return None
+    encoded = kept.urlencode()
+    return request.path + (f"?{encoded}" if encoded else "")
+
+
 class AsOfMixin:
     """Reads `?as_of=YYYY-MM-DD`: every status on the page as it stood then.
     A date that is not one is refused with a page that says so (400), never
-    silently ignored: a reader must not take today's status for the past's."""
+    silently ignored: a reader must not take today's status for the past's.
+    A GET with empty parameters is sent to the same page without them."""
 
     def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET":
+            shorter = without_empty_parameters(request)
+            if shorter is not None:
+                return HttpResponseRedirect(shorter)
         try:
             strict_as_of(request.GET.get("as_of"))
         except ValueError as error:
@@ -105,7 +128,22 @@ class FilteredListView(AsOfMixin, FilterView):
         query["format"] = "csv"
         context["csv_querystring"] = query.urlencode()
         context["filter_errors"] = bool(self.filterset.errors)
+        context["active_filters"] = active_filter_count(self.request.GET)
         return context
+
+
+# Parameters that are not filters a reader chose in the folded filter panel.
+NOT_FOLDED_FILTERS = frozenset({"as_of", "page", "format", "search", "updated_since"})
+
+
+def active_filter_count(query) -> int:
+    """How many of the folded filters carry a value: the panel opens, and says
+    so, when a list is filtered."""
+    return sum(
+        1
+        for key, values in query.lists()
+        if key not in NOT_FOLDED_FILTERS and any(value.strip() for value in values)
+    )
 
 
 def _chunked(queryset, size: int = 1000):

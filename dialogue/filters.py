@@ -4,7 +4,14 @@ shared by the public pages and the API."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, YearFilter, known_by
+from core.filters import (
+    SlugsFilter,
+    SortFilter,
+    TextSearchFilter,
+    UpdatedSinceFilterSet,
+    YearFilter,
+    known_by,
+)
 from dialogue.models import (
     MEETING_SEARCH,
     MEETING_SERIES_SEARCH,
@@ -56,14 +63,14 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
     before = django_filters.DateFilter(
         field_name="start_on", lookup_expr="lte", label=_("On or before")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(
             ("start_on", "date"),
             ("title", "title"),
             ("number", "number"),
             ("updated_at", "updated_at"),
         ),
-        label=_("Order by"),
+        default=_("Date: latest first"),
     )
 
     class Meta:

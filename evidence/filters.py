@@ -4,7 +4,7 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet, known_by
+from core.filters import SlugsFilter, SortFilter, TextSearchFilter, UpdatedSinceFilterSet, known_by
 from evidence.models import (
     CITATION_SEARCH,
     SOURCE_SEARCH,
@@ -30,9 +30,9 @@ class SourceFilterSet(UpdatedSinceFilterSet):
     published_before = django_filters.DateFilter(
         field_name="published_on", lookup_expr="lte", label=_("Published on or before")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(("published_on", "published_on"), ("title", "title"), ("updated_at", "updated_at")),
-        label=_("Order by"),
+        default=_("Published: latest first"),
     )
 
     class Meta:
@@ -74,9 +74,9 @@ class CitationFilterSet(UpdatedSinceFilterSet):
         label=_("Supports field"),
         help_text=_("The field the quote supports, e.g. signed_on."),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(("position", "position"), ("updated_at", "updated_at")),
-        label=_("Order by"),
+        default=_("Order in the source"),
     )
 
     class Meta:

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     # as production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # The XML sitemap's templates (portal/sitemaps.py).
+    "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

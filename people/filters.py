@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SlugsFilter, TextSearchFilter, UpdatedSinceFilterSet
+from core.filters import SlugsFilter, SortFilter, TextSearchFilter, UpdatedSinceFilterSet
 from people.models import ORGANISATION_SEARCH, PERSON_SEARCH, Organisation, OrganisationKind, Person
 
 
@@ -17,8 +17,8 @@ class PersonFilterSet(UpdatedSinceFilterSet):
         label=_("Organisation"),
         distinct=True,
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(("name", "name"), ("updated_at", "updated_at")), label=_("Order by")
+    ordering = SortFilter(
+        fields=(("name", "name"), ("updated_at", "updated_at")), default=_("Name: A to Z")
     )
 
     class Meta:
@@ -38,9 +38,9 @@ class OrganisationFilterSet(UpdatedSinceFilterSet):
     country = django_filters.CharFilter(
         field_name="country", lookup_expr="iexact", max_length=2, label=_("Country")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         fields=(("name", "name"), ("kind", "kind"), ("updated_at", "updated_at")),
-        label=_("Order by"),
+        default=_("Name: A to Z"),
     )
 
     class Meta:

@@ -27,7 +27,8 @@ ORGANISATION_SEARCH = SearchSpec(
         SearchField("name", "A", NAME),
         SearchField("short_name", "A", NAME),
         SearchField("description", "B", PROSE),
-    )
+    ),
+    acronym_fields=("name",),
 )
 
 

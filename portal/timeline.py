@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, Commitment, CommitmentStatusEvent, StatusEvent
+from agreements.models import (
+    Agreement,
+    AgreementStatus,
+    Commitment,
+    CommitmentStatusEvent,
+    StatusEvent,
+)
 from core.dates import format_partial_date
 from dialogue.models import Meeting
 
@@ -51,7 +57,12 @@ def timeline_rows(
     sources = [
         (Agreement.objects.published(), "signing", "signed_on", "signed_on_precision", "topics"),
         (
-            StatusEvent.objects.published(),
+            # A "signed" step on the day of the signing is that signing: once.
+            StatusEvent.objects.published().exclude(
+                status=AgreementStatus.SIGNED,
+                date=F("agreement__signed_on"),
+                date_precision=F("agreement__signed_on_precision"),
+            ),
             "agreement_step",
             "date",
             "date_precision",

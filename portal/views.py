@@ -4,6 +4,9 @@ in search.py)."""
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from agreements.models import Agreement, AgreementStatus, Commitment, StatusEvent
@@ -11,6 +14,8 @@ from agreements.status_rules import EventKind
 from core.views import AsOfMixin
 from dialogue.models import Meeting, MeetingStatus, Topic
 from evidence.models import Source
+from portal import charts
+from portal.glossary import sections as glossary_sections
 from portal.timeline import hydrate, timeline_rows
 
 
@@ -66,6 +71,8 @@ class DashboardView(AsOfMixin, TemplateView):
         if as_of:
             changes = changes.filter(date__lte=as_of)
         context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
+        context["agreements_chart"] = charts.agreements_by_status(context["status_counts"], as_of)
+        context["commitments_chart"] = charts.commitments_by_status(as_of)
         return context
 
 
@@ -111,6 +118,7 @@ class TimelineView(AsOfMixin, TemplateView):
             year=int(year) if year else None, topic=topic or None, until=self.as_of
         )
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        context["chart"] = charts.timeline_chart(rows)
         context.update(
             page_obj=page,
             paginator=page.paginator,
@@ -124,3 +132,28 @@ class TimelineView(AsOfMixin, TemplateView):
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         return context
+
+
+class GlossaryView(AsOfMixin, TemplateView):
+    template_name = "portal/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "sections": glossary_sections()}
+
+
+# Crawlers may read every public page, the search page included (its
+# canonical address has no query, so results fold into one page); the admin,
+# the API (its data is the pages' data) and the language switch are not for them.
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /api/
+Disallow: /i18n/
+
+Sitemap: {sitemap}
+"""
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("portal:sitemap"))
+    return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")

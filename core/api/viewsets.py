@@ -44,7 +44,8 @@ def summaries(plural: str, singular: str):
     """One-line summaries of a resource's operations, for the schema."""
     return extend_schema_view(
         list=extend_schema(summary=f"List {plural}"),
-        retrieve=extend_schema(summary=f"One {singular}, by slug"),
+        # "an agreement" -> "One agreement, by slug": the article goes.
+        retrieve=extend_schema(summary=f"One {singular.split(' ', 1)[-1]}, by slug"),
         create=extend_schema(summary=f"Add {singular}"),
         update=extend_schema(summary=f"Replace {singular}"),
         partial_update=extend_schema(summary=f"Change {singular}"),

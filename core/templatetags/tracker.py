@@ -63,7 +63,14 @@ def nav_link(context, url_name: str, label: str):
 def status_badge(value: str, label: str = ""):
     if not value:
         return format_html('<span class="status status-none">{}</span>', _("no status yet"))
-    return format_html('<span class="status status-{}">{}</span>', value, label or value)
+    # Each badge leads to what its status means (portal/glossary.py).
+    return format_html(
+        '<a class="status status-{}" href="{}#status-{}">{}</a>',
+        value,
+        reverse("portal:glossary"),
+        value,
+        label or value,
+    )
 
 
 @register.simple_tag

@@ -37,6 +37,7 @@ PAGES = [
     ("evidence:source-list", None),
     ("evidence:source-detail", "kazinform-2025-02-strategic-dialogue-8"),
     ("portal:search", None),
+    ("portal:glossary", None),
 ]
 
 
@@ -258,7 +259,8 @@ def test_csv_download_honours_filters_and_neutralises_formulas(seeded, client):
     [
         name
         for name, slug in PAGES
-        if slug is None and name not in ("portal:dashboard", "portal:timeline", "portal:search")
+        if slug is None
+        and name not in ("portal:dashboard", "portal:timeline", "portal:search", "portal:glossary")
     ],
 )
 def test_every_list_downloads_as_csv(seeded, client, name):

@@ -237,7 +237,7 @@ class PageReader(HTMLParser):
         self.texts.append(data)
         for element in self._stack:
             element.text.append(data)
-        if self._stack and self._stack[-1].tag == "script" and "alert(" in data:
+        if self._stack and _runs(self._stack[-1]) and "alert(" in data:
             self.active.append(f"<script>{data}</script>")
         if self._stack and any(char in data for char in BIDI_CONTROLS):
             self._stack[-1].bidi_nodes.append(data)
@@ -263,6 +263,17 @@ class PageReader(HTMLParser):
         return any(
             value in _visible(text) for text in ("".join(self.texts), *self.attribute_values)
         )
+
+
+def _runs(element: "_Element") -> bool:
+    """Whether a browser would run the element's text as a script: a data
+    block (JSON-LD, `type="application/ld+json"`) is never run."""
+    kind = (element.attrs.get("type") or "text/javascript").lower()
+    return element.tag == "script" and kind in {
+        "text/javascript",
+        "module",
+        "application/javascript",
+    }
 
 
 def _visible(text: str) -> str:

@@ -1,0 +1,172 @@
+"""What search engines and link previews read about a page: a one-line
+description of a record, and its schema.org data (JSON-LD), each built from
+the record itself and never naming anything that is not published."""
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from core.dates import serialize_partial_date
+from core.models import is_public
+from portal import plain
+
+DESCRIPTION_LENGTH = 160
+
+
+def describe(record) -> str:
+    """One or two sentences about a record, at most 160 characters, for
+    `<meta name="description">` and the Open Graph description."""
+    builder = DESCRIBERS.get(record._meta.label)
+    parts = builder(record) if builder else []
+    text = " ".join(part.strip() for part in parts if part and part.strip())
+    numbers = plain.source_numbers(text)
+    if numbers:
+        text = plain.name_sources(text, plain.sources_by_number(numbers), link=False)
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+
+
+def _status_line(record) -> str:
+    if not record.status:
+        return _("No status recorded yet.")
+    since = record.display_date("status_since")
+    if since:
+        return _("Status: %(status)s since %(date)s.") % {
+            "status": record.get_status_display(),
+            "date": since,
+        }
+    return _("Status: %(status)s.") % {"status": record.get_status_display()}
+
+
+def _agreement(agreement) -> list[str]:
+    signed = agreement.display_date("signed_on")
+    kind = agreement.get_kind_display()
+    first = (
+        _("%(kind)s signed %(date)s.") % {"kind": kind.capitalize(), "date": signed}
+        if signed
+        else f"{kind.capitalize()}."
+    )
+    return [first, _status_line(agreement), agreement.summary]
+
+
+def _commitment(commitment) -> list[str]:
+    due = commitment.display_date("due_on")
+    return [
+        _status_line(commitment),
+        _("Due %(date)s.") % {"date": due} if due else "",
+        commitment.description,
+    ]
+
+
+def _figure(figure) -> list[str]:
+    value = figure.value_text or f"{figure.value.normalize():f} {figure.unit}"
+    as_of = figure.display_date("as_of")
+    line = f"{figure.name}: {value}"
+    line += f" ({as_of})." if as_of else "."
+    return [line, figure.note]
+
+
+def _meeting(meeting) -> list[str]:
+    when = meeting.display_date("start_on")
+    where = f"{meeting.place}, " if meeting.place else ""
+    return [f"{meeting.get_kind_display().capitalize()}, {where}{when}.", meeting.summary]
+
+
+def _source(source) -> list[str]:
+    published = source.display_date("published_on")
+    by = ", ".join(part for part in (source.publisher, published) if part)
+    return [
+        f"{source.get_kind_display().capitalize()}{f' ({by})' if by else ''}.",
+        _("The full text, with every passage quoted as evidence highlighted."),
+    ]
+
+
+def _described(record) -> list[str]:
+    return [getattr(record, "description", "")]
+
+
+DESCRIBERS = {
+    "agreements.Agreement": _agreement,
+    "agreements.Commitment": _commitment,
+    "agreements.Figure": _figure,
+    "dialogue.Meeting": _meeting,
+    "dialogue.MeetingSeries": _described,
+    "evidence.Source": _source,
+    "people.Person": _described,
+    "people.Organisation": _described,
+    "topics.Topic": _described,
+}
+
+
+def structured_data(record, url: str) -> dict | None:
+    """schema.org data for a record where a type fits: Legislation for an
+    agreement, Event for a meeting, CreativeWork for a source, Person and
+    Organization for those; None otherwise."""
+    builder = STRUCTURED.get(record._meta.label)
+    if builder is None or not is_public(record):
+        return None
+    data = {"@context": "https://schema.org", "url": url, **builder(record)}
+    description = describe(record)
+    if description:
+        data["description"] = description
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def _date(record, name: str) -> str | None:
+    return serialize_partial_date(getattr(record, name), getattr(record, f"{name}_precision"))
+
+
+def _agreement_data(agreement) -> dict:
+    return {
+        "@type": "Legislation",
+        "name": agreement.title,
+        "alternateName": agreement.short_title,
+        "legislationType": agreement.get_kind_display(),
+        "legislationDate": _date(agreement, "signed_on"),
+        "sameAs": agreement.official_url,
+    }
+
+
+MEETING_STATUS = {
+    "held": "https://schema.org/EventScheduled",
+    "planned": "https://schema.org/EventScheduled",
+    "postponed": "https://schema.org/EventPostponed",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def _meeting_data(meeting) -> dict:
+    data = {
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": _date(meeting, "start_on"),
+        "endDate": _date(meeting, "end_on"),
+        "eventStatus": MEETING_STATUS.get(meeting.status),
+    }
+    if meeting.place:
+        data["location"] = {"@type": "Place", "name": meeting.place}
+    return data
+
+
+def _source_data(source) -> dict:
+    data = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "datePublished": _date(source, "published_on"),
+        "inLanguage": source.language,
+        "sameAs": source.url,
+    }
+    if source.publisher:
+        data["publisher"] = {"@type": "Organization", "name": source.publisher}
+    return data
+
+
+STRUCTURED = {
+    "agreements.Agreement": _agreement_data,
+    "dialogue.Meeting": _meeting_data,
+    "evidence.Source": _source_data,
+    "people.Person": lambda person: {"@type": "Person", "name": person.name},
+    "people.Organisation": lambda org: {
+        "@type": "Organization",
+        "name": org.name,
+        "alternateName": org.short_name,
+    },
+}
