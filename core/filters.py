@@ -190,6 +190,10 @@ SORT_LABELS = {
     "name": (_("Name: A to Z"), _("Name: Z to A")),
     "status": (_("Status: A to Z"), _("Status: Z to A")),
     "status_since": (_("Status changed: earliest first"), _("Status changed: latest first")),
+    "status_confirmed_on": (
+        _("Last confirmed: longest ago first"),
+        _("Last confirmed: most recently first"),
+    ),
     "updated_at": (_("Last edited: earliest first"), _("Last edited: latest first")),
     "due_on": (_("Due: earliest first"), _("Due: latest first")),
     "as_of": (_("Dated: earliest first"), _("Dated: latest first")),
