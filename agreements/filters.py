@@ -18,6 +18,7 @@ from agreements.models import (
     StatusEvent,
 )
 from core.filters import (
+    FlagFilter,
     SlugsFilter,
     SortFilter,
     TextSearchFilter,
@@ -40,7 +41,7 @@ class StatusAsOfFilterSet(UpdatedSinceFilterSet):
         label=_("As of"),
         help_text=_("Show each status as it stood on this date (YYYY-MM-DD)."),
     )
-    stale = django_filters.BooleanFilter(
+    stale = FlagFilter(
         method="filter_flag",
         label=_("Stale"),
         help_text=_("Only those whose status has had no evidence for over a year (or not)."),
@@ -144,8 +145,8 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=CommitmentStatus.choices, method="filter_status", label=_("Status")
     )
-    open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
-    overdue = django_filters.BooleanFilter(
+    open = FlagFilter(method="filter_open", label=_("Open only"))
+    overdue = FlagFilter(
         method="filter_flag",
         label=_("Overdue"),
         help_text=_("Only those past their due date with no fulfilment (or not)."),

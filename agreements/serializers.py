@@ -23,6 +23,7 @@ from agreements.models import (
     StatusEvent,
 )
 from agreements.services import save_status_event
+from agreements.status_rules import TrackStep
 from core.api.fields import link, self_link, slugs
 from core.api.links import HyperlinkedIdentityField
 from core.api.serializers import (
@@ -107,6 +108,7 @@ class FreshnessMixin(serializers.Serializer):
 
     status_confirmed_on = serializers.DateField(
         read_only=True,
+        allow_null=True,
         help_text=_("The date of the latest evidence that the current status still held."),
     )
     status_confirmed_on_precision = serializers.CharField(
@@ -195,6 +197,14 @@ class AgreementEventSerializer(DescribedModelSerializer):
     )
     party = _party()
     party_url = _party_url()
+    # Declared: DRF drops allow_blank from read-only model fields, and a step
+    # with no named procedure is "".
+    step = serializers.ChoiceField(
+        choices=TrackStep.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("The party's own step, when the source names one; empty otherwise."),
+    )
     citations = citations_field()
 
     class Meta:

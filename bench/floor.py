@@ -5,17 +5,23 @@ module or a plain string template. What the real endpoint costs beyond its
 floor is the price of Django, DRF and our code. Benchmark settings only.
 """
 
+import datetime
 import functools
 import json
 from string import Template
+from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank, SearchVectorExact
 from django.db import connection
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.html import escape
 
 from agreements.models import AGREEMENT_SEARCH, Agreement, StatusEvent
+from agreements.status_rules import tracks
+from core.dates import months_before
 from core.search import RANK_LIMIT, _tsquery
 
 PAGE_SIZE_LIMIT = 500
@@ -43,20 +49,23 @@ AGREEMENT_COLUMNS = f"""
     a.id, a.slug, a.title, a.short_title, a.kind, a.status, a.status_since,
     a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_at,
     a.legally_binding, a.requires_ratification, a.summary, a.publication, a.updated_at,
+    a.status_confirmed_on, a.status_confirmed_on_precision,
     (SELECT coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name,
-        'short_name', o.short_name, 'country', o.country) ORDER BY o.name), '[]')
+        'short_name', o.short_name, 'country', o.country, 'kind', o.kind) ORDER BY o.name), '[]')
       FROM agreements_agreement_parties m JOIN dialogue_organisation o ON o.id = m.organisation_id
       WHERE m.agreement_id = a.id) AS parties,
     {_slugs_sql("agreements_agreement_signatories", "person_id", "dialogue_person")} AS signatories,
     {_slugs_sql("agreements_agreement_topics", "topic_id", "dialogue_topic")} AS topics,
     {_slugs_sql("agreements_agreement_meetings", "meeting_id", "dialogue_meeting")} AS meetings,
-    (SELECT coalesce(json_agg(json_build_object('id', e.id, 'status', e.status, 'date', e.date,
-        'date_precision', e.date_precision, 'date_inferred', e.date_inferred,
-        'date_note', e.date_note, 'party', p.slug, 'note', e.note,
+    {_slugs_sql("agreements_agreement_discussed_at", "meeting_id", "dialogue_meeting")}
+      AS discussed_at,
+    (SELECT coalesce(json_agg(json_build_object('id', e.id, 'status', e.status, 'kind', e.kind,
+        'date', e.date, 'date_precision', e.date_precision, 'date_inferred', e.date_inferred,
+        'date_note', e.date_note, 'party', p.slug, 'step', e.step, 'note', e.note,
         'citations', {_citations_sql("e.id", "event")})
         ORDER BY e.date, e.position, e.id), '[]')
       FROM agreements_statusevent e LEFT JOIN dialogue_organisation p ON p.id = e.party_id
-      WHERE e.agreement_id = a.id) AS status_history,
+      WHERE e.agreement_id = a.id AND e.publication = 'published') AS status_history,
     {_citations_sql("a.id", "agreement")} AS citations
 """
 
@@ -74,8 +83,11 @@ def _api_row(request, row: dict) -> dict:
     row.pop("id")
     row["url"] = f"{base}agreements/{row['slug']}/"
     row["parties_summary"] = row["parties"]
+    row["tracks"] = _tracks(row)
+    row["is_stale"] = _is_stale(row)
     for party in row["parties_summary"]:
         party["url"] = f"{base}organisations/{party['slug']}/"
+        party.pop("kind")
     row["parties"] = [party["slug"] for party in row["parties_summary"]]
     for event in row["status_history"]:
         event["url"] = f"{base}status-events/{event['id']}/"
@@ -86,6 +98,52 @@ def _api_row(request, row: dict) -> dict:
         for item in row.get(name, ()):
             item["url"] = f"{base}{name.split('_')[0]}/{item['slug']}/"
     return row
+
+
+def _tracks(row: dict) -> list[dict]:
+    """Each state party's track, by the same rule as the API
+    (agreements.status_rules), from the rows already fetched: no query."""
+    parties = [
+        SimpleNamespace(pk=party["slug"], slug=party["slug"], country=party["country"])
+        for party in row["parties"]
+        if party["kind"] == "state"
+    ]
+    events = [
+        SimpleNamespace(
+            pk=event["id"],
+            party_id=event["party"],
+            status=event["status"],
+            kind=event["kind"],
+            step=event["step"],
+            date=datetime.date.fromisoformat(str(event["date"])),
+            date_precision=event["date_precision"],
+            date_inferred=event["date_inferred"],
+            position=index,
+        )
+        for index, event in enumerate(row["status_history"])
+    ]
+    shown = tracks(events, parties, requires_ratification=row["requires_ratification"])
+    return [
+        {
+            "party": track.party.slug,
+            "status": track.standing.status,
+            "step": track.step,
+            "since": track.standing.since,
+            "since_precision": track.standing.since_precision,
+            "confirmed_on": track.standing.confirmed_on,
+            "confirmed_on_precision": track.standing.confirmed_on_precision,
+            "next_step": track.next_step,
+        }
+        for track in shown
+    ]
+
+
+def _is_stale(row: dict) -> bool:
+    if not row["status"] or row["status"] in Agreement.SETTLED_STATUSES:
+        return False
+    stale_before = months_before(timezone.localdate(), settings.STATUS_STALE_AFTER_MONTHS)
+    confirmed = row["status_confirmed_on"]
+    return confirmed is not None and confirmed < stale_before
 
 
 def _link_sources(base, citations):

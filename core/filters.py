@@ -141,6 +141,19 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+class FlagFilter(django_filters.BooleanFilter):
+    """Yes, no, or either: a flag a reader may leave unset. The form sends
+    nothing when it is unset (not "unknown"), so an untouched filter is not
+    an applied one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.Select(choices=(("", _("Either")), ("true", _("Yes")), ("false", _("No")))),
+        )
+        super().__init__(*args, **kwargs)
+
+
 def known_by(field_name: str) -> django_filters.DateFilter:
     """`?as_of=` on a list of dated records: only what had happened (or
     been published) by that day, so the list shows what was known then."""

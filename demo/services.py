@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from core.content_apps import content_app_labels
+from core.content_apps import content_app_labels, editorial_app_labels
 from demo.generator import DEMO_PREFIX, DemoGenerator
 from demo.models import DemoDataset
 from demo.writer import TableWriter, indexes_deferred
@@ -83,9 +83,22 @@ def _refuse_if_real() -> None:
         )
 
 
+def _editorial_models() -> list[type[models.Model]]:
+    """Editors' work that is not content (the ingestion queue), which points
+    at content: emptied with it."""
+    extra = set(editorial_app_labels()) - set(content_app_labels())
+    return [
+        model
+        for label in sorted(extra)
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    ]
+
+
 def _wipe() -> None:
-    """Empty every content table and the marker (only ever after _refuse_if_real)."""
-    tables = [model._meta.db_table for model in (*content_models(), DemoDataset)]
+    """Empty every content table, the editors' work that points at it, and
+    the marker (only ever after _refuse_if_real)."""
+    everything = (*content_models(), *_editorial_models(), DemoDataset)
+    tables = [model._meta.db_table for model in everything]
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -2,6 +2,8 @@
 or its ratios mean nothing: the same rows, in the same order, with the same
 fields. Its SQL is PostgreSQL's; the PostgreSQL run of the suite checks it."""
 
+import json
+
 import pytest
 from django.db import connection
 
@@ -14,7 +16,13 @@ pytestmark = [
 ]
 
 # What the API adds that has no meaning without ?as_of=.
-AS_OF_FIELDS = {"status_as_of", "status_as_of_date", "status_as_of_date_precision"}
+AS_OF_FIELDS = {
+    "status_as_of",
+    "status_as_of_date",
+    "status_as_of_date_precision",
+    "status_confirmed_as_of",
+    "status_confirmed_as_of_precision",
+}
 
 
 @pytest.mark.parametrize(
@@ -36,6 +44,8 @@ def test_the_floor_details_the_api_s_fields(seeded, client):
     floor = client.get("/floor/api/agreements/spca/").json()
     assert set(floor) == set(api) - AS_OF_FIELDS
     assert floor["status_history"] == api["status_history"]
+    assert json.loads(json.dumps(floor["tracks"], default=str)) == api["tracks"]
+    assert floor["is_stale"] == api["is_stale"]
 
 
 @pytest.mark.parametrize(

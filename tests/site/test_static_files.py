@@ -83,8 +83,10 @@ def test_a_production_run_without_collectstatic_is_stopped_naming_the_fix(tmp_pa
 
     from tests.support.processes import ROOT
 
+    # As a deployment's environment: not the browser tests' async-unsafe switch.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DEBUG": "false",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "localhost",
