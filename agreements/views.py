@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from agreements.charts import figure_values
+from agreements.charts import figure_values, tracks_chart
 from agreements.filters import AgreementFilterSet, CommitmentFilterSet, FigureFilterSet
 from agreements.models import (
     Agreement,
@@ -64,6 +64,7 @@ class AgreementDetailView(AsOfMixin, DetailView):
         context["tracks"] = [
             track for track in agreement.tracks_on(as_of) if is_public(track.party)
         ]
+        context["tracks_chart"] = tracks_chart(agreement, context["tracks"], as_of)
         context["later_count"] = sum(event.later for event in events)
         context.update(_known_by(agreement, as_of))
         return context

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from core.dates import DatePrecision, period_end
+
 WIDTH = 480
 ROW = 30
 LABEL_WIDTH = 170
@@ -112,6 +114,14 @@ class Point:
     # A month or a year known only to that precision: drawn as a span.
     until: datetime.date | None = None
     css: str = ""
+    # A step expected but not taken: drawn hollow, just after the marker line.
+    expected: bool = False
+
+
+def span_end(day: datetime.date, precision: str) -> datetime.date | None:
+    """A Point's `until`: the last day of the month or year a partial date
+    stands for; None for a known day, which is a point."""
+    return None if precision == DatePrecision.DAY else period_end(day, precision)
 
 
 @dataclass(frozen=True)
@@ -122,9 +132,10 @@ class _Axis:
     end: datetime.date
 
     @classmethod
-    def around(cls, points: list[Point]) -> "_Axis":
-        first = min(point.date for point in points)
-        last = max((point.until or point.date) for point in points)
+    def around(cls, points: list[Point], marker: datetime.date | None = None) -> "_Axis":
+        days = [point.date for point in points] + ([marker] if marker else [])
+        first = min(days)
+        last = max([(point.until or point.date) for point in points] + days)
         return cls(datetime.date(first.year, 1, 1), datetime.date(last.year + 1, 1, 1))
 
     def x(self, day: datetime.date) -> float:
@@ -138,7 +149,15 @@ def _lane_y(index: int) -> int:
 
 
 def _mark(point: Point, axis: _Axis, y: int) -> SafeString:
-    if point.until:
+    if point.expected:
+        # Its date is unknown: after the marker line, never past the lane's end.
+        shape = format_html(
+            '<circle cx="{}" cy="{}" r="5" class="chart-point chart-expected {}"></circle>',
+            min(axis.x(point.date) + 10, WIDTH - 25),
+            y,
+            point.css,
+        )
+    elif point.until:
         shape = format_html(
             '<rect x="{}" y="{}" width="{}" height="10" rx="5" class="chart-span {}"></rect>',
             axis.x(point.date),
@@ -168,16 +187,37 @@ def _lanes(lanes: list[str]) -> SafeString:
     )
 
 
+def _marker_line(axis: _Axis, day: datetime.date, label: str, bottom: int) -> SafeString:
+    return format_html(
+        '<g class="chart-marker"><title>{}</title>'
+        '<line x1="{}" x2="{}" y1="0" y2="{}" class="chart-marker-line"></line></g>',
+        label,
+        axis.x(day),
+        axis.x(day),
+        bottom,
+    )
+
+
 def time_chart(
-    chart_id: str, caption: str, summary: str, lanes: list[str], points: list[Point]
+    chart_id: str,
+    caption: str,
+    summary: str,
+    lanes: list[str],
+    points: list[Point],
+    *,
+    marker: tuple[datetime.date, str] | None = None,
 ) -> SafeString:
-    """Events on one time axis, a lane for each kind; a date known only to
-    the month or the year is a span over that month or year."""
+    """Events on one time axis, a lane for each; a date known only to the
+    month or the year is a span over that month or year. `marker`: a day to
+    draw as a vertical line across the lanes (today, or the date the page is
+    as of), with its label."""
     if not points:
         return SafeString("")
-    axis = _Axis.around(points)
+    axis = _Axis.around(points, marker[0] if marker else None)
     marks = [_mark(point, axis, _lane_y(lanes.index(point.lane))) for point in points]
     axis_y = len(lanes) * ROW + 8
+    if marker:
+        marks.append(_marker_line(axis, marker[0], marker[1], axis_y))
     years = format_html_join(
         "",
         '<text x="{}" y="{}" class="chart-year">{}</text>',

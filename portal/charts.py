@@ -3,16 +3,13 @@ that show them and drawn by core.charts: the dashboard's agreements and
 commitments by status, the timeline's events on one axis. (A figure's values
 over time: agreements/charts.py.)"""
 
-import calendar
-import datetime
-
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agreements.models import Commitment, CommitmentStatus
-from core.charts import Bar, Point, bar_chart, spoken, time_chart
-from core.dates import DatePrecision, format_partial_date
+from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
+from core.dates import format_partial_date
 from portal.timeline import KIND_LABELS
 
 # Points drawn on the timeline's chart at most; past that, the first ones.
@@ -79,7 +76,7 @@ def timeline_chart(rows) -> str:
             str(KIND_LABELS[row["entry_kind"]]),
             row["entry_date"],
             _point_label(row),
-            _period_end(row["entry_date"], row["entry_precision"]),
+            span_end(row["entry_date"], row["entry_precision"]),
             f"kind-{row['entry_kind']}",
         )
         for row in rows
@@ -101,12 +98,3 @@ def timeline_chart(rows) -> str:
 def _point_label(row) -> str:
     when = format_partial_date(row["entry_date"], row["entry_precision"])
     return f"{KIND_LABELS[row['entry_kind']]}: {when}"
-
-
-def _period_end(day: datetime.date, precision: str) -> datetime.date | None:
-    """The last day of the month or year a partial date stands for."""
-    if precision == DatePrecision.MONTH:
-        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-    if precision == DatePrecision.YEAR:
-        return day.replace(month=12, day=31)
-    return None

@@ -167,11 +167,12 @@ def _hostile_figure(records: dict):
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 # Where user text may stand alone: block elements (each its own bidi
-# paragraph) and the inline elements that site.css isolates.
+# paragraph), an SVG chart's <text> (each text chunk is reordered on its
+# own, SVG 1.1 section 10.13) and the inline elements that site.css isolates.
 ISOLATED_INLINE = {"a", "bdi", "cite", "mark", "q", "span"}
 ISOLATING = ISOLATED_INLINE | {
     "blockquote", "caption", "dd", "dt", "h1", "h2", "h3", "label", "li", "option", "p", "td",
-    "th", "textarea", "title",
+    "th", "textarea", "title", "text",
 }  # fmt: skip
 
 
