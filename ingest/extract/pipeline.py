@@ -29,6 +29,7 @@ from ingest.extract.cues import (
     MEETING_CUES,
     CueMatch,
     find_cues,
+    has_forecast,
     party_for,
 )
 from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
@@ -545,6 +546,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                         confidence=round(max(0.05, confidence), 2),
                         reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; "
                         f"{date_why}",
+                        extra={"own_date": own_date},
                     )
                 )
                 continue
@@ -554,7 +556,35 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for p in found:
                 p.extra["headline"] = True
         proposals.extend(found)
-    return proposals
+    return _drop_undated_restatements(proposals)
+
+
+def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
+    """A step told twice, once with its date ("signed in Astana yesterday") and
+    once without ("the document was signed by the two ministers"), is one step:
+    the undated telling would date it to the article and is dropped. Steps of
+    different parties stay apart, and so do confirmations, which are dated by
+    the statement itself ("has not yet ratified", as of the article)."""
+    dated = [p for p in proposals if p.kind == "status_event" and p.extra.get("own_date")]
+
+    def told_with_date(p: Proposal) -> bool:
+        return any(
+            d.target == p.target
+            and d.status == p.status
+            and (d.party == p.party or d.party is None or p.party is None)
+            for d in dated
+        )
+
+    return [
+        p
+        for p in proposals
+        if not (
+            p.kind == "status_event"
+            and p.event == "change"
+            and p.extra.get("own_date") is False
+            and told_with_date(p)
+        )
+    ]
 
 
 # Steps before and after a signing, to check a proposed step against the date
@@ -607,9 +637,7 @@ def _target_for(
                 f"'{anaphor.group(0)}' refers to '{antecedent.name}' named before",
                 0.15,
             )
-    if cue.status in PROCESS_STATUSES and not _FUTURE[doc.language].search(
-        doc.text, sentence.start, sentence.end
-    ):
+    if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence):
         topic = _topic_agreement(doc, index)
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
@@ -620,6 +648,26 @@ def _target_for(
 # says "Kazakhstan completed its domestic procedures in June" without naming
 # the agreement is about the one the article is about.
 PROCESS_STATUSES = frozenset({"ratification_pending", "ratified", "in_force"})
+
+
+# fmt: off
+MODAL = {
+    # Case-sensitive: "May" is a month.
+    "en": regex.compile(r"\b(?:must|may|might|can|cannot|could|should|would)\b"),
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:может|могут|должн\w*|нужно|следует|сможет)(?![\p{L}\d])", I),  # noqa: E501
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:тиіс|керек|мүмкін|қажет)(?![\p{L}\d])", I),
+}
+# fmt: on
+
+
+def _hedged(doc: _Doc, sentence: Sentence) -> bool:
+    """A plan, a forecast or a rule ("a treaty must sit before Parliament for 21
+    days"): such a sentence states no step of its own, so it borrows no agreement."""
+    return bool(
+        _FUTURE[doc.language].search(doc.text, sentence.start, sentence.end)
+        or MODAL[doc.language].search(doc.text, sentence.start, sentence.end)
+        or has_forecast(doc.text, doc.language, sentence.start, sentence.end)
+    )
 
 
 def _topic_agreement(doc: _Doc, index: int) -> Match | None:

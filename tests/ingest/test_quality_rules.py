@@ -6,6 +6,7 @@ Every text here is written for the test; none is copied from a corpus article.
 import pytest
 
 from ingest.extract import extract
+from ingest.extract.cues import find_cues, has_forecast
 
 from .test_pipeline import status_events
 
@@ -127,3 +128,159 @@ def test_a_signing_without_a_name_borrows_nothing(gazetteer):
         "covers trade. Several contracts were signed in Almaty on Friday."
     )
     assert events(gazetteer, text, "2026-06-10", "en") == set()
+
+
+# --- cues: completion, negation, obligation, the law, parliament --------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "status"),
+    [
+        (
+            "en",
+            "Britain completed its domestic procedures in July.",
+            "en_completed_procedures",
+            "ratified",
+        ),
+        (
+            "en",
+            "The UK has not yet completed its ratification procedures.",
+            "en_not_completed",
+            "ratification_pending",
+        ),
+        (
+            "en",
+            "Its ratification, still outstanding, was discussed.",
+            "en_not_completed",
+            "ratification_pending",
+        ),
+        (
+            "en",
+            "The President signed the ratification law on Monday.",
+            "en_law_ratification",
+            "ratified",
+        ),
+        (
+            "en",
+            "The ratification law was signed by the President in May.",
+            "en_law_ratification",
+            "ratified",
+        ),
+        (
+            "en",
+            "The Mazhilis approved the ratification bill.",
+            "en_approved_ratification_bill",
+            "ratification_pending",
+        ),
+        (
+            "en",
+            "Preparations for signing the agreement are well advanced.",
+            "en_set_to_sign",
+            "negotiating",
+        ),
+        ("en", "Both sides are ready to conclude the agreement.", "en_set_to_sign", "negotiating"),
+        ("en", "The ministers put their names to a memorandum.", "en_signed", "signed"),
+        (
+            "ru",
+            "Казахстан завершил внутригосударственные процедуры в мае.",
+            "ru_completed_procedures",
+            "ratified",
+        ),
+        (
+            "ru",
+            "Британская сторона свои процедуры пока не завершила.",
+            "ru_not_completed",
+            "ratification_pending",
+        ),
+        (
+            "ru",
+            "Документ находился на рассмотрении британского парламента.",
+            "ru_not_completed",
+            "ratification_pending",
+        ),
+        ("ru", "Токаев подписал соответствующий закон.", "ru_signed_the_law", "ratified"),
+        (
+            "ru",
+            "Законопроект был внесён правительством в нижнюю палату.",
+            "ru_ratification_bill",
+            "ratification_pending",
+        ),
+        (
+            "ru",
+            "Закон Мажилис одобрил в апреле.",
+            "ru_approved_ratification_bill",
+            "ratification_pending",
+        ),
+        ("ru", "Меморандум, заключённый в марте.", "ru_signed", "signed"),
+        (
+            "kk",
+            "Қазақстан мемлекетішілік рәсімдерді толық аяқтады.",
+            "kk_completed_procedures",
+            "ratified",
+        ),
+        (
+            "kk",
+            "Британ тарапы ратификациялау рәсімін әлі аяқтаған жоқ.",
+            "kk_not_completed",
+            "ratification_pending",
+        ),
+        ("kk", "Құжат әлі Парламенттің қарауында.", "kk_not_completed", "ratification_pending"),
+        ("kk", "Заңды Мәжіліс сәуірде мақұлдады.", "kk_law_approved", "ratification_pending"),
+        (
+            "kk",
+            "«Келісімді ратификациялау туралы» Қазақстан Республикасының Заңына қол қойды.",
+            "kk_law_ratification",
+            "ratified",
+        ),
+    ],
+)
+def test_cues_for_completion_negation_the_law_and_parliament(language, text, name, status):
+    cues = find_cues(text, language)
+    assert [(c.cue.name, c.status) for c in cues] == [(name, status)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The agreement must be ratified by both countries."),
+        ("en", "A treaty cannot be ratified until 21 sitting days have passed."),
+        ("ru", "Соглашение должно быть ратифицировано парламентами."),
+        ("kk", "Келісім екі елдің парламенттерінде ратификациялануы тиіс."),
+    ],
+)
+def test_an_obligation_to_ratify_is_no_step(language, text):
+    assert find_cues(text, language) == []
+    assert has_forecast(text, language, 0, len(text))
+
+
+def test_a_forecast_sentence_borrows_no_agreement_in_russian(gazetteer):
+    text = (
+        "Соглашение о стратегическом партнерстве и сотрудничестве между Казахстаном и "
+        "Великобританией подписано. Оно вступит в силу, когда стороны завершат "
+        "внутригосударственные процедуры."
+    )
+    assert ("spca", "ratification_pending") not in {
+        (t, s) for t, s, _ in events(gazetteer, text, "2026-04-16", "ru")
+    }
+
+
+# --- a step told twice ---------------------------------------------------------------
+
+
+def test_an_undated_retelling_of_a_dated_step_is_dropped(gazetteer):
+    text = (
+        "Kazakhstan and the United Kingdom signed the Strategic Partnership and Cooperation "
+        "Agreement in Astana yesterday.\nThe document was signed by the two foreign ministers."
+    )
+    assert events(gazetteer, text, "2024-04-25", "en") == {("spca", "signed", "2024-04-24")}
+
+
+def test_an_undated_confirmation_stays_next_to_a_dated_change(gazetteer):
+    text = (
+        "The British government yesterday laid the Strategic Partnership and Cooperation "
+        "Agreement with Kazakhstan before Parliament.\n"
+        "Kazakhstan has not yet ratified the agreement either."
+    )
+    found = events(gazetteer, text, "2026-03-18", "en")
+    assert ("spca", "ratification_pending", "2026-03-17") in found
+    assert ("spca", "ratification_pending", "2026-03-18") in found
