@@ -85,6 +85,9 @@ EN = [
     _cue("en_discussed_ratification", r"\b(?:discuss|review|consider|examin)\w*\s+(?:the\s+)?(?:progress\s+(?:on|of|in)\s+)?(?:its\s+|the\s+)?ratification\b", P, C, priority=91),  # noqa: E501
     _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("en_ratification_bill", r"\b(?:introduc|submitt?|present|sen[dt]|table)\w*\s+(?:\w+\s+){0,3}?(?:ratification\s+bill|bill\s+(?:on|for)\s+(?:its\s+|the\s+)?ratification)\b|\bratification\s+bill\b|\bCRaG\b", P, priority=85),  # noqa: E501
+    # A government's own review of a signed text holds its ratification up (the seed's
+    # UK step of July 2024).
+    _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
     _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
@@ -117,6 +120,7 @@ RU = [
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
     _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|в\s+нижнюю\s+палату|в\s+Сенат|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
+    _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+)", P, priority=84),  # noqa: E501
     _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
     _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
     _cue("ru_ratified", r"ратифицировал\w*|ратифицирован[оаы]?(?!\w)|завершил\w*\s+ратификаци\w+|ратификаци\w+\s+завершен\w*", "ratified", priority=80),  # noqa: E501
@@ -149,6 +153,7 @@ KK = [
     _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_discussed_ratification", r"ратификациялау\w*\s+(?:\w+\s+){0,2}(?:талқылады|талқыланды|қарады|қаралды)", P, C, priority=91),  # noqa: E501
     _cue("kk_ratification_bill", r"ратификациялау\s+туралы\s+заң\s+жобасы\w*|Парламентке\s+(?:\w+\s+){0,2}енгіз\w+|Мәжіліске\s+(?:\w+\s+){0,2}енгіз\w+", P, priority=85),  # noqa: E501
+    _cue("kk_review_of_text", r"қосымша\s+(?:сараптама\w*|тексеру\w*)\s+(?:\w+\s+){0,2}?(?:жүргізді|жүргізген|өткізді)", P, priority=84),  # noqa: E501
     _cue("kk_ratified", r"ратификациялады|ратификацияланды|ратификацияланған|ратификациялау\s+аяқталды", "ratified", priority=80),  # noqa: E501
     _cue("kk_in_force", r"күшіне\s+енді|күшіне\s+енген|күшіне\s+кірді", "in_force", priority=80),
     _cue("kk_set_to_sign", r"қол\s+қою\w*\s+(?:\w+\s+){0,2}?(?:дайын\w*|жоспарла\w*|ниет\w*|көзделуде|күтілуде|әзірлен\w*)|қол\s+қойылады|қол\s+қоймақ|қол\s+қоюдың\s+маңыздылығ\w*|қол\s+қоюға\s+(?:\w+\s+)?дайын\w*", "negotiating", priority=75),  # noqa: E501

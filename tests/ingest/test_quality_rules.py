@@ -284,3 +284,36 @@ def test_an_undated_confirmation_stays_next_to_a_dated_change(gazetteer):
     found = events(gazetteer, text, "2026-03-18", "en")
     assert ("spca", "ratification_pending", "2026-03-17") in found
     assert ("spca", "ratification_pending", "2026-03-18") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "The new government ordered an additional review of the text.", "en_review_of_text"),
+        (
+            "ru",
+            "Британская сторона провела дополнительную экспертизу документа.",
+            "ru_review_of_text",
+        ),
+        ("kk", "Британ тарапы қосымша сараптама жүргізді.", "kk_review_of_text"),
+    ],
+)
+def test_a_governments_review_of_the_signed_text_holds_ratification_up(language, text, name):
+    assert [(c.cue.name, c.status) for c in find_cues(text, language)] == [
+        (name, "ratification_pending")
+    ]
+
+
+# --- the gazetteer: spellings ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("the UK-Kazakhstan Strategic Partnership and Co-operation Agreement", "spca"),
+        ("the critical minerals road map", "roadmap-critical-minerals-2024"),
+        ("a road map on critical minerals", "roadmap-critical-minerals-2024"),
+    ],
+)
+def test_british_spellings_and_road_map_in_two_words(gazetteer, text, slug):
+    assert slug in {m.slug for m in gazetteer.find(text, "en") if m.kind == "agreement"}
