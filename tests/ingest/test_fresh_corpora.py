@@ -1,6 +1,6 @@
-"""Format checks for the third held-out corpus (`ingest/corpus/heldout3/`).
+"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/`, `heldout4/`).
 
-heldout3 was written and labelled before any rule was changed for it, and is
+Each was written and labelled before the extractor was run on it, and is
 labelled for status events only (`labelled: [status_event]`; distractors for
 every kind): it measures the issue's target, status events. The checks read
 the YAML directly (keys, vocabularies, exact quotes, dates at their
@@ -19,7 +19,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDER = ROOT / "ingest" / "corpus" / "heldout3"
+CORPUS = ROOT / "ingest" / "corpus"
+SPLITS = ("heldout3", "heldout4")
 SEED_DATA = ROOT / "seeding" / "data"
 
 LANGUAGES = ("en", "ru", "kk")
@@ -58,7 +59,7 @@ MIN_WORDS, MAX_WORDS = 40, 350
 
 
 def _articles() -> list[tuple[Path, dict]]:
-    paths = sorted(FOLDER.glob("*.yaml"))
+    paths = sorted(p for split in SPLITS for p in (CORPUS / split).glob("*.yaml"))
     return [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in paths]
 
 
@@ -86,7 +87,9 @@ def _precision(value: str) -> str:
 # --- articles -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_article_has_the_required_keys_and_values(path, data):
     assert isinstance(data, dict)
     missing = [key for key in ARTICLE_KEYS if key not in data]
@@ -102,13 +105,17 @@ def test_article_has_the_required_keys_and_values(path, data):
     _precision(str(data["published"]))
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_article_length_is_within_bounds(path, data):
     words = len(str(data["text"]).split())
     assert MIN_WORDS <= words <= MAX_WORDS, f"{words} words"
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_distractors_expect_nothing_and_others_expect_something(path, data):
     if data["distractor"]:
         assert data["expected"] == []
@@ -206,27 +213,37 @@ def _problems(data: dict, check) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_facts_have_the_keys_of_their_kind(path, data):
     assert not _problems(data, _key_problems)
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_quotes_are_exact_substrings_of_the_text(path, data):
     assert not _problems(data, lambda fact: _quote_problems(fact, TEXTS[path]))
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_dates_parse_at_their_precision(path, data):
     assert not _problems(data, _date_problems)
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_statuses_events_parties_and_figures_use_the_vocabularies(path, data):
     assert not _problems(data, _vocabulary_problems)
 
 
-@pytest.mark.parametrize(("path", "data"), ARTICLES, ids=[p.stem for p, _ in ARTICLES])
+@pytest.mark.parametrize(
+    ("path", "data"), ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p, _ in ARTICLES]
+)
 def test_targets_are_existing_seed_slugs_of_the_right_kind(path, data):
     assert not _problems(data, _target_problems)
 
@@ -234,11 +251,13 @@ def test_targets_are_existing_seed_slugs_of_the_right_kind(path, data):
 # --- the mix --------------------------------------------------------------------
 
 
-def test_counts_per_language_and_distractors():
-    languages = Counter(data["language"] for _, data in ARTICLES)
-    assert len(ARTICLES) >= 15
+@pytest.mark.parametrize("split", SPLITS)
+def test_counts_per_language_and_distractors(split):
+    articles = [data for path, data in ARTICLES if path.parent.name == split]
+    languages = Counter(data["language"] for data in articles)
+    assert len(articles) >= 15
     assert languages["ru"] >= 5 and languages["kk"] >= 5, languages
-    assert sum(1 for _, data in ARTICLES if data["distractor"]) >= 3
+    assert sum(1 for data in articles if data["distractor"]) >= 3
 
 
 def test_articles_are_labelled_for_status_events_and_distractors_for_everything():
@@ -258,8 +277,9 @@ def test_status_changes_confirmations_and_party_steps_occur():
     assert {"kazakhstan", "united-kingdom"} <= {fact["party"] for fact in events}
 
 
-def test_the_project_loader_reads_the_split():
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_project_loader_reads_the_split(split):
     from ingest.corpus import load_split
 
-    articles = load_split(FOLDER.parent, "heldout3")
-    assert len(articles) == len(ARTICLES)
+    articles = load_split(CORPUS, split)
+    assert len(articles) == sum(1 for path, _ in ARTICLES if path.parent.name == split)
