@@ -42,6 +42,10 @@ class CorpusArticle:
     title: str = ""
     distractor: bool = False
     path: str = ""
+    # The kinds of fact whose gold was labelled (all of them unless the file
+    # says `labelled: [status_event]`): a set labelled for one kind only must
+    # not count the extractor's other proposals as false positives.
+    labelled: tuple[str, ...] = FACT_KINDS
 
     @property
     def words(self) -> int:
@@ -56,11 +60,18 @@ def _check(article: CorpusArticle) -> None:
         PartialDate.parse(article.published)
     except ValueError as error:
         raise CorpusError(f"{where}: published: {error}") from None
+    unknown = [kind for kind in article.labelled if kind not in FACT_KINDS]
+    if unknown:
+        raise CorpusError(f"{where}: labelled: unknown kinds {unknown}")
+    if article.distractor and article.labelled != FACT_KINDS:
+        raise CorpusError(f"{where}: a distractor is labelled for every kind")
     if article.distractor and article.expected:
         raise CorpusError(f"{where}: a distractor expects nothing")
     for number, fact in enumerate(article.expected, 1):
         if fact.get("kind") not in FACT_KINDS:
             raise CorpusError(f"{where}: expected #{number}: kind {fact.get('kind')!r}")
+        if fact["kind"] not in article.labelled:
+            raise CorpusError(f"{where}: expected #{number}: kind {fact['kind']} is not labelled")
         quote = fact.get("quote")
         if quote and quote not in article.text:
             raise CorpusError(f"{where}: expected #{number}: quote not in the text: {quote!r}")
@@ -94,6 +105,7 @@ def load_article(path: Path, split: str) -> CorpusArticle:
         title=str(data.get("title") or ""),
         distractor=bool(data.get("distractor")),
         path=str(path),
+        labelled=tuple(data.get("labelled") or FACT_KINDS),
     )
     _check(article)
     return article

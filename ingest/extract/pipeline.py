@@ -29,6 +29,7 @@ from ingest.extract.cues import (
     MEETING_CUES,
     CueMatch,
     find_cues,
+    has_forecast,
     party_for,
 )
 from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
@@ -455,7 +456,9 @@ def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
     if wants:
         fitting = [m for m in candidates if m.entry.attrs.get("kind") == wants]
         candidates = fitting or candidates
-    return candidates[-1]
+    # doc.matches is not in text order (short forms and parties are added
+    # after the full names): "last named" is the one that starts last.
+    return max(candidates, key=lambda m: m.start)
 
 
 def _date_for(
@@ -505,11 +508,23 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for d in doc.in_sentence(doc.dates, sentence)
             if not any(a.start <= d.start < a.end for a in agreements)
         ]
+        targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
+        # Superseded cues give up their claim before dates are shared out, so
+        # that "signed ... yesterday, closing a negotiation" dates the signing.
+        cues = _drop_superseded_cues(cues, targets)
         assigned = _assign_dates(doc, cues, dates)
         found: list[Proposal] = []
+        unknown: list[Match] = []
         for cue in cues:
-            target, how, penalty = _target_for(doc, index, sentence, cue, agreements)
+            target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
+            if target is not None and not _consistent(target, cue, date):
+                # A step the agreement's known history rules out: a signing
+                # years after it was signed is another document with a similar
+                # name (a new roadmap), which is a new agreement if anything.
+                if own_date and any(a is target for a in agreements):
+                    unknown.append(target)
+                continue
             party = party_for(doc.text, cue, doc.language, sentence.start, sentence.end)
             evidence = [(cue.start, cue.end)]
             if target is not None:
@@ -531,15 +546,74 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                         confidence=round(max(0.05, confidence), 2),
                         reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; "
                         f"{date_why}",
+                        extra={"own_date": own_date},
                     )
                 )
                 continue
-        found.extend(_new_agreements(doc, sentence, cues, agreements, assigned))
+        known = [a for a in agreements if not any(a is u for u in unknown)]
+        found.extend(_new_agreements(doc, sentence, cues, known, assigned))
         if index == 0 and _is_headline(doc, sentence):
             for p in found:
                 p.extra["headline"] = True
-        proposals.extend(_drop_superseded_cues(found))
-    return proposals
+        proposals.extend(found)
+    return _drop_undated_restatements(proposals)
+
+
+def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
+    """A step told twice, once with its date ("signed in Astana yesterday") and
+    once without ("the document was signed by the two ministers"), is one step:
+    the undated telling would date it to the article and is dropped. Steps of
+    different parties stay apart, and so do confirmations, which are dated by
+    the statement itself ("has not yet ratified", as of the article)."""
+    dated = [p for p in proposals if p.kind == "status_event" and p.extra.get("own_date")]
+
+    def told_with_date(p: Proposal) -> bool:
+        return any(
+            d.target == p.target
+            and d.status == p.status
+            and (d.party == p.party or d.party is None or p.party is None)
+            for d in dated
+        )
+
+    return [
+        p
+        for p in proposals
+        if not (
+            p.kind == "status_event"
+            and p.event == "change"
+            and p.extra.get("own_date") is False
+            and told_with_date(p)
+        )
+    ]
+
+
+# Steps before and after a signing, to check a proposed step against the date
+# the agreement is known to have been signed.
+BEFORE_SIGNING = frozenset({"proposed", "negotiating"})
+AFTER_SIGNING = frozenset({"ratification_pending", "ratified", "in_force", "implemented"})
+_LEVELS = ("year", "month", "day")
+
+
+def _consistent(target: Match, cue: CueMatch, date: PartialDate) -> bool:
+    """Can the agreement have taken this step at this date, given when it was
+    signed (`signed_on` in the seed data)? Compared at the coarser of the two
+    precisions; an agreement with no known signing date allows every step."""
+    signed_on = target.entry.attrs.get("signed_on")
+    if not signed_on:
+        return True
+    try:
+        known = PartialDate.parse(str(signed_on))
+    except ValueError:
+        return True
+    level = _LEVELS[min(_LEVELS.index(known.precision), _LEVELS.index(date.precision))]
+    known, date = known.coarsen(level), date.coarsen(level)
+    if cue.status == "signed" and cue.event == "change":
+        return date == known
+    if cue.status in BEFORE_SIGNING:
+        return date <= known
+    if cue.status in AFTER_SIGNING:
+        return date >= known
+    return True
 
 
 def _target_for(
@@ -563,18 +637,64 @@ def _target_for(
                 f"'{anaphor.group(0)}' refers to '{antecedent.name}' named before",
                 0.15,
             )
+    if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence):
+        topic = _topic_agreement(doc, index)
+        if topic is not None:
+            return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
     return None, "", 0.0
 
 
-def _drop_superseded_cues(found: list[Proposal]) -> list[Proposal]:
+# Ratification and entry into force are things only treaties do: a sentence that
+# says "Kazakhstan completed its domestic procedures in June" without naming
+# the agreement is about the one the article is about.
+PROCESS_STATUSES = frozenset({"ratification_pending", "ratified", "in_force"})
+
+
+# fmt: off
+MODAL = {
+    # Case-sensitive: "May" is a month.
+    "en": regex.compile(r"\b(?:must|may|might|can|cannot|could|should|would)\b"),
+    "ru": regex.compile(r"(?<![\p{L}\d])(?:может|могут|должн\w*|нужно|следует|сможет)(?![\p{L}\d])", I),  # noqa: E501
+    "kk": regex.compile(r"(?<![\p{L}\d])(?:тиіс|керек|мүмкін|қажет)(?![\p{L}\d])", I),
+}
+# fmt: on
+
+
+def _hedged(doc: _Doc, sentence: Sentence) -> bool:
+    """A plan, a forecast or a rule ("a treaty must sit before Parliament for 21
+    days"): such a sentence states no step of its own, so it borrows no agreement."""
+    return bool(
+        _FUTURE[doc.language].search(doc.text, sentence.start, sentence.end)
+        or MODAL[doc.language].search(doc.text, sentence.start, sentence.end)
+        or has_forecast(doc.text, doc.language, sentence.start, sentence.end)
+    )
+
+
+def _topic_agreement(doc: _Doc, index: int) -> Match | None:
+    """The agreement named last in the 6 sentences before, else the article's only one."""
+    lo = doc.sentences[max(0, index - 6)].start
+    hi = doc.sentences[index].start
+    named = [m for m in doc.matches if m.kind == "agreement"]
+    before = [m for m in named if lo <= m.start < hi]
+    if before:
+        return max(before, key=lambda m: m.start)
+    if len({m.slug for m in named}) == 1:
+        return min(named, key=lambda m: m.start)
+    return None
+
+
+def _drop_superseded_cues(
+    cues: list[CueMatch], targets: dict[int, tuple[Match | None, str, float]]
+) -> list[CueMatch]:
     """In one sentence, "after years of negotiations ... signed" is a signing:
     a negotiating cue gives way to a signing of the same agreement."""
-    signed = {p.target for p in found if p.kind == "status_event" and p.status == "signed"}
-    return [
-        p
-        for p in found
-        if not (p.kind == "status_event" and p.status == "negotiating" and p.target in signed)
-    ]
+
+    def slug(cue: CueMatch) -> str | None:
+        target = targets[id(cue)][0]
+        return target.slug if target is not None else None
+
+    signed = {slug(c) for c in cues if c.status == "signed"}
+    return [c for c in cues if not (c.status == "negotiating" and slug(c) in signed)]
 
 
 def _new_agreements(

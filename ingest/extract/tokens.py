@@ -17,7 +17,10 @@ from functools import lru_cache
 import regex
 import snowballstemmer
 
-_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}]*|\d+(?:[.,]\d+)*", regex.VERSION1)
+# "Co-operation" (British spelling) is one word, the same as "cooperation".
+_TOKEN = regex.compile(
+    r"(?:\p{Lu}\.){2,}|(?:[Cc]o-(?=\p{Ll}))?[\p{L}][\p{L}\p{M}]*|\d+(?:[.,]\d+)*", regex.VERSION1
+)
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -170,6 +173,8 @@ class Token:
 
 def normalise(word: str) -> str:
     word = word.casefold().replace("ё", "е").replace("’", "'")
+    if word.startswith("co-"):
+        word = "co" + word[3:]
     return SYNONYMS.get(word, word)
 
 

@@ -130,3 +130,29 @@ def test_cli_prints_a_table(capsys):
     )
     out = capsys.readouterr().out
     assert "status_event" in out and "recall" in out and "2,000-word article" in out
+
+
+def test_an_article_labelled_for_some_kinds_is_scored_on_those_only(tmp_path, gazetteer):
+    path = tmp_path / "en-003-x.yaml"
+    path.write_text(
+        "id: en-003-x\nlanguage: en\npublished: '2024-04-24'\nlabelled: [status_event]\n"
+        "text: Kazakhstan and the United Kingdom today signed the Strategic Partnership and"
+        " Cooperation Agreement. Foreign Secretary David Cameron was in Astana.\n"
+        "expected:\n  - kind: status_event\n    target: spca\n    status: signed\n"
+        "    date: '2024-04-24'\n    date_precision: day\n"
+    )
+    article = load_article(path, "heldout3")
+    report = evaluate([article], gazetteer)
+    # David Cameron is proposed as a person, but persons were not labelled here.
+    assert report.by_kind["person"].proposed == 0
+    assert (report.by_kind["status_event"].tp, report.by_kind["status_event"].proposed) == (1, 1)
+
+
+def test_a_fact_of_a_kind_not_labelled_is_refused(tmp_path):
+    path = tmp_path / "en-004-x.yaml"
+    path.write_text(
+        "id: en-004-x\nlanguage: en\npublished: '2024'\nlabelled: [status_event]\n"
+        "text: Some text.\nexpected:\n  - kind: person\n    title: X\n"
+    )
+    with pytest.raises(CorpusError, match="not labelled"):
+        load_article(path, "dev")
