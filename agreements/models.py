@@ -225,6 +225,29 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
             if event.publication == PublicationState.PUBLISHED
         ]
 
+    def events_with(self, *candidates, removed=(), counting: bool | None = None) -> list:
+        """The published events as saved, with `candidates` (new, changed or
+        about to change publication) in place of their saved selves and the
+        `removed` pks left out: the sequence the status rules check, on every
+        write path (the services, the admin's form and formset, ingest). A
+        candidate counts when published, or as `counting` says when given
+        (a draft checked as if published)."""
+        replaced = {event.pk for event in candidates if event.pk is not None} | set(removed)
+        saved = []
+        if self.pk is not None:
+            saved = [
+                event
+                for event in getattr(self, self.events_relation)
+                .filter(publication=PublicationState.PUBLISHED)
+                .select_related("party")
+                if event.pk not in replaced
+            ]
+        return saved + [
+            event
+            for event in candidates
+            if (event.publication == PublicationState.PUBLISHED if counting is None else counting)
+        ]
+
     def status_event_on(self, day: datetime.date | None = None):
         """The event that decides the status on `day` (the latest event at all
         when None). Works on the prefetched events when there are some."""

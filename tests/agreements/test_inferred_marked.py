@@ -145,3 +145,9 @@ def test_refresh_status_stores_whether_since_and_last_confirmed_are_inferred():
     annotated = Agreement.objects.with_status_as_of(day(2024, 8, 1)).get(pk=agreement.pk)
     shown = annotated.standing_shown(day(2024, 8, 1))
     assert (shown.since_inferred, shown.confirmed_on_inferred) == (True, True)
+
+
+def test_the_feed_titles_mark_an_inferred_date(client, seeded):
+    feed = _page(client, reverse("agreements:agreement-feed", args=("spca",)))
+    assert "July 2024 (inferred)</title>" in feed
+    assert "April 2024</title>" in feed
