@@ -38,7 +38,7 @@ class StatusChangesFeed(Feed):
 
     def item_title(self, item):
         party = f" ({item.party.name})" if is_public(item.party) else ""
-        date = item.date_display + (f" ({_('inferred')})" if item.date_inferred else "")
+        date = item.display_date_marked("date")
         return f"{item.agreement}: {item.get_status_display()}{party}, {date}"
 
     def item_description(self, item):

@@ -241,3 +241,12 @@ class PartialDatesMixin:
 
     def display_date(self, name: str) -> str:
         return format_partial_date(getattr(self, name), getattr(self, f"{name}_precision"))
+
+    def display_date_marked(self, name: str) -> str:
+        """`display_date` with " (inferred)" when the date is taken from
+        context: for plain text (page descriptions, feed titles), where the
+        pages' template tag (`dated`) cannot go."""
+        shown = self.display_date(name)
+        if shown and getattr(self, f"{name}_inferred", False):
+            return f"{shown} ({_('inferred')})"
+        return shown

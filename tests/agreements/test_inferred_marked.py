@@ -151,3 +151,11 @@ def test_the_feed_titles_mark_an_inferred_date(client, seeded):
     feed = _page(client, reverse("agreements:agreement-feed", args=("spca",)))
     assert "July 2024 (inferred)</title>" in feed
     assert "April 2024</title>" in feed
+
+
+def test_the_page_description_marks_an_inferred_since(client, seeded):
+    detail = _page(client, reverse("agreements:agreement-detail", args=("spca",)))
+    assert (
+        'content="Agreement signed April 2024. Status: ratification pending since July 2024 (inferred).'
+        in detail
+    )
