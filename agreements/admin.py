@@ -15,7 +15,6 @@ from agreements.models import (
 )
 from agreements.services import set_event_publication
 from core.admin_base import ContentAdmin, StaleEditForm
-from core.models import PublicationState
 from evidence.admin import CitationInline
 
 EVENT_FIELDS = (
@@ -46,23 +45,31 @@ class EventSequenceFormSet(forms.BaseInlineFormSet):
         super().clean()
         if any(form.errors for form in self.forms):
             return
+        deleted = [form for form in self.forms if self._should_delete_form(form)]
         kept = [
             form
             for form in self.forms
-            if not self._should_delete_form(form)
-            and (form.instance.pk or form.has_changed())
-            and form.instance.publication == PublicationState.PUBLISHED
+            if form not in deleted and (form.instance.pk or form.has_changed())
         ]
-        events = [form.instance for form in kept]
+        events = self.instance.events_with(
+            *(form.instance for form in kept),
+            removed=[form.instance.pk for form in deleted if form.instance.pk],
+        )
+        form_of = {id(form.instance): form for form in kept}
         problems = type(self.instance).status_problems_of(events, **_owner_context(self.instance))
+        elsewhere = []
         for problem in problems:
-            kept[problem.index].add_error(
-                problem.field if problem.field in kept[problem.index].fields else None,
-                problem.message,
-            )
+            form = form_of.get(id(events[problem.index]))
+            if form is None:  # a saved step not on this page
+                elsewhere.append(f"{events[problem.index]}: {problem.message}")
+                continue
+            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
         if problems:
             raise forms.ValidationError(
-                "The status events do not make a consistent history: see the rows marked."
+                [
+                    "The status events do not make a consistent history: see the rows marked.",
+                    *elsewhere,
+                ]
             )
 
 
@@ -127,11 +134,7 @@ class StandaloneEventForm(StaleEditForm):
         owner = getattr(self.instance, "agreement", None)
         if owner is None or self.errors:
             return cleaned
-        siblings = owner.status_events.filter(publication=PublicationState.PUBLISHED)
-        events = [event for event in siblings.select_related("party")]
-        events = [event for event in events if event.pk != self.instance.pk]
-        if self.instance.publication == PublicationState.PUBLISHED:
-            events.append(self.instance)
+        events = owner.events_with(self.instance)
         for problem in owner.status_problems_of(events, **_owner_context(owner)):
             culprit = events[problem.index]
             if culprit is self.instance and problem.field in self.fields:

@@ -38,7 +38,8 @@ class StatusChangesFeed(Feed):
 
     def item_title(self, item):
         party = f" ({item.party.name})" if is_public(item.party) else ""
-        return f"{item.agreement}: {item.get_status_display()}{party}, {item.date_display}"
+        date = item.display_date_marked("date")
+        return f"{item.agreement}: {item.get_status_display()}{party}, {date}"
 
     def item_description(self, item):
         # Atom1Feed marks the summary type="html": a reader renders it as

@@ -151,6 +151,11 @@ class CommitmentFilterSet(StatusAsOfFilterSet):
         label=_("Overdue"),
         help_text=_("Only those past their due date with no fulfilment (or not)."),
     )
+    due_soon = FlagFilter(
+        method="filter_flag",
+        label=_("Due soon"),
+        help_text=_("Only those not yet fulfilled and due within the coming days (or not)."),
+    )
     topic = SlugsFilter(
         field_name="topics__slug",
         offer_choices=True,

@@ -25,6 +25,7 @@ from agreements.status_rules import (
 from core.dates import (
     DatePrecision,
     PartialDatesMixin,
+    due_conditions,
     format_partial_date,
     months_before,
     partial_date,
@@ -128,14 +129,16 @@ class StatusTrackedQuerySet(PublishableQuerySet):
             status_as_of=Subquery(latest.values("status")[:1]),
             status_as_of_date=Subquery(latest.values("run_since")[:1]),
             status_as_of_date_precision=Subquery(latest.values("run_since_precision")[:1]),
+            status_as_of_date_inferred=Subquery(latest.values("run_since_inferred")[:1]),
             status_confirmed_as_of=Subquery(latest.values("date")[:1]),
             status_confirmed_as_of_precision=Subquery(latest.values("date_precision")[:1]),
+            status_confirmed_as_of_inferred=Subquery(latest.values("date_inferred")[:1]),
         )
 
     def with_freshness(self, as_of: datetime.date | None = None):
-        """`is_stale` (and, for records with a due date, `is_overdue`) as of
-        a date, today when None: database annotations, so lists filter and
-        sort on them a page at a time."""
+        """`is_stale` (and, for records with a due date, `is_overdue` and
+        `is_due_soon`) as of a date, today when None: database annotations,
+        so lists filter and sort on them a page at a time."""
         day = as_of or timezone.localdate()
         queryset = self
         if as_of is not None and "status_as_of" not in self.query.annotations:
@@ -152,9 +155,12 @@ class StatusTrackedQuerySet(PublishableQuerySet):
             )
         }
         if self.model.due_field:
-            annotations["is_overdue"] = _flag(
-                still_open & Q(**{f"{self.model.due_field}__lt": day})
+            due = self.model.due_field
+            overdue, due_soon = due_conditions(
+                lambda end: Q(**{f"{due}__lt": end}), day, settings.STATUS_DUE_SOON_DAYS
             )
+            annotations["is_overdue"] = _flag(still_open & overdue)
+            annotations["is_due_soon"] = _flag(still_open & due_soon)
         return queryset.annotate(**annotations)
 
 
@@ -183,6 +189,12 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     status_since_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
     )
+    status_since_inferred = models.BooleanField(
+        _("status since inferred"),
+        default=False,
+        editable=False,
+        help_text=_("Whether the date of the change into the status is taken from context."),
+    )
     status_confirmed_on = models.DateField(
         _("status last confirmed"),
         null=True,
@@ -192,6 +204,12 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
     )
     status_confirmed_on_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
+    )
+    status_confirmed_on_inferred = models.BooleanField(
+        _("status last confirmed inferred"),
+        default=False,
+        editable=False,
+        help_text=_("Whether the date of the latest evidence is taken from context."),
     )
 
     class Meta:
@@ -205,6 +223,29 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
             event
             for event in getattr(self, self.events_relation).all()
             if event.publication == PublicationState.PUBLISHED
+        ]
+
+    def events_with(self, *candidates, removed=(), counting: bool | None = None) -> list:
+        """The published events as saved, with `candidates` (new, changed or
+        about to change publication) in place of their saved selves and the
+        `removed` pks left out: the sequence the status rules check, on every
+        write path (the services, the admin's form and formset, ingest). A
+        candidate counts when published, or as `counting` says when given
+        (a draft checked as if published)."""
+        replaced = {event.pk for event in candidates if event.pk is not None} | set(removed)
+        saved = []
+        if self.pk is not None:
+            saved = [
+                event
+                for event in getattr(self, self.events_relation)
+                .filter(publication=PublicationState.PUBLISHED)
+                .select_related("party")
+                if event.pk not in replaced
+            ]
+        return saved + [
+            event
+            for event in candidates
+            if (event.publication == PublicationState.PUBLISHED if counting is None else counting)
         ]
 
     def status_event_on(self, day: datetime.date | None = None):
@@ -224,9 +265,10 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
         return standing(self.published_events(), day)
 
     def standing_shown(self, as_of: datetime.date | None) -> Standing:
-        """Status, since and last confirmed as a page shows them: stored for
-        today, from the list's `with_status_as_of()` annotation or the
-        prefetched events for another date."""
+        """Status, since and last confirmed as a page (and its CSV) shows
+        them: stored for today, from the list's `with_status_as_of()`
+        annotation or the prefetched events for another date. The one way
+        the current standing is read for display."""
         if as_of is None:
             return Standing(
                 self.status,
@@ -234,6 +276,8 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
                 self.status_since_precision,
                 self.status_confirmed_on,
                 self.status_confirmed_on_precision,
+                since_inferred=self.status_since_inferred,
+                confirmed_on_inferred=self.status_confirmed_on_inferred,
             )
         if hasattr(self, "status_confirmed_as_of"):
             return Standing(
@@ -242,22 +286,10 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
                 self.status_as_of_date_precision or DatePrecision.DAY,
                 self.status_confirmed_as_of,
                 self.status_confirmed_as_of_precision or DatePrecision.DAY,
+                since_inferred=bool(self.status_as_of_date_inferred),
+                confirmed_on_inferred=bool(self.status_confirmed_as_of_inferred),
             )
         return self.standing_on(as_of)
-
-    def status_since_for_csv(self, part: str = "date"):
-        """A CSV row's "since" (as of the list's date when it has one)."""
-        return self._annotated_or_stored("status_as_of_date", "status_since", part)
-
-    def status_confirmed_for_csv(self, part: str = "date"):
-        return self._annotated_or_stored("status_confirmed_as_of", "status_confirmed_on", part)
-
-    def _annotated_or_stored(self, annotated: str, stored: str, part: str):
-        name = annotated if hasattr(self, annotated) else stored
-        date = getattr(self, name)
-        if part == "date":
-            return date
-        return getattr(self, f"{name}_precision") if date else ""
 
     def status_shown(self, as_of: datetime.date | None) -> str:
         """The status a page shows: as of its date when one is chosen, read
@@ -311,16 +343,24 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
         now = standing(events)
         self.status = now.status
         self.status_since, self.status_since_precision = now.since, now.since_precision
+        self.status_since_inferred = now.since_inferred
         self.status_confirmed_on = now.confirmed_on
         self.status_confirmed_on_precision = now.confirmed_on_precision
+        self.status_confirmed_on_inferred = now.confirmed_on_inferred
         moved = [
             event
             for event in events
-            if (event.run_since, event.run_since_precision)
-            != (event.stored_run_since, event.stored_run_since_precision)
+            if (event.run_since, event.run_since_precision, event.run_since_inferred)
+            != (
+                event.stored_run_since,
+                event.stored_run_since_precision,
+                event.stored_run_since_inferred,
+            )
         ]
         if moved and save:
-            type(events[0]).objects.bulk_update(moved, ["run_since", "run_since_precision"])
+            type(events[0]).objects.bulk_update(
+                moved, ["run_since", "run_since_precision", "run_since_inferred"]
+            )
         if save:
             # A changed status is a change to the record: `updated_since`
             # consumers and caches must see it.
@@ -329,8 +369,10 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
                 status=self.status,
                 status_since=self.status_since,
                 status_since_precision=self.status_since_precision,
+                status_since_inferred=self.status_since_inferred,
                 status_confirmed_on=self.status_confirmed_on,
                 status_confirmed_on_precision=self.status_confirmed_on_precision,
+                status_confirmed_on_inferred=self.status_confirmed_on_inferred,
                 updated_at=self.updated_at,
             )
 
@@ -606,6 +648,7 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
     run_since_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, editable=False
     )
+    run_since_inferred = models.BooleanField(default=False, editable=False)
 
     class Meta:
         abstract = True
@@ -616,6 +659,7 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
         # What is stored, to write back only the events whose run moved.
         event.stored_run_since = getattr(event, "run_since", None)
         event.stored_run_since_precision = getattr(event, "run_since_precision", None)
+        event.stored_run_since_inferred = getattr(event, "run_since_inferred", None)
         return event
 
     def clean(self):

@@ -93,13 +93,30 @@ class StatusAsOfMixin(serializers.Serializer):
     def get_status_confirmed_as_of_precision(self, obj) -> str | None:
         return getattr(obj, "status_confirmed_as_of_precision", None)
 
+    status_as_of_date_inferred = serializers.SerializerMethodField(
+        help_text=_("With ?as_of=: whether status_as_of_date is inferred from context.")
+    )
+    status_confirmed_as_of_inferred = serializers.SerializerMethodField(
+        help_text=_("With ?as_of=: whether status_confirmed_as_of is inferred from context.")
+    )
+
+    def get_status_as_of_date_inferred(self, obj) -> bool | None:
+        value = getattr(obj, "status_as_of_date_inferred", None)
+        return None if value is None else bool(value)
+
+    def get_status_confirmed_as_of_inferred(self, obj) -> bool | None:
+        value = getattr(obj, "status_confirmed_as_of_inferred", None)
+        return None if value is None else bool(value)
+
 
 STATUS_AS_OF_FIELDS = (
     "status_as_of",
     "status_as_of_date",
     "status_as_of_date_precision",
+    "status_as_of_date_inferred",
     "status_confirmed_as_of",
     "status_confirmed_as_of_precision",
+    "status_confirmed_as_of_inferred",
 )
 
 
@@ -114,6 +131,13 @@ class FreshnessMixin(serializers.Serializer):
     status_confirmed_on_precision = serializers.CharField(
         read_only=True, help_text=_("The precision of status_confirmed_on.")
     )
+    status_confirmed_on_inferred = serializers.BooleanField(
+        read_only=True,
+        help_text=_("Whether status_confirmed_on is inferred from context, not stated."),
+    )
+    status_since_inferred = serializers.BooleanField(
+        read_only=True, help_text=_("Whether status_since is inferred from context, not stated.")
+    )
     is_stale = serializers.SerializerMethodField(
         help_text=_(
             "True when the status has had no evidence for longer than the stale period "
@@ -125,7 +149,13 @@ class FreshnessMixin(serializers.Serializer):
         return bool(getattr(obj, "is_stale", False))
 
 
-FRESHNESS_FIELDS = ("status_confirmed_on", "status_confirmed_on_precision", "is_stale")
+FRESHNESS_FIELDS = (
+    "status_since_inferred",
+    "status_confirmed_on",
+    "status_confirmed_on_precision",
+    "status_confirmed_on_inferred",
+    "is_stale",
+)
 
 
 class TrackSerializer(serializers.Serializer):
@@ -140,6 +170,10 @@ class TrackSerializer(serializers.Serializer):
     since_precision = serializers.CharField(
         source="standing.since_precision", help_text=_("The precision of since.")
     )
+    since_inferred = serializers.BooleanField(
+        source="standing.since_inferred",
+        help_text=_("Whether since is inferred from context, not stated."),
+    )
     confirmed_on = serializers.DateField(
         source="standing.confirmed_on",
         allow_null=True,
@@ -147,6 +181,10 @@ class TrackSerializer(serializers.Serializer):
     )
     confirmed_on_precision = serializers.CharField(
         source="standing.confirmed_on_precision", help_text=_("The precision of confirmed_on.")
+    )
+    confirmed_on_inferred = serializers.BooleanField(
+        source="standing.confirmed_on_inferred",
+        help_text=_("Whether confirmed_on is inferred from context, not stated."),
     )
     next_step = serializers.CharField(
         allow_null=True, help_text=_("The step expected next; null when none is.")
@@ -379,6 +417,7 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
             *STATUS_AS_OF_FIELDS,
             "signed_on",
             "signed_on_precision",
+            "signed_on_inferred",
             "signed_at",
             "legally_binding",
             "requires_ratification",
@@ -422,7 +461,6 @@ class AgreementSerializer(AgreementListSerializer):
     class Meta(AgreementListSerializer.Meta):
         fields = (
             *(name for name in AgreementListSerializer.Meta.fields if name != "updated_at"),
-            "signed_on_inferred",
             "signed_on_note",
             "signatories_summary",
             "topics_summary",
@@ -474,10 +512,19 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "has passed with no fulfilment, as of ?as_of= or today."
         )
     )
+    is_due_soon = serializers.SerializerMethodField(
+        help_text=_(
+            "True when it is not fulfilled, not yet overdue, and its due date (at its "
+            "precision) ends within STATUS_DUE_SOON_DAYS (90 by default) of ?as_of= or today."
+        )
+    )
     citations = citations_field()
 
     def get_is_overdue(self, obj) -> bool:
         return bool(getattr(obj, "is_overdue", False))
+
+    def get_is_due_soon(self, obj) -> bool:
+        return bool(getattr(obj, "is_due_soon", False))
 
     class Meta:
         model = Commitment
@@ -491,9 +538,11 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "status_since_precision",
             *FRESHNESS_FIELDS,
             "is_overdue",
+            "is_due_soon",
             *STATUS_AS_OF_FIELDS,
             "due_on",
             "due_on_precision",
+            "due_on_inferred",
             "due_by",
             "parties",
             "parties_summary",
@@ -521,7 +570,6 @@ class CommitmentSerializer(CommitmentListSerializer):
     class Meta(CommitmentListSerializer.Meta):
         fields = (
             *(name for name in CommitmentListSerializer.Meta.fields if name != "updated_at"),
-            "due_on_inferred",
             "due_on_note",
             "people_summary",
             "topics_summary",

@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable, Mapping
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -9,8 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 
 from agreements.models import CommitmentStatusEvent, StatusEvent, StatusTrackedModel
-from agreements.status_rules import EventKind
-from core.models import PublicationState
+from agreements.status_rules import natural_kinds
+from core.dates import DatePrecision
 from core.services import save_validated
 from evidence.models import Source
 from evidence.services import save_citation
@@ -29,11 +30,7 @@ def _refresh(tracked: StatusTrackedModel, event=None) -> None:
     record changed, so that `?updated_since=` finds it). A broken rule is a
     ValidationError on the event's field; the caller's transaction undoes
     the write."""
-    events = list(
-        getattr(tracked, tracked.events_relation)
-        .filter(publication=PublicationState.PUBLISHED)
-        .select_related("party")
-    )
+    events = tracked.events_with(*([event] if event is not None else []))
     problems = tracked.status_problems(events)
     own = [problem for problem in problems if event and events[problem.index].pk == event.pk]
     if problems:
@@ -46,15 +43,29 @@ def _refresh(tracked: StatusTrackedModel, event=None) -> None:
 
 def kind_for(tracked: StatusTrackedModel, *, status: str, date: datetime.date, party=None) -> str:
     """Whether a new event of `status` on `date` would be a change or a
-    confirmation of what held then (for one party's track when `party`)."""
+    confirmation of what held then (for one party's track when `party`): the
+    kind the status rules give it (status_rules.natural_kinds) after the
+    published events, last among those of its date."""
+    fields = ("status", "date", "date_precision", "position", "pk", "party_id", "step")
+    # Copies: natural_kinds marks each event it is given with its kind. Only
+    # the kinds are read, so no party needs fetching (a step's country is
+    # checked elsewhere).
     events = [
-        event
+        SimpleNamespace(party=None, **{name: getattr(event, name, "") for name in fields})
         for event in tracked.published_events()
-        if event.date <= date and (party is None or event.party_id in (None, party.pk))
     ]
-    if events and max(events, key=lambda e: (e.date, e.position, e.pk)).status == status:
-        return EventKind.CONFIRMATION
-    return EventKind.CHANGE
+    last = max((event.position or 0 for event in events), default=0)
+    candidate = SimpleNamespace(
+        status=status,
+        date=date,
+        date_precision=DatePrecision.DAY,
+        position=last + 1,
+        pk=None,
+        party_id=party.pk if party is not None else None,
+        party=None,
+        step="",
+    )
+    return natural_kinds([*events, candidate])[-1]
 
 
 @transaction.atomic
@@ -75,14 +86,7 @@ def check_as_if_published(event) -> None:
     """Refuse, with the reason, a draft step that could never be published:
     one that would break the status rules among the published steps."""
     tracked = _tracked(event)
-    events = [
-        other
-        for other in getattr(tracked, tracked.events_relation)
-        .filter(publication=PublicationState.PUBLISHED)
-        .select_related("party")
-        if other.pk != event.pk
-    ]
-    events.append(event)
+    events = tracked.events_with(event, counting=True)
     for problem in tracked.status_problems(events):
         if events[problem.index] is event:
             raise ValidationError({problem.field: problem.message})

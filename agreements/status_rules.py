@@ -123,6 +123,10 @@ class Standing:
     confirmed_on: datetime.date | None = None
     confirmed_on_precision: str = DatePrecision.DAY
     confirmed_by: object = None  # the latest event: its citations are the evidence
+    # Whether "since" and "last confirmed" are dates taken from context rather
+    # than stated by a source: every page, CSV and API response says so.
+    since_inferred: bool = False
+    confirmed_on_inferred: bool = False
 
     @property
     def since_display(self) -> str:
@@ -142,16 +146,31 @@ def standing(events: Iterable, day: datetime.date | None = None) -> Standing:
     for event in chronological(events):
         if day is not None and event.date > day:
             break
-        since, precision = result.since, result.since_precision
+        since, precision, inferred = result.since, result.since_precision, result.since_inferred
         if event.status != result.status:
             since, precision = event.date, event.date_precision
+            inferred = _inferred(event)
             if not result.status and _kind(event) == EventKind.CONFIRMATION:
                 # The earliest evidence says the status already held ("has
                 # already established"): when it began is not known.
-                since, precision = None, DatePrecision.DAY
-        result = Standing(event.status, since, precision, event.date, event.date_precision, event)
+                since, precision, inferred = None, DatePrecision.DAY, False
+        result = Standing(
+            event.status,
+            since,
+            precision,
+            event.date,
+            event.date_precision,
+            event,
+            since_inferred=inferred,
+            confirmed_on_inferred=_inferred(event),
+        )
         event.run_since, event.run_since_precision = since, precision
+        event.run_since_inferred = inferred
     return result
+
+
+def _inferred(event) -> bool:
+    return bool(getattr(event, "date_inferred", False))
 
 
 @dataclass(frozen=True)
@@ -313,7 +332,10 @@ class Track:
     step: str
     next_step: str | None
     events: tuple
-    since_inferred: bool = False
+
+    @property
+    def since_inferred(self) -> bool:
+        return self.standing.since_inferred
 
     @property
     def step_label(self) -> str:
@@ -363,9 +385,10 @@ def _track(party, events, requires_ratification) -> Track:
         confirmed.date if confirmed else None,
         confirmed.date_precision if confirmed else DatePrecision.DAY,
         confirmed,
+        since_inferred=_inferred(since) if since else False,
+        confirmed_on_inferred=_inferred(confirmed) if confirmed else False,
     )
     expected = None
     if status and status not in FINAL_STATUSES and position + 1 < len(sequence):
         expected = sequence[position + 1]
-    inferred = bool(since and getattr(since, "date_inferred", False))
-    return Track(party, standing_now, step, expected, tuple(events), inferred)
+    return Track(party, standing_now, step, expected, tuple(events))

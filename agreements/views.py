@@ -8,10 +8,47 @@ from agreements.models import (
     Figure,
 )
 from core.models import is_public
-from core.views import AsOfMixin, FilteredListView, slugs
+from core.views import AsOfMixin, FilteredListView, date_columns, slugs
+
+# Where a placeholder stands in a list's csv_columns, the status columns go.
+STANDING_COLUMNS = ("<standing>", None)
 
 
-class AgreementListView(FilteredListView):
+class StatusListView(FilteredListView):
+    """A list of status-tracked records: its CSV reads each row's status,
+    since and last confirmed the way its page does (`standing_shown`), as
+    of the list's date."""
+
+    def get_csv_columns(self):
+        columns = []
+        for column in self.csv_columns:
+            columns.extend(standing_columns(self.as_of) if column is STANDING_COLUMNS else [column])
+        return tuple(columns)
+
+
+def standing_columns(as_of) -> list:
+    def part(name):
+        return lambda row: getattr(row.standing_shown(as_of), name)
+
+    def precision(name):
+        def value(row):
+            shown = row.standing_shown(as_of)
+            return getattr(shown, f"{name}_precision") if getattr(shown, name) else ""
+
+        return value
+
+    return [
+        ("status", part("status")),
+        ("status_since", part("since")),
+        ("status_since_precision", precision("since")),
+        ("status_since_inferred", part("since_inferred")),
+        ("status_confirmed_on", part("confirmed_on")),
+        ("status_confirmed_on_precision", precision("confirmed_on")),
+        ("status_confirmed_on_inferred", part("confirmed_on_inferred")),
+    ]
+
+
+class AgreementListView(StatusListView):
     filterset_class = AgreementFilterSet
     template_name = "agreements/agreement_list.html"
     csv_filename = "agreements"
@@ -20,15 +57,9 @@ class AgreementListView(FilteredListView):
         ("title", lambda a: a.title),
         ("short_title", lambda a: a.short_title),
         ("kind", lambda a: a.kind),
-        ("status", lambda a: getattr(a, "status_as_of", None) or a.status),
-        ("status_since", lambda a: a.status_since_for_csv()),
-        ("status_since_precision", lambda a: a.status_since_for_csv("precision")),
-        ("status_confirmed_on", lambda a: a.status_confirmed_for_csv()),
-        ("status_confirmed_on_precision", lambda a: a.status_confirmed_for_csv("precision")),
+        STANDING_COLUMNS,
         ("is_stale", lambda a: a.is_stale),
-        ("signed_on", lambda a: a.signed_on),
-        ("signed_on_precision", lambda a: a.signed_on_precision if a.signed_on else ""),
-        ("signed_on_inferred", lambda a: a.signed_on_inferred),
+        *date_columns("signed_on"),
         ("signed_at", lambda a: a.signed_at),
         ("parties", lambda a: slugs(a.parties)),
         ("topics", lambda a: slugs(a.topics)),
@@ -97,23 +128,18 @@ def _known_by(agreement: Agreement, as_of) -> dict:
     }
 
 
-class CommitmentListView(FilteredListView):
+class CommitmentListView(StatusListView):
     filterset_class = CommitmentFilterSet
     template_name = "agreements/commitment_list.html"
     csv_filename = "commitments"
     csv_columns = (
         ("slug", lambda c: c.slug),
         ("title", lambda c: c.title),
-        ("status", lambda c: getattr(c, "status_as_of", None) or c.status),
-        ("status_since", lambda c: c.status_since_for_csv()),
-        ("status_since_precision", lambda c: c.status_since_for_csv("precision")),
-        ("status_confirmed_on", lambda c: c.status_confirmed_for_csv()),
-        ("status_confirmed_on_precision", lambda c: c.status_confirmed_for_csv("precision")),
+        STANDING_COLUMNS,
         ("is_overdue", lambda c: c.is_overdue),
+        ("is_due_soon", lambda c: c.is_due_soon),
         ("is_stale", lambda c: c.is_stale),
-        ("due_on", lambda c: c.due_on),
-        ("due_on_precision", lambda c: c.due_on_precision if c.due_on else ""),
-        ("due_on_inferred", lambda c: c.due_on_inferred),
+        *date_columns("due_on"),
         ("parties", lambda c: slugs(c.parties)),
         ("meeting", lambda c: c.meeting),
         ("agreement", lambda c: c.agreement),
@@ -156,8 +182,7 @@ class FigureListView(FilteredListView):
         ("unit", lambda f: f.unit),
         ("value_text", lambda f: f.value_text),
         ("approximation", lambda f: f.approximation),
-        ("as_of", lambda f: f.as_of),
-        ("as_of_precision", lambda f: f.as_of_precision if f.as_of else ""),
+        *date_columns("as_of"),
         ("sources", lambda f: [c.source for c in f.citations.all()]),
     )
 

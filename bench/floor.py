@@ -49,7 +49,8 @@ AGREEMENT_COLUMNS = f"""
     a.id, a.slug, a.title, a.short_title, a.kind, a.status, a.status_since,
     a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_at,
     a.legally_binding, a.requires_ratification, a.summary, a.publication, a.updated_at,
-    a.status_confirmed_on, a.status_confirmed_on_precision,
+    a.status_confirmed_on, a.status_confirmed_on_precision, a.status_since_inferred,
+    a.status_confirmed_on_inferred, a.signed_on_inferred,
     (SELECT coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name,
         'short_name', o.short_name, 'country', o.country, 'kind', o.kind) ORDER BY o.name), '[]')
       FROM agreements_agreement_parties m JOIN dialogue_organisation o ON o.id = m.organisation_id
@@ -130,8 +131,10 @@ def _tracks(row: dict) -> list[dict]:
             "step": track.step,
             "since": track.standing.since,
             "since_precision": track.standing.since_precision,
+            "since_inferred": track.standing.since_inferred,
             "confirmed_on": track.standing.confirmed_on,
             "confirmed_on_precision": track.standing.confirmed_on_precision,
+            "confirmed_on_inferred": track.standing.confirmed_on_inferred,
             "next_step": track.next_step,
         }
         for track in shown
@@ -239,7 +242,7 @@ def _summaries_sql(through: str, column: str, table: str, name: str) -> str:
 
 # What the detail adds to a list row.
 DETAIL_COLUMNS = f"""
-    a.signed_on_inferred, a.signed_on_note, a.created_at, a.treaty_series_number,
+    a.signed_on_note, a.created_at, a.treaty_series_number,
     a.command_paper_number,
     a.un_registration_number, a.official_url,
     {_summaries_sql("agreements_agreement_signatories", "person_id", "dialogue_person", "name")}

@@ -96,6 +96,34 @@ def period_end(date: datetime.date | None, precision: str) -> datetime.date | No
     return date
 
 
+def period_ends_before(name: str, day: datetime.date):
+    """A query: the partial date `name` (with its `name_precision`) is over
+    before `day`, at its precision: "February 2020" once March has come,
+    "2020" once 2021 has. The database twin of `period_end(...) < day`, for
+    records that do not store their period's end."""
+    Q = models.Q
+    return (
+        Q(**{f"{name}_precision": DatePrecision.DAY, f"{name}__lt": day})
+        | Q(**{f"{name}_precision": DatePrecision.MONTH, f"{name}__lt": day.replace(day=1)})
+        | Q(
+            **{
+                f"{name}_precision": DatePrecision.YEAR,
+                f"{name}__lt": datetime.date(day.year, 1, 1),
+            }
+        )
+    )
+
+
+def due_conditions(ends_before, day: datetime.date, soon_days: int):
+    """(overdue, due soon) as queries, by one rule for everything that falls
+    due: overdue when its period ended before `day`; due soon when it has not
+    but ends within `soon_days` days after it (inclusive). `ends_before(d)`
+    is the query "its period ended before d". Whether it is still open is
+    the caller's to add."""
+    soon_until = day + datetime.timedelta(days=soon_days + 1)
+    return ends_before(day), ~ends_before(day) & ends_before(soon_until)
+
+
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` calendar months earlier (the month's last day
     when it is shorter: 31 March less one month is 28 or 29 February)."""
@@ -213,3 +241,12 @@ class PartialDatesMixin:
 
     def display_date(self, name: str) -> str:
         return format_partial_date(getattr(self, name), getattr(self, f"{name}_precision"))
+
+    def display_date_marked(self, name: str) -> str:
+        """`display_date` with " (inferred)" when the date is taken from
+        context: for plain text (page descriptions, feed titles), where the
+        pages' template tag (`dated`) cannot go."""
+        shown = self.display_date(name)
+        if shown and getattr(self, f"{name}_inferred", False):
+            return f"{shown} ({_('inferred')})"
+        return shown

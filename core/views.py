@@ -110,14 +110,19 @@ class FilteredListView(AsOfMixin, FilterView):
         return super().get_paginator(queryset, per_page, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "csv" and self.csv_columns:
+        if request.GET.get("format") == "csv" and self.get_csv_columns():
             return self.render_csv()
         return super().get(request, *args, **kwargs)
+
+    def get_csv_columns(self) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+        """(header, function of a row) pairs; a view whose cells depend on
+        the page's `as_of` builds them here."""
+        return self.csv_columns
 
     def render_csv(self):
         filterset = self.get_filterset(self.get_filterset_class())
         rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-        columns = [CsvColumn(header, _public(value)) for header, value in self.csv_columns]
+        columns = [CsvColumn(header, _public(value)) for header, value in self.get_csv_columns()]
         return csv_response(csv_lines(columns, _chunked(rows)), self.csv_filename)
 
     def get_context_data(self, **kwargs):
@@ -156,6 +161,20 @@ def _chunked(queryset, size: int = 1000):
     paginator = Paginator(queryset, size)
     for number in paginator.page_range:
         yield from paginator.page(number).object_list
+
+
+def date_columns(name: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """A partial date's CSV columns: the date, its precision and whether it
+    is inferred, so no download leaves out the mark (docs/STATUS.md)."""
+
+    def precision(row):
+        return getattr(row, f"{name}_precision") if getattr(row, name) else ""
+
+    return (
+        (name, lambda row: getattr(row, name)),
+        (f"{name}_precision", precision),
+        (f"{name}_inferred", lambda row: getattr(row, f"{name}_inferred")),
+    )
 
 
 def slugs(related) -> str:

@@ -5,6 +5,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
+    FlagFilter,
     SlugsFilter,
     SortFilter,
     TextSearchFilter,
@@ -39,6 +40,16 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
     )
     status = django_filters.MultipleChoiceFilter(
         field_name="status", lookup_expr="exact", choices=MeetingStatus.choices, label=_("Status")
+    )
+    overdue = FlagFilter(
+        method="filter_flag",
+        label=_("Overdue"),
+        help_text=_("Only those still planned for a date now past (or not)."),
+    )
+    due_soon = FlagFilter(
+        method="filter_flag",
+        label=_("Due soon"),
+        help_text=_("Only those planned for a date that ends within the coming days (or not)."),
     )
     topic = SlugsFilter(
         field_name="topics__slug",
@@ -88,6 +99,17 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
             "as_of",
             "updated_since",
         )
+
+    def filter_queryset(self, queryset):
+        # Overdue and due soon as of the list's date (today without one),
+        # before the filters that read them.
+        queryset = queryset.with_due(self.form.cleaned_data.get("as_of"))
+        return super().filter_queryset(queryset)
+
+    def filter_flag(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(**{f"is_{name}": value})
 
 
 class MeetingSeriesFilterSet(UpdatedSinceFilterSet):

@@ -1,15 +1,21 @@
 """Who met whom, where and when: meetings, their series, and who took part."""
 
+import datetime
+
 import simple_history
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import (
     PartialDatesMixin,
+    due_conditions,
     end_after_start_constraint,
     partial_date,
+    period_ends_before,
     precision_constraint,
 )
 from core.models import (
@@ -79,6 +85,14 @@ class MeetingSeries(PartialDatesMixin, PublishableModel):
         return reverse("dialogue:series-detail", args=(self.slug,))
 
 
+def _flag(condition: models.Q) -> models.Case:
+    return models.Case(
+        models.When(condition, then=models.Value(True)),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )
+
+
 class MeetingKind(models.TextChoices):
     DIALOGUE_ROUND = "dialogue_round", _("dialogue round")
     COMMISSION = "commission", _("commission session")
@@ -98,6 +112,21 @@ class MeetingStatus(models.TextChoices):
 
 
 class MeetingQuerySet(PublishableQuerySet):
+    def with_due(self, as_of: datetime.date | None = None):
+        """`is_overdue` and `is_due_soon` as of a date (today when None), by
+        the rule commitments follow (core.dates.due_conditions): a meeting
+        still planned for a date, at its precision, now past has no record
+        that it took place, so it reads as overdue. Database annotations, so
+        lists filter and sort on them a page at a time."""
+        day = as_of or timezone.localdate()
+        overdue, due_soon = due_conditions(
+            lambda end: period_ends_before("start_on", end), day, settings.STATUS_DUE_SOON_DAYS
+        )
+        planned = models.Q(status=MeetingStatus.PLANNED, start_on__isnull=False)
+        return self.annotate(
+            is_overdue=_flag(planned & overdue), is_due_soon=_flag(planned & due_soon)
+        )
+
     def for_api(self):
         return self.select_related("series").prefetch_related(
             "topics",

@@ -101,7 +101,26 @@ class MeetingListSerializer(ValidatedModelSerializer):
     topics_summary = TopicSummarySerializer(
         source="topics", many=True, read_only=True, help_text=_("The topics, with names.")
     )
+    is_overdue = serializers.SerializerMethodField(
+        help_text=_(
+            "True when it is still planned for a date (at its precision: a month ends at the "
+            "month's end) that has passed with no record that it took place, as of ?as_of= "
+            "or today."
+        )
+    )
+    is_due_soon = serializers.SerializerMethodField(
+        help_text=_(
+            "True when it is planned for a date (at its precision) that ends within "
+            "STATUS_DUE_SOON_DAYS (90 by default) of ?as_of= or today."
+        )
+    )
     citations = citations_field()
+
+    def get_is_overdue(self, obj) -> bool:
+        return bool(getattr(obj, "is_overdue", False))
+
+    def get_is_due_soon(self, obj) -> bool:
+        return bool(getattr(obj, "is_due_soon", False))
 
     class Meta:
         model = Meeting
@@ -115,9 +134,12 @@ class MeetingListSerializer(ValidatedModelSerializer):
             "series_url",
             "number",
             *partial_date_fields("start_on", with_note=False),
+            "start_on_inferred",
             *partial_date_fields("end_on", with_note=False),
             "place",
             "country",
+            "is_overdue",
+            "is_due_soon",
             "topics",
             "topics_summary",
             "citations",
@@ -166,6 +188,8 @@ class MeetingSerializer(MeetingListSerializer):
             *partial_date_fields("end_on"),
             "place",
             "country",
+            "is_overdue",
+            "is_due_soon",
             "summary",
             "topics",
             "topics_summary",

@@ -1,7 +1,7 @@
 from django.db.models import F, Prefetch
 from django.views.generic import DetailView
 
-from core.views import AsOfMixin, FilteredListView, slugs
+from core.views import AsOfMixin, FilteredListView, date_columns, slugs
 from dialogue.filters import MeetingFilterSet
 from dialogue.models import Meeting, MeetingSeries
 from evidence.models import Citation
@@ -20,8 +20,9 @@ class MeetingListView(FilteredListView):
         ("number", lambda m: m.number),
         ("kind", lambda m: m.kind),
         ("status", lambda m: m.status),
-        ("start_on", lambda m: m.start_on),
-        ("start_on_precision", lambda m: m.start_on_precision),
+        ("is_overdue", lambda m: m.is_overdue),
+        ("is_due_soon", lambda m: m.is_due_soon),
+        *date_columns("start_on"),
         ("place", lambda m: m.place),
         ("country", lambda m: m.country),
         ("topics", lambda m: slugs(m.topics)),
@@ -52,7 +53,7 @@ class MeetingDetailView(AsOfMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.published().for_detail()
+        return Meeting.objects.published().for_detail().with_due(self.as_of)
 
 
 class MeetingSeriesDetailView(AsOfMixin, DetailView):

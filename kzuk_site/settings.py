@@ -443,6 +443,9 @@ QUERY_STRING_LIMITS = {
 # A status with no evidence for this many months is shown as stale: the
 # tracker says how sure it is, not only what it last heard.
 STATUS_STALE_AFTER_MONTHS = int(os.environ.get("STATUS_STALE_AFTER_MONTHS", "12"))
+# Something due (a commitment's due date, a planned meeting's date) whose
+# period ends within this many days of the date asked is "due soon".
+STATUS_DUE_SOON_DAYS = int(os.environ.get("STATUS_DUE_SOON_DAYS", "90"))
 # Where a reader reports an error in the data: a mailto: or an issue tracker's URL.
 REPORT_ERROR_URL = os.environ.get("REPORT_ERROR_URL", "mailto:corrections@kzuk-tracker.example")
 

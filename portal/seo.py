@@ -27,7 +27,7 @@ def describe(record) -> str:
 def _status_line(record) -> str:
     if not record.status:
         return _("No status recorded yet.")
-    since = record.display_date("status_since")
+    since = record.display_date_marked("status_since")
     if since:
         return _("Status: %(status)s since %(date)s.") % {
             "status": record.get_status_display(),
@@ -37,7 +37,7 @@ def _status_line(record) -> str:
 
 
 def _agreement(agreement) -> list[str]:
-    signed = agreement.display_date("signed_on")
+    signed = agreement.display_date_marked("signed_on")
     kind = agreement.get_kind_display()
     first = (
         _("%(kind)s signed %(date)s.") % {"kind": kind.capitalize(), "date": signed}
@@ -48,7 +48,7 @@ def _agreement(agreement) -> list[str]:
 
 
 def _commitment(commitment) -> list[str]:
-    due = commitment.display_date("due_on")
+    due = commitment.display_date_marked("due_on")
     return [
         _status_line(commitment),
         _("Due %(date)s.") % {"date": due} if due else "",
@@ -58,20 +58,20 @@ def _commitment(commitment) -> list[str]:
 
 def _figure(figure) -> list[str]:
     value = figure.value_text or f"{figure.value.normalize():f} {figure.unit}"
-    as_of = figure.display_date("as_of")
+    as_of = figure.display_date_marked("as_of")
     line = f"{figure.name}: {value}"
     line += f" ({as_of})." if as_of else "."
     return [line, figure.note]
 
 
 def _meeting(meeting) -> list[str]:
-    when = meeting.display_date("start_on")
+    when = meeting.display_date_marked("start_on")
     where = f"{meeting.place}, " if meeting.place else ""
     return [f"{meeting.get_kind_display().capitalize()}, {where}{when}.", meeting.summary]
 
 
 def _source(source) -> list[str]:
-    published = source.display_date("published_on")
+    published = source.display_date_marked("published_on")
     by = ", ".join(part for part in (source.publisher, published) if part)
     return [
         f"{source.get_kind_display().capitalize()}{f' ({by})' if by else ''}.",

@@ -81,14 +81,19 @@ def _freshness(as_of) -> dict:
     are overdue and statuses stale, and when the newest source appeared."""
     commitments = Commitment.objects.published().with_freshness(as_of)
     flags = commitments.aggregate(
-        overdue=Count("pk", filter=Q(is_overdue=True)), stale=Count("pk", filter=Q(is_stale=True))
+        overdue=Count("pk", filter=Q(is_overdue=True)),
+        due_soon=Count("pk", filter=Q(is_due_soon=True)),
+        stale=Count("pk", filter=Q(is_stale=True)),
     )
+    meetings = Meeting.objects.published().with_due(as_of)
     agreements = Agreement.objects.published().with_freshness(as_of)
     sources = Source.objects.published().exclude(published_on=None)
     if as_of:
         sources = sources.filter(published_on__lte=as_of)
     return {
         "overdue_count": flags["overdue"],
+        "due_soon_count": flags["due_soon"],
+        "overdue_meeting_count": meetings.filter(is_overdue=True).count(),
         "stale_commitment_count": flags["stale"],
         "stale_agreement_count": agreements.filter(is_stale=True).count(),
         "newest_source": sources.only("slug", "title", "published_on", "published_on_precision")

@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.dates import DatePrecision, format_partial_date
 from core.models import is_public
 
 register = template.Library()
@@ -80,6 +81,39 @@ def shown_status(obj, value=None):
     if value is None:
         value = getattr(obj, "shown_status", obj.status)
     return status_badge(value, obj.status_label(value) if value else "")
+
+
+@register.simple_tag
+def dated(value, precision=DatePrecision.DAY, inferred=False, empty="—"):
+    """A partial date as every page shows it: never more precise than known,
+    and marked "(inferred)" when taken from context rather than stated by a
+    source (docs/STATUS.md). Every date a page shows goes through here (or
+    `date_of`), so the mark cannot be left out of one list."""
+    if value is None:
+        return empty
+    text = format_partial_date(value, precision or DatePrecision.DAY)
+    if not inferred:
+        return text
+    return format_html("{}{}", text, inferred_mark(inferred))
+
+
+@register.simple_tag
+def inferred_mark(inferred):
+    """The mark alone, for a date set apart (in bold, say): " (inferred)"."""
+    if not inferred:
+        return ""
+    return format_html(' <span class="muted inferred">({})</span>', _("inferred"))
+
+
+@register.simple_tag
+def date_of(obj, name: str, empty="—"):
+    """`dated` for a record's partial date by name: `{% date_of agreement "signed_on" %}`."""
+    return dated(
+        getattr(obj, name, None),
+        getattr(obj, f"{name}_precision", DatePrecision.DAY),
+        getattr(obj, f"{name}_inferred", False),
+        empty,
+    )
 
 
 @register.inclusion_tag("_status_line.html")

@@ -275,8 +275,11 @@ def _add_status_events(
     """Each event, quoted by both documents of the report."""
     naming = agreement.naming
     derived = _derived(agreement)
+    rows = []
     for index, event in enumerate(agreement.events):
-        event_id = _add_status_event(ctx, agreement.id, event, event_fields(derived, index))
+        row = _add_status_event(ctx, agreement.id, event, event_fields(derived, index))
+        rows.append(row)
+        event_id = row["id"]
         wording = step_wording(
             ctx.r,
             organisations,
@@ -297,13 +300,21 @@ def _add_status_events(
             quote=wording.clause,
             day=event.day,
         )
+    # Which dates are inferred is drawn with each event's row, after the
+    # status was derived: "since" and "last confirmed" say so once known.
+    flags = [row["date_inferred"] for row in rows]
+    derived = derive(agreement.events, [event.party for event in agreement.events], flags)
+    for index, row in enumerate(rows):
+        row.update(event_fields(derived, index))
+    record = next(row for row in reversed(ctx.rows[Agreement]) if row["id"] == agreement.id)
+    record.update(record_fields(derived))
 
 
 def _derived(agreement: Draft) -> Derived:
     return derive(agreement.events, [event.party for event in agreement.events])
 
 
-def _add_status_event(ctx: DemoContext, agreement: int, event: DatedStep, derived: dict) -> int:
+def _add_status_event(ctx: DemoContext, agreement: int, event: DatedStep, derived: dict) -> dict:
     r = ctx.r
     event_id = ctx.new_id(StatusEvent)
     inferred = r.random() < 0.1
@@ -326,7 +337,7 @@ def _add_status_event(ctx: DemoContext, agreement: int, event: DatedStep, derive
             **derived,
         },
     )
-    return event_id
+    return ctx.rows[StatusEvent][-1]
 
 
 def _add_relation(

@@ -13,9 +13,11 @@ class Derived(NamedTuple):
     now: Standing
 
 
-def derive(steps, parties) -> Derived:
+def derive(steps, parties, inferred=None) -> Derived:
     """`steps` have status, day, precision and position; `parties` gives
-    each step's party id (or None) in the same order."""
+    each step's party id (or None) in the same order, and `inferred` whether
+    each step's date is inferred (none, when not given)."""
+    inferred = inferred or [False] * len(steps)
     events = [
         SimpleNamespace(
             status=step.status,
@@ -25,8 +27,9 @@ def derive(steps, parties) -> Derived:
             date_precision=step.precision,
             position=step.position,
             pk=None,
+            date_inferred=flag,
         )
-        for step, party in zip(steps, parties, strict=True)
+        for step, party, flag in zip(steps, parties, inferred, strict=True)
     ]
     natural_kinds(events)
     return Derived(events, standing(events))
@@ -38,8 +41,10 @@ def record_fields(derived: Derived) -> dict:
         "status": now.status,
         "status_since": now.since,
         "status_since_precision": now.since_precision,
+        "status_since_inferred": now.since_inferred,
         "status_confirmed_on": now.confirmed_on,
         "status_confirmed_on_precision": now.confirmed_on_precision,
+        "status_confirmed_on_inferred": now.confirmed_on_inferred,
     }
 
 
@@ -49,4 +54,5 @@ def event_fields(derived: Derived, index: int) -> dict:
         "kind": event.kind,
         "run_since": event.run_since,
         "run_since_precision": event.run_since_precision,
+        "run_since_inferred": event.run_since_inferred,
     }

@@ -8,6 +8,8 @@ import pytest
 from django.core.management.base import CommandError
 
 from agreements.models import Agreement, StatusEvent
+from agreements.services import kind_for
+from people.models import Organisation
 from tests.support.admin_forms import form_data
 
 # "Today", where a rule needs it (no as_of), is this day, whatever the day the
@@ -138,3 +140,33 @@ def test_the_admin_marks_the_row_that_breaks_the_rule(admin_client, seeded):
     assert StatusEvent.objects.get(agreement=spca, date=datetime.date(2025, 2, 11)).kind == (
         "confirmation"
     )
+
+
+def test_kind_for_gives_the_kind_the_rules_give_after_the_published_steps(seeded):
+    spca = Agreement.objects.get(slug="spca")
+    uk = Organisation.objects.get(slug="united-kingdom")
+    day = datetime.date
+    assert kind_for(spca, status="ratification_pending", date=day(2025, 3, 1)) == "confirmation"
+    assert kind_for(spca, status="ratified", date=day(2025, 3, 1)) == "change"
+    assert kind_for(spca, status="signed", date=day(2024, 5, 1)) == "confirmation"
+    assert kind_for(spca, status="signed", date=day(2025, 3, 1)) == "change"
+    pending = kind_for(spca, status="ratification_pending", date=day(2025, 3, 1), party=uk)
+    assert pending == "confirmation"
+    # Nothing it was given was marked: the published steps keep their kinds.
+    assert [event.kind for event in spca.published_events()] == list(
+        spca.status_events.values_list("kind", flat=True)
+    )
+
+
+def test_events_with_puts_candidates_in_place_of_their_saved_selves(seeded):
+    spca = Agreement.objects.get(slug="spca")
+    saved = spca.events_with()
+    assert len(saved) == spca.status_events.count()
+    changed = saved[0]
+    changed.note = "edited, not saved"
+    draft = StatusEvent(agreement=spca, status="ratified", date=datetime.date(2025, 6, 1))
+    draft.publication = "draft"
+    events = spca.events_with(changed, draft)
+    assert changed in events and draft not in events and len(events) == len(saved)
+    assert draft in spca.events_with(draft, counting=True)
+    assert len(spca.events_with(removed=[changed.pk])) == len(saved) - 1

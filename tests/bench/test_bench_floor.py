@@ -20,8 +20,10 @@ AS_OF_FIELDS = {
     "status_as_of",
     "status_as_of_date",
     "status_as_of_date_precision",
+    "status_as_of_date_inferred",
     "status_confirmed_as_of",
     "status_confirmed_as_of_precision",
+    "status_confirmed_as_of_inferred",
 }
 
 

@@ -102,17 +102,24 @@ def test_events_are_in_order_and_each_status_is_what_refresh_status_derives(demo
                 "status",
                 "status_since",
                 "status_since_precision",
+                "status_since_inferred",
                 "status_confirmed_on",
                 "status_confirmed_on_precision",
+                "status_confirmed_on_inferred",
             )
             stored = [getattr(record, name) for name in fields]
             record.refresh_status(save=False)
             assert [getattr(record, name) for name in fields] == stored
             assert record.status_problems() == []
             for event in record.status_events.all():
-                assert (event.run_since, event.run_since_precision) == (
+                assert (
+                    event.run_since,
+                    event.run_since_precision,
+                    event.run_since_inferred,
+                ) == (
                     event.stored_run_since,
                     event.stored_run_since_precision,
+                    event.stored_run_since_inferred,
                 )
             assert record.created_at <= record.updated_at
 
