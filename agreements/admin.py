@@ -1,7 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agreements.admin_actions import add_status_step_action
@@ -13,7 +16,7 @@ from agreements.models import (
     Figure,
     StatusEvent,
 )
-from agreements.services import set_event_publication
+from agreements.services import check_deletion, delete_status_event, set_event_publication
 from core.admin_base import ContentAdmin, StaleEditForm
 from evidence.admin import CitationInline
 
@@ -175,10 +178,27 @@ class StatusEventAdmin(ContentAdmin):
             messages.SUCCESS,
         )
 
+    def delete_view(self, request, object_id, extra_context=None):
+        # Refused before the confirmation page's "deleted" message could be
+        # shown: other steps may lean on this one (agreements.services).
+        event = self.get_object(request, unquote(object_id))
+        if request.method == "POST" and event is not None:
+            try:
+                check_deletion(event)
+            except ValidationError as error:
+                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+                return redirect(reverse("admin:agreements_statusevent_change", args=[event.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
     def delete_model(self, request, obj):
-        agreement = obj.agreement
-        super().delete_model(request, obj)
-        agreement.refresh_status()
+        delete_status_event(event=obj)
+
+    def get_actions(self, request):
+        # Deleting several steps at once skips the rules each deletion keeps
+        # (a later confirmation left with nothing to confirm): one at a time.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
 
 class CommitmentEventInline(StatusEventInline):

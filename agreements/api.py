@@ -1,7 +1,10 @@
 """API viewsets for agreements, their status events, commitments and figures."""
 
+from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.exceptions import APIException
 
 from agreements.filters import (
     AgreementFilterSet,
@@ -82,7 +85,18 @@ class AgreementViewSet(ApiViewSet):
 
 class StatusEventViewSetBase(ApiViewSet):
     def perform_destroy(self, instance):
-        delete_status_event(event=instance)
+        # Other steps lean on this one (a later confirmation of the status it
+        # changed to): a conflict with the record's state, as deleting what
+        # other records refer to is, with the reason.
+        try:
+            delete_status_event(event=instance)
+        except ValidationError as error:
+            raise StepsLeanOnThisOne("; ".join(error.messages)) from error
+
+
+class StepsLeanOnThisOne(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
 
 
 @extend_schema_view(

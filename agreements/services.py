@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from agreements.models import CommitmentStatusEvent, StatusEvent, StatusTrackedModel
 from agreements.status_rules import natural_kinds
@@ -103,9 +104,26 @@ def set_event_publication(*, event: EventT, state: str) -> EventT:
     return event
 
 
+def check_deletion(event) -> None:
+    """Refuse, with the reason, deleting a step the others lean on: a later
+    confirmation of the status this step changed to would then confirm a
+    status that never held."""
+    tracked = _tracked(event)
+    events = tracked.events_with(removed=[event.pk])
+    problems = tracked.status_problems(events)
+    if problems:
+        where, message = events[problems[0].index], problems[0].message
+        raise ValidationError(
+            _("Deleting this step would break the status rules: %(where)s: %(message)s")
+            % {"where": where, "message": message}
+        )
+
+
 @transaction.atomic
 def delete_status_event(*, event: StatusEvent | CommitmentStatusEvent) -> None:
-    """Delete a status event (and its citations), then re-derive the status."""
+    """Delete a status event (and its citations), then re-derive the status;
+    refused, with the reason, when the steps left would break the rules."""
+    check_deletion(event)
     tracked = _tracked(event)
     event.delete()
     _refresh(tracked)

@@ -36,7 +36,9 @@ class ApiAutoSchema(AutoSchema):
         if has_path_parameters or lists:
             errors.append(("404", "No such record, or a page past the last."))
         if self.method == "DELETE":
-            errors.append(("409", "Other records refer to this one."))
+            errors.append(
+                ("409", "Other records refer to this one, or (a status step) lean on it.")
+            )
         errors.append(("429", "Too many requests from an anonymous client; retry later."))
         return errors
 
