@@ -73,8 +73,8 @@ EN = [
     # An obligation or a plan ("must be ratified by both countries") is not a ratification.
     _cue("en_ratify_future", r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|will|would|is\s+to|are\s+to|can|could|cannot|can\s+not|can't|may|might)\s+(?:still\s+|first\s+|only\s+)?be\s+ratified\b|\b(?:hoped?|hopes|plans?|expects?|intends?|aims?)\s+to\s+(?:complete\s+(?:its\s+|the\s+)?)?ratif\w+", None, priority=89),  # noqa: E501
     # Completing one's procedures is the ratification; not having completed them is pending.
-    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,40}?\bstill\s+(?:outstanding|pending|unfinished|incomplete|ahead)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b", P, C, priority=93),  # noqa: E501
-    _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
+    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,40}?\bstill\s+(?:outstanding|pending|unfinished|incomplete|ahead)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\s+(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
+    _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b", P, C, priority=90),  # noqa: E501
@@ -82,14 +82,17 @@ EN = [
     _cue("en_awaiting_ratification", r"\b(?:awaiting|awaits|await|pending)\s+(?:its\s+|their\s+)?ratification\b|\bratification\s+(?:is\s+|remains\s+)?(?:still\s+)?pending\b", P, C, priority=90),  # noqa: E501
     _cue("en_ratification_process", r"\bratification\s+(?:process|procedures?)\b|\bprocess\s+of\s+(?:its\s+)?ratification\b|\b(?:domestic|internal)\s+(?:ratification\s+)?procedures\b", P, C, priority=90),  # noqa: E501
     _cue("en_swift_ratification", r"\b(?:swift|speedy|early|earliest|prompt|timely|rapid|quick|soonest)\s+ratification\b", P, C, priority=90),  # noqa: E501
-    _cue("en_discussed_ratification", r"\b(?:discuss|review|consider|examin)\w*\s+(?:the\s+)?(?:progress\s+(?:on|of|in)\s+)?(?:its\s+|the\s+)?ratification\b", P, C, priority=91),  # noqa: E501
+    _cue("en_discussed_ratification", r"\b(?:(?:discuss|review|consider|examin|assess)\w*|took\s+stock\s+of|take\s+stock\s+of)\s+(?:how\s+|where\s+)?(?:the\s+)?(?:progress\s+(?:on|of|in|with)\s+)?(?:its\s+|the\s+)?ratification\b", P, C, priority=91),  # noqa: E501
     _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("en_ratification_bill", r"\b(?:introduc|submitt?|present|sen[dt]|table)\w*\s+(?:\w+\s+){0,3}?(?:ratification\s+bill|bill\s+(?:on|for)\s+(?:its\s+|the\s+)?ratification)\b|\bratification\s+bill\b|\bCRaG\b", P, priority=85),  # noqa: E501
     # A government's own review of a signed text holds its ratification up (the seed's
     # UK step of July 2024).
-    _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
+    _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
+    # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's
+    # step before the President's signature), with or without "on ratification".
+    _cue("en_chamber_approved_law", r"\b(?:Mazhilis|Majilis|Senate|lower\s+house|upper\s+house)\s+(?:had\s+|has\s+|have\s+)?(?:approved|passed|adopted|backed|endorsed)\s+(?:the|a)\s+(?:draft\s+)?(?:law|bill)\b|\b(?:law|bill)\s+(?:was|had\s+been|has\s+been)\s+(?:approved|passed|adopted)\s+by\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate)\b", P, priority=86, party="kazakhstan"),  # noqa: E501
     _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
     _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+since\b", "in_force", priority=80),  # noqa: E501
     _cue("en_set_to_sign", r"\b(?:set|due|expected|preparing|prepare[sd]?|plan|plans|planning|planned|ready|intend|intends|going|aim|aims|hope|hopes|agreed|readiness|intention)\s+to\s+(?:sign|conclude)\b|\bpreparations?\s+(?:for|to)\s+(?:the\s+)?sign(?:ing)?\b|\bwill\s+(?:soon\s+)?sign\b|\b(?:to|will)\s+be\s+signed\b", "negotiating", priority=75),  # noqa: E501
@@ -98,7 +101,7 @@ EN = [
     _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
     _cue("en_still_in_force", r"\b(?:remains|is\s+still|is\s+already)\s+in\s+force\b", "in_force", C, priority=82),  # noqa: E501
     _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
-    _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b|\bput\s+(?:their|its|his|her)\s+(?:names|signatures?)\s+to\b", "signed", priority=70),  # noqa: E501
+    _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b|\bput\s+(?:their|its|his|her)\s+(?:names|signatures?)\s+to\b|\bput\s+pen\s+to\s+paper\b", "signed", priority=70),  # noqa: E501
     _cue("en_sign", r"(?<!\b(?:a|the)\s)\bsigns?\b(?!\s+of\b)", "signed", priority=55),
     _cue("en_suspended", r"\bsuspend(?:ed|s)\b", "suspended", priority=70),
     _cue("en_terminated", r"\bterminat(?:ed|es)\b|\bdenounc(?:ed|es)\b|\bwithdr[ae]w\s+from\b", "terminated", priority=70),  # noqa: E501
@@ -110,8 +113,8 @@ EN = [
 RU = [
     _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
     _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифика\w+", None, priority=99),  # noqa: E501
-    _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w+|ратификаци\w+)|(?:процедур\w+|ратификаци\w+)\s+(?:\w+\s+){0,2}?не\s+завершил\w*|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)", P, C, priority=93),  # noqa: E501
-    _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+", "ratified", priority=92),  # noqa: E501
+    _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w+|ратификаци\w+)|(?:процедур\w+|ратификаци\w+)\s+(?:\w+\s+){0,2}?не\s+завершил\w*|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
+    _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
     _cue("ru_signed_the_law", r"подписал\w*\s+соответствующ\w+\s+закон\w*", "ratified", priority=92, party="kazakhstan"),  # noqa: E501
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу", P, C, priority=101),
@@ -119,12 +122,14 @@ RU = [
     _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
-    _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|в\s+нижнюю\s+палату|в\s+Сенат|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
+    _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|проект\w*\s+закона\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+на\s+рассмотрение\s+(?:Мажилис\w*|парламент\w*|Сенат\w*)|вн[её]с\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|в\s+нижнюю\s+палату|в\s+Сенат|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
     _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+)", P, priority=84),  # noqa: E501
     _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
     _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
+    # Russian puts the verb first as often as not: «документ одобрили Мажилис и Сенат».
+    _cue("ru_chamber_approved", r"одобрил\w*\s+(?:\w+\s+)?(?:Мажилис\w*|Сенат\w*|депутат\w*|сенатор\w*|Парламент\w*|палат\w*)|(?:Мажилис\w*|Сенат\w*|депутат\w*|сенатор\w*)\s+(?:\w+\s+){0,3}?одобрил\w*", P, priority=85, party="kazakhstan"),  # noqa: E501
     _cue("ru_ratified", r"ратифицировал\w*|ратифицирован[оаы]?(?!\w)|завершил\w*\s+ратификаци\w+|ратификаци\w+\s+завершен\w*", "ratified", priority=80),  # noqa: E501
-    _cue("ru_in_force", r"вступил[оаи]?\s+в\s+(?:законную\s+)?силу|вступает\s+в\s+силу", "in_force", priority=80),  # noqa: E501
+    _cue("ru_in_force", r"вступил[оаи]?\s+в\s+(?:законную\s+)?(?:силу|действие)|вступает\s+в\s+(?:силу|действие)", "in_force", priority=80),  # noqa: E501
     _cue("ru_set_to_sign", r"(?:планиру\w+|намерен\w*|намерены|готов\w*|готовят\w*|собира\w+|рассчитыва\w+|предполага\w+|договорились|готовность)\s+(?:\w+\s+){0,2}подписа\w+|подпиш\w+|будет\s+подписан\w*|предстоящ\w+\s+подписани\w+|важност\w+\s+подписания", "negotiating", priority=75),  # noqa: E501
     _cue("ru_sign_near_future", r"подпис\w+\s+(?:\w+\s+){0,8}?в\s+ближайшее\s+время|в\s+ближайшее\s+время\s+(?:\w+\s+){0,4}подпис\w+", "negotiating", priority=76),  # noqa: E501
     _cue("ru_negotiations", r"переговор\w+\s+(?:по|о|об)\s|парафирова\w+", "negotiating", priority=60),  # noqa: E501
@@ -142,7 +147,7 @@ KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_ratify_future", r"ратификациялануы\s+(?:тиіс|керек|қажет)|ратификацияланады|ратификациялауы\s+(?:тиіс|керек)", None, priority=99),  # noqa: E501
     _cue("kk_not_completed", r"(?:рәсім\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?(?:аяқтаған\s+жоқ|аяқтамады|аяқталмаған|аяқталған\s+жоқ|аяқтамаған)|(?:Парламент\w*|Мәжіліс\w*|Сенат\w*)\s+қарауында", P, C, priority=93),  # noqa: E501
-    _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,2}?аяқта(?:ды|лды)", "ratified", priority=92),  # noqa: E501
+    _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501
     _cue("kk_law_approved", r"(?:[Зз]аң(?:ды|ға)?|[Зз]аң\s+жобасы\w*)\s+(?:\w+\s+){0,4}?(?:мақұлда\w+|қабылда\w+)", P, priority=84),  # noqa: E501
     _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+(?:\S+\s+){0,3}?заң\w*\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
@@ -154,7 +159,7 @@ KK = [
     _cue("kk_discussed_ratification", r"ратификациялау\w*\s+(?:\w+\s+){0,2}(?:талқылады|талқыланды|қарады|қаралды)", P, C, priority=91),  # noqa: E501
     _cue("kk_ratification_bill", r"ратификациялау\s+туралы\s+заң\s+жобасы\w*|Парламентке\s+(?:\w+\s+){0,2}енгіз\w+|Мәжіліске\s+(?:\w+\s+){0,2}енгіз\w+", P, priority=85),  # noqa: E501
     _cue("kk_review_of_text", r"қосымша\s+(?:сараптама\w*|тексеру\w*)\s+(?:\w+\s+){0,2}?(?:жүргізді|жүргізген|өткізді)", P, priority=84),  # noqa: E501
-    _cue("kk_ratified", r"ратификациялады|ратификацияланды|ратификацияланған|ратификациялау\s+аяқталды", "ratified", priority=80),  # noqa: E501
+    _cue("kk_ratified", r"ратификациялады|ратификацияланды|ратификацияланған|ратификациялаған(?![\p{L}])|ратификациялау\s+аяқталды", "ratified", priority=80),  # noqa: E501
     _cue("kk_in_force", r"күшіне\s+енді|күшіне\s+енген|күшіне\s+кірді", "in_force", priority=80),
     _cue("kk_set_to_sign", r"қол\s+қою\w*\s+(?:\w+\s+){0,2}?(?:дайын\w*|жоспарла\w*|ниет\w*|көзделуде|күтілуде|әзірлен\w*)|қол\s+қойылады|қол\s+қоймақ|қол\s+қоюдың\s+маңыздылығ\w*|қол\s+қоюға\s+(?:\w+\s+)?дайын\w*", "negotiating", priority=75),  # noqa: E501
     _cue("kk_sign_near_future", r"(?:таяу|жақын)\s+(?:арада|уақытта|болашақта)\s+(?:\w+\s+){0,4}қол\s+қой\w*", "negotiating", priority=76),  # noqa: E501

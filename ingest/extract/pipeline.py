@@ -45,11 +45,17 @@ I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
 
 # fmt: off
 ANAPHORS = {
-    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord)\b", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*)", I),  # noqa: E501
-    "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*)", I),
+    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*|мәтін\w*)", I),  # noqa: E501
 }
 # fmt: on
+# A lead often names the headline's agreement by its kind alone, without "the":
+# "... under a memorandum of understanding that was signed on Tuesday".
+_INDEFINITE_KIND = regex.compile(
+    r"\b(?:a|an)\s+(?:(?P<mou>memorandum|MoU)|(?P<roadmap>roadmap|road\s+map)|(?P<agreement>agreement|treaty))\b",
+    I,
+)
 # A new agreement: its kind and what it is about ("memorandum of understanding
 # on cooperation in higher education", "меморандум о сотрудничестве в ...").
 # fmt: off
@@ -433,6 +439,23 @@ def _anchor(doc: _Doc) -> DateMention | None:
         if not cues:
             continue
         return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
+    # A lead that dates its news in one sentence and names the meeting in the
+    # next ("On Tuesday ... signed a memorandum. It was done at the eighth
+    # session of ...") dates the meeting by the first date of the lead.
+    lead = doc.sentences[:3]
+    strong = STRONG_MEETING[doc.language]
+    for index, sentence in enumerate(lead):
+        if not strong.search(doc.text, sentence.start, sentence.end):
+            continue
+        for earlier in lead[: index + 1]:
+            dates = [
+                d
+                for d in doc.in_sentence(doc.dates, earlier)
+                if d.value.precision == "day" and _not_after_publication(d.value, doc.published)
+            ]
+            if dates:
+                return dates[0]
+        return None
     return None
 
 
@@ -502,11 +525,16 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        # Dates inside a name ("Roadmap 2024-2026") are not event dates.
+        # Dates inside a name ("Roadmap 2024-2026") are not event dates, nor is
+        # a year that qualifies the name ("their 2024 partnership agreement").
         dates = [
             d
             for d in doc.in_sentence(doc.dates, sentence)
-            if not any(a.start <= d.start < a.end for a in agreements)
+            if not any(
+                a.start <= d.start < a.end
+                or (d.value.precision == "year" and 0 <= a.start - d.end <= 1)
+                for a in agreements
+            )
         ]
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
@@ -637,11 +665,28 @@ def _target_for(
                 f"'{anaphor.group(0)}' refers to '{antecedent.name}' named before",
                 0.15,
             )
+    headline = _headline_agreement(doc, index, sentence)
+    if headline is not None:
+        return headline, f"the lead's '{headline.name}' as named in the headline", 0.15
     if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence):
         topic = _topic_agreement(doc, index)
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
     return None, "", 0.0
+
+
+def _headline_agreement(doc: _Doc, index: int, sentence: Sentence) -> Match | None:
+    """In the sentence after a headline, "a memorandum" (an agreement of the
+    kind the headline names, with the indefinite article) is the headline's."""
+    if index != 1 or not _is_headline(doc, doc.sentences[0]):
+        return None
+    named = doc.in_sentence([m for m in doc.matches if m.kind == "agreement"], doc.sentences[0])
+    for mention in _INDEFINITE_KIND.finditer(doc.text, sentence.start, sentence.end):
+        kind = mention.lastgroup
+        fitting = {m.slug: m for m in named if m.entry.attrs.get("kind") == kind}
+        if len(fitting) == 1:
+            return next(iter(fitting.values()))
+    return None
 
 
 # Ratification and entry into force are things only treaties do: a sentence that

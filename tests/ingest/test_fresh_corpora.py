@@ -1,4 +1,4 @@
-"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/`, `heldout4/`).
+"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/`, `heldout4/`, `heldout5/`).
 
 Each was written and labelled before the extractor was run on it, and is
 labelled for status events only (`labelled: [status_event]`; distractors for
@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "ingest" / "corpus"
-SPLITS = ("heldout3", "heldout4")
+SPLITS = ("heldout3", "heldout4", "heldout5")
 SEED_DATA = ROOT / "seeding" / "data"
 
 LANGUAGES = ("en", "ru", "kk")
