@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.charts import Bar, bar_chart, spoken
+from core.l10n import format_amount
 
 
 def figure_values(figure, same_metric: list) -> str:
@@ -19,7 +20,7 @@ def figure_values(figure, same_metric: list) -> str:
             float(other.value),
             "" if other.pk == figure.pk else other.get_absolute_url(),
             "chart-current" if other.pk == figure.pk else "",
-            f"{float(other.value):g} {other.unit}",
+            format_amount(other.value, other.unit, other.approximation),
         )
         for other in ordered
     ]

@@ -5,7 +5,8 @@ the record itself and never naming anything that is not published."""
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.dates import serialize_partial_date
+from core import l10n
+from core.dates import format_partial_date, serialize_partial_date
 from core.models import is_public
 from portal import plain
 
@@ -27,7 +28,7 @@ def describe(record) -> str:
 def _status_line(record) -> str:
     if not record.status:
         return _("No status recorded yet.")
-    since = record.display_date("status_since")
+    since = format_partial_date(record.status_since, record.status_since_precision, "since")
     if since:
         return _("Status: %(status)s since %(date)s.") % {
             "status": record.get_status_display(),
@@ -57,7 +58,7 @@ def _commitment(commitment) -> list[str]:
 
 
 def _figure(figure) -> list[str]:
-    value = figure.value_text or f"{figure.value.normalize():f} {figure.unit}"
+    value = l10n.format_amount(figure.value, figure.unit, figure.approximation)
     as_of = figure.display_date("as_of")
     line = f"{figure.name}: {value}"
     line += f" ({as_of})." if as_of else "."

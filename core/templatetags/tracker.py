@@ -1,5 +1,6 @@
 """Template helpers every public page uses."""
 
+import datetime
 import itertools
 from urllib.parse import urlencode
 
@@ -10,6 +11,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core import l10n
 from core.models import is_public
 
 register = template.Library()
@@ -80,6 +82,34 @@ def shown_status(obj, value=None):
     if value is None:
         value = getattr(obj, "shown_status", obj.status)
     return status_badge(value, obj.status_label(value) if value else "")
+
+
+@register.simple_tag
+def date_as(role: str, date, precision: str = "day") -> str:
+    """A date in the form the phrase around it takes in the page's language:
+    `{% date_as "since" standing.since standing.since_precision as date %}`
+    then `{% blocktranslate %}since {{ date }}{% endblocktranslate %}`
+    gives "с апреля 2024 г." and "2024 жылғы сәуірден бері" (core/l10n.py)."""
+    return l10n.format_date(date, precision or "day", role)
+
+
+@register.simple_tag
+def overdue_since(commitment) -> str:
+    """The first period a commitment was late in, at the precision it was
+    due (due in February 2020, overdue since March 2020), to follow "since"."""
+    if commitment.due_by is None:
+        return ""
+    first_late = commitment.due_by + datetime.timedelta(days=1)
+    return l10n.format_date(first_late, commitment.due_on_precision, "since")
+
+
+@register.simple_tag
+def figure_value(figure) -> str:
+    """A figure's value in the page's language, with its unit and how exact
+    it is: "£2.8bn", "2,8 млрд фунтов стерлингов", "2,8 млрд фунт стерлинг"."""
+    if figure.value is None:
+        return figure.value_text
+    return l10n.format_amount(figure.value, figure.unit, figure.approximation)
 
 
 @register.inclusion_tag("_status_line.html")

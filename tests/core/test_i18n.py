@@ -71,4 +71,7 @@ def test_dates_follow_the_language():
     from core.dates import format_partial_date
 
     with translation.override("ru"):
-        assert format_partial_date(datetime.date(2025, 2, 11), "day") == "11 февраля 2025"
+        assert (
+            format_partial_date(datetime.date(2025, 2, 11), "day")
+            == "11 февраля 2025\N{NO-BREAK SPACE}г."
+        )
