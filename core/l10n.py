@@ -21,7 +21,11 @@ Months are lowercase in Russian and Kazakh, as those languages write them.
 
 import datetime
 from decimal import Decimal
+from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.translation import get_language
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -355,3 +359,47 @@ def _kazakh_amount(number, scaled, scale, unit, known, approximation) -> str:
     text = " ".join(part for part in (amount, known[2][0] if known else unit) if part)
     pattern = APPROXIMATIONS["kk"].get(approximation)
     return pattern.format(text) if pattern else text
+
+
+# --- The language in the address (kzuk_site/language.py) -----------------
+
+
+def languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _other_language() -> str:
+    """Any prefixed language, to ask whether a path is a page at all."""
+    return next(code for code in languages() if code != settings.LANGUAGE_CODE)
+
+
+def page_name(path: str, urlconf=None) -> str | None:
+    """The view name of the public page at an unprefixed `path`, or None
+    when the path is not a page (the API, the admin...): only pages answer
+    under a language prefix too."""
+    other = _other_language()
+    with translation.override(other):
+        try:
+            return resolve(f"/{other}{path}", urlconf).view_name
+        except Resolver404:
+            return None
+
+
+def strip_language(path: str) -> str:
+    """/ru/agreements/ -> /agreements/; an unprefixed path as it is."""
+    language = translation.get_language_from_path(path)
+    if not language:
+        return path
+    return path[len(language) + 1 :] or "/"
+
+
+def localized_url(url: str, language: str, urlconf=None) -> str:
+    """The same page, query and fragment in another language:
+    /agreements/?status=signed -> /ru/agreements/?status=signed. An address
+    that is not a page comes back as it is."""
+    parts = urlsplit(url)
+    bare = strip_language(parts.path or "/")
+    if page_name(bare, urlconf) is None:
+        return url
+    path = bare if language == settings.LANGUAGE_CODE else f"/{language}{bare}"
+    return urlunsplit(parts._replace(path=path))
