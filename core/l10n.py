@@ -20,6 +20,7 @@ Months are lowercase in Russian and Kazakh, as those languages write them.
 """
 
 import datetime
+import re
 from decimal import Decimal
 from urllib.parse import urlsplit, urlunsplit
 
@@ -139,6 +140,22 @@ def _kazakh(date, precision, case) -> str:
     return f"{year} {date.day} {month}"
 
 
+# A Russian or Kazakh date can end with its abbreviation ("2024 г.",
+# "2024 ж."): at the end of a sentence that dot is the full stop too.
+_ABBREVIATION_THEN_STOP = re.compile(r"(\s(?:г|ж))\.\.")
+
+
+def tidy_full_stops(text: str) -> str:
+    """'с апреля 2024 г..' -> 'с апреля 2024 г.'"""
+    return _ABBREVIATION_THEN_STOP.sub(r"\1.", text)
+
+
+def end_sentence(text: str) -> str:
+    """A full stop after the text, unless it already ends with one."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
 # --- Numbers and money --------------------------------------------------
 
 # (English symbol, Russian forms (one, few, many), Kazakh (nominative, ablative)).
@@ -157,12 +174,26 @@ UNITS = {
     ),
     "EUR": ("€", ("евро", "евро", "евро"), ("еуро", "еуродан")),
     "KZT": ("₸", ("тенге", "тенге", "тенге"), ("теңге", "теңгеден")),
-    "companies": (
+    "companies": (None, ("компания", "компании", "компаний"), ("компания", "компаниядан")),
+    "campuses": (None, ("кампус", "кампуса", "кампусов"), ("кампус", "кампустан")),
+    "deposits": (
         None,
-        ("компания", "компании", "компаний"),
-        ("компания", "компаниядан"),
+        ("месторождение", "месторождения", "месторождений"),
+        ("кен орны", "кен орнынан"),
     ),
+    "types": (None, ("вид", "вида", "видов"), ("түр", "түрден")),
+    "tonnes": (None, ("тонна", "тонны", "тонн"), ("тонна", "тоннадан")),
+    "years": (None, ("год", "года", "лет"), ("жыл", "жылдан")),
+    "decades": (
+        None,
+        ("десятилетие", "десятилетия", "десятилетий"),
+        ("онжылдық", "онжылдықтан"),
+    ),
+    # "30%" in English, "30 %" in Russian, "30 пайыз" in Kazakh.
+    "percent": ("%", ("%", "%", "%"), ("пайыз", "пайыздан")),
 }
+# Units whose English symbol follows the number.
+SYMBOL_AFTER = {"percent"}
 # Units that are not counted things: the figure is a place in a list.
 ORDINAL_UNITS = {"rank"}
 
@@ -280,6 +311,8 @@ def format_amount(
 
 def _english_amount(number, scale, unit, known) -> str:
     symbol = known[0] if known else None
+    if unit in SYMBOL_AFTER:
+        return f"{number}{symbol}"
     if symbol:
         return f"{symbol}{number}{scale[0] if scale else ''}"
     return " ".join(part for part in (number, scale[1] if scale else "", unit) if part)
@@ -290,6 +323,8 @@ def _russian_amount(number, scaled, scale, unit, known, approximation) -> str:
         return " ".join(part for part in (number, unit) if part)
     after_genitive = bool(scale) or approximation in _RU_GENITIVE
     noun = known[1][2] if scale else _russian_form(scaled, known[1], after_genitive)
+    if noun == "%":
+        return f"{number}\N{NO-BREAK SPACE}%"
     return " ".join(
         part
         for part in (

@@ -19,6 +19,8 @@ def describe(record) -> str:
     builder = DESCRIBERS.get(record._meta.label)
     parts = builder(record) if builder else []
     text = " ".join(part.strip() for part in parts if part and part.strip())
+    # "с июля 2024 г.." -> "с июля 2024 г.": the date's dot ends the sentence.
+    text = l10n.tidy_full_stops(text)
     numbers = plain.source_numbers(text)
     if numbers:
         text = plain.name_sources(text, plain.sources_by_number(numbers), link=False)

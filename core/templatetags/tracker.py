@@ -103,6 +103,21 @@ def overdue_since(commitment) -> str:
     return l10n.format_date(first_late, commitment.due_on_precision, "since")
 
 
+@register.filter
+def end_sentence(text):
+    """A full stop after the text, unless a date's "г." already ends it."""
+    ended = l10n.end_sentence(str(text))
+    # Safe text (already escaped) stays safe: only a dot is added.
+    return mark_safe(ended) if hasattr(text, "__html__") else ended  # noqa: S308
+
+
+@register.filter
+def tidy_full_stops(text):
+    """One full stop where a date's abbreviation ends a sentence."""
+    tidied = l10n.tidy_full_stops(str(text))
+    return mark_safe(tidied) if hasattr(text, "__html__") else tidied  # noqa: S308
+
+
 @register.simple_tag
 def figure_value(figure) -> str:
     """A figure's value in the page's language, with its unit and how exact

@@ -231,9 +231,20 @@ AMOUNTS = [
         "2 845 123 000 фунтов стерлингов",
         "2 845 123 000 фунт стерлинг",
     ),
+    ("30", "percent", "at_most", "at most 30%", "не более 30 %", "ең көбі 30 пайыз"),
+    (
+        "2000000",
+        "tonnes",
+        "over",
+        "over 2 million tonnes",
+        "более 2 млн тонн",
+        "2 млн тоннадан астам",
+    ),
+    ("33", "years", "exact", "33 years", "33 года", "33 жыл"),
+    ("9000", "deposits", "exact", "9,000 deposits", "9000 месторождений", "9000 кен орны"),
     # A unit without words of its own is shown as recorded.
-    ("550", "tonnes", "over", "over 550 tonnes", "более 550 tonnes", "550-ден астам tonnes"),
-    ("40", "tonnes", "under", "under 40 tonnes", "менее 40 tonnes", "40-тан аз tonnes"),
+    ("550", "widgets", "over", "over 550 widgets", "более 550 widgets", "550-ден астам widgets"),
+    ("40", "widgets", "under", "under 40 widgets", "менее 40 widgets", "40-тан аз widgets"),
 ]
 
 
