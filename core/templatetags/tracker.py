@@ -121,10 +121,13 @@ def tidy_full_stops(text):
 @register.simple_tag
 def figure_value(figure) -> str:
     """A figure's value in the page's language, with its unit and how exact
-    it is: "£2.8bn", "2,8 млрд фунтов стерлингов", "2,8 млрд фунт стерлинг"."""
+    it is: "£2.8bn", "2,8 млрд фунтов стерлингов", "2,8 млрд фунт стерлинг".
+    Isolated (<bdi>): the unit is an editor's text, in any direction."""
     if figure.value is None:
-        return figure.value_text
-    return l10n.format_amount(figure.value, figure.unit, figure.approximation)
+        return format_html("<bdi>{}</bdi>", figure.value_text)
+    return format_html(
+        "<bdi>{}</bdi>", l10n.format_amount(figure.value, figure.unit, figure.approximation)
+    )
 
 
 @register.inclusion_tag("_status_line.html")

@@ -259,3 +259,17 @@ def test_figures_in_every_language(value, unit, approximation, en, ru, kk):
 
 def test_a_scale_word_stays_with_its_number():
     assert format_amount(Decimal("2800000000"), "GBP", lang="ru").startswith(f"2,8{NBSP}млрд ")
+
+
+def test_one_full_stop_after_a_dates_abbreviation():
+    from core.l10n import end_sentence, tidy_full_stops
+
+    assert (
+        tidy_full_stops(f"Статус: подписано с июля 2024{NBSP}г..")
+        == f"Статус: подписано с июля 2024{NBSP}г."
+    )
+    assert tidy_full_stops(f"Мерзімі: 2024{NBSP}ж..") == f"Мерзімі: 2024{NBSP}ж."
+    assert (
+        end_sentence(f"событие от 11 февраля 2025{NBSP}г.") == f"событие от 11 февраля 2025{NBSP}г."
+    )
+    assert end_sentence("the event of 11 February 2025") == "the event of 11 February 2025."

@@ -222,3 +222,13 @@ def test_a_cached_russian_page_is_never_served_for_english(client, seeded, setti
     assert english["X-Page-Cache"] == "miss"
     kazakh = client.get("/kk/agreements/spca/")
     assert '<html lang="kk">' in kazakh.content.decode()
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_a_dates_abbreviation_is_the_sentences_full_stop(client, seeded, language):
+    for page in (
+        "/agreements/spca/?as_of=2025-06-01",
+        "/commitments/cardiff-university-campus-kazakhstan/",
+    ):
+        html = client.get(f"/{language}{page}").content.decode().replace("\N{NO-BREAK SPACE}", " ")
+        assert not re.search(r"\s(г|ж)\.\.", html), page
