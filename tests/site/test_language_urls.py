@@ -232,3 +232,11 @@ def test_a_dates_abbreviation_is_the_sentences_full_stop(client, seeded, languag
     ):
         html = client.get(f"/{language}{page}").content.decode().replace("\N{NO-BREAK SPACE}", " ")
         assert not re.search(r"\s(г|ж)\.\.", html), page
+
+
+def test_overdue_since_reads_in_each_languages_grammar(client, seeded):
+    page = "commitments/?overdue=true"
+    russian = client.get(f"/ru/{page}").content.decode().replace("\N{NO-BREAK SPACE}", " ")
+    kazakh = client.get(f"/kk/{page}").content.decode().replace("\N{NO-BREAK SPACE}", " ")
+    assert "Просрочено с марта 2020 г." in russian
+    assert "2020 жылғы наурыздан бері мерзімі өткен" in kazakh
