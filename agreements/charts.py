@@ -88,12 +88,15 @@ def _track_in_words(agreement, lane: str, track) -> SafeString:
     where = track.step_label or agreement.status_label(track.standing.status)
     words = str(where)
     if track.standing.since:
-        words += " " + _("since %(date)s") % {"date": track.standing.since_display}
+        since = format_date(track.standing.since, track.standing.since_precision, "since")
+        words += " " + _("since %(date)s") % {"date": since}
         if track.since_inferred:
             words += " " + _("(inferred)")
     if track.next_step:
         words += "; " + _("next expected step: %(step)s") % {"step": track.next_step_label}
     return format_html(_("{party}: {words}."), party=party, words=words)
+from core.charts import Bar, bar_chart, spoken
+from core.l10n import format_amount, format_date
 
 
 def figure_values(figure, same_metric: list) -> str:
@@ -106,7 +109,7 @@ def figure_values(figure, same_metric: list) -> str:
             float(other.value),
             "" if other.pk == figure.pk else other.get_absolute_url(),
             "chart-current" if other.pk == figure.pk else "",
-            f"{float(other.value):g} {other.unit}",
+            format_amount(other.value, other.unit, other.approximation),
         )
         for other in ordered
     ]

@@ -63,7 +63,10 @@ def bar_chart(
     top = max((bar.value for bar in bars), default=0) or 1
     left = 0 if stacked else LABEL_WIDTH
     row = ROW + 16 if stacked else ROW
-    span = WIDTH - left - (160 if stacked else 60)
+    # Room after the longest bar for the longest value: "более 18 млрд
+    # долларов США" is longer than "$18bn" (about 10 px a character).
+    longest = max((len(bar.text) for bar in bars), default=0)
+    span = WIDTH - left - max(160 if stacked else 60, 10 * longest + 12)
     rows = []
     for index, bar in enumerate(bars):
         y = index * row + (20 if stacked else 4)

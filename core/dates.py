@@ -10,8 +10,9 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import gettext_lazy as _
+
+from core import l10n
 
 
 class DatePrecision(models.TextChoices):
@@ -134,17 +135,11 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     return first.replace(day=min(day.day, last.day))
 
 
-def format_partial_date(date: datetime.date | None, precision: str) -> str:
-    """'11 February 2025', 'April 2024' or '2023': never more precise than known."""
-    if date is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{date.year}"
-    # Django's translated month names: the standalone form for "April 2024",
-    # the one that follows a day for "11 February 2025" (genitive in Russian).
-    if precision == DatePrecision.MONTH:
-        return f"{MONTHS[date.month]} {date.year}"
-    return f"{date.day} {MONTHS_ALT[date.month]} {date.year}"
+def format_partial_date(date: datetime.date | None, precision: str, role: str = "plain") -> str:
+    """'11 February 2025', 'April 2024' or '2023': never more precise than
+    known, in the active language and in the form the phrase around it wants
+    (`role`: "since" gives "с апреля 2024 г."; see core.l10n)."""
+    return l10n.format_date(date, precision, role)
 
 
 def partial_date(name: str, verbose_name: str):
@@ -239,14 +234,14 @@ class PartialDatesMixin:
         if errors:
             raise ValidationError(errors)
 
-    def display_date(self, name: str) -> str:
-        return format_partial_date(getattr(self, name), getattr(self, f"{name}_precision"))
+    def display_date(self, name: str, role: str = "plain") -> str:
+        return format_partial_date(getattr(self, name), getattr(self, f"{name}_precision"), role)
 
-    def display_date_marked(self, name: str) -> str:
+    def display_date_marked(self, name: str, role: str = "plain") -> str:
         """`display_date` with " (inferred)" when the date is taken from
         context: for plain text (page descriptions, feed titles), where the
         pages' template tag (`dated`) cannot go."""
-        shown = self.display_date(name)
+        shown = self.display_date(name, role)
         if shown and getattr(self, f"{name}_inferred", False):
             return f"{shown} ({_('inferred')})"
         return shown

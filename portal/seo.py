@@ -5,6 +5,7 @@ the record itself and never naming anything that is not published."""
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core import l10n
 from core.dates import serialize_partial_date
 from core.models import is_public
 from portal import plain
@@ -18,6 +19,8 @@ def describe(record) -> str:
     builder = DESCRIBERS.get(record._meta.label)
     parts = builder(record) if builder else []
     text = " ".join(part.strip() for part in parts if part and part.strip())
+    # "с июля 2024 г.." -> "с июля 2024 г.": the date's dot ends the sentence.
+    text = l10n.tidy_full_stops(text)
     numbers = plain.source_numbers(text)
     if numbers:
         text = plain.name_sources(text, plain.sources_by_number(numbers), link=False)
@@ -27,7 +30,7 @@ def describe(record) -> str:
 def _status_line(record) -> str:
     if not record.status:
         return _("No status recorded yet.")
-    since = record.display_date_marked("status_since")
+    since = record.display_date_marked("status_since", "since")
     if since:
         return _("Status: %(status)s since %(date)s.") % {
             "status": record.get_status_display(),
@@ -57,7 +60,7 @@ def _commitment(commitment) -> list[str]:
 
 
 def _figure(figure) -> list[str]:
-    value = figure.value_text or f"{figure.value.normalize():f} {figure.unit}"
+    value = l10n.format_amount(figure.value, figure.unit, figure.approximation)
     as_of = figure.display_date_marked("as_of")
     line = f"{figure.name}: {value}"
     line += f" ({as_of})." if as_of else "."

@@ -12,7 +12,16 @@ from people.models import Organisation, Person
 from topics.models import Topic
 
 
-class PublishedSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Every address in each language (English at the root, /ru/, /kk/),
+    each naming the others and the default (hreflang alternates)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PublishedSitemap(LanguagesSitemap):
     model = None
     changefreq = "weekly"
     limit = 5000
@@ -30,7 +39,7 @@ def published_sitemap(model, priority: float) -> type[Sitemap]:
     )
 
 
-class ListSitemap(Sitemap):
+class ListSitemap(LanguagesSitemap):
     changefreq = "daily"
     priority = 0.6
     names = (

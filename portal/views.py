@@ -160,5 +160,5 @@ Sitemap: {sitemap}
 
 @require_GET
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("portal:sitemap"))
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
     return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")

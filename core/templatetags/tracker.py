@@ -1,5 +1,6 @@
 """Template helpers every public page uses."""
 
+import datetime
 import itertools
 from urllib.parse import urlencode
 
@@ -10,7 +11,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.dates import DatePrecision, format_partial_date
+from core import l10n
+from core.dates import DatePrecision
 from core.models import is_public
 
 register = template.Library()
@@ -84,14 +86,15 @@ def shown_status(obj, value=None):
 
 
 @register.simple_tag
-def dated(value, precision=DatePrecision.DAY, inferred=False, empty="—"):
+def dated(value, precision=DatePrecision.DAY, inferred=False, empty="—", role="plain"):
     """A partial date as every page shows it: never more precise than known,
+    in the form its phrase takes in the page's language (`role`, core/l10n.py),
     and marked "(inferred)" when taken from context rather than stated by a
     source (docs/STATUS.md). Every date a page shows goes through here (or
     `date_of`), so the mark cannot be left out of one list."""
     if value is None:
         return empty
-    text = format_partial_date(value, precision or DatePrecision.DAY)
+    text = l10n.format_date(value, precision or DatePrecision.DAY, role)
     if not inferred:
         return text
     return format_html("{}{}", text, inferred_mark(inferred))
@@ -106,13 +109,61 @@ def inferred_mark(inferred):
 
 
 @register.simple_tag
-def date_of(obj, name: str, empty="—"):
+def date_of(obj, name: str, empty="—", role="plain"):
     """`dated` for a record's partial date by name: `{% date_of agreement "signed_on" %}`."""
     return dated(
         getattr(obj, name, None),
         getattr(obj, f"{name}_precision", DatePrecision.DAY),
         getattr(obj, f"{name}_inferred", False),
         empty,
+        role,
+    )
+
+
+@register.simple_tag
+def date_as(role: str, date, precision: str = "day") -> str:
+    """A date in the form the phrase around it takes in the page's language:
+    `{% date_as "since" standing.since standing.since_precision as date %}`
+    then `{% blocktranslate %}since {{ date }}{% endblocktranslate %}`
+    gives "с апреля 2024 г." and "2024 жылғы сәуірден бері" (core/l10n.py).
+    (`dated` and `date_of` add the inferred mark.)"""
+    return l10n.format_date(date, precision or "day", role)
+
+
+@register.simple_tag
+def overdue_since(commitment) -> str:
+    """The first period a commitment was late in, at the precision it was
+    due (due in February 2020, overdue since March 2020), to follow "since"."""
+    if commitment.due_by is None:
+        return ""
+    first_late = commitment.due_by + datetime.timedelta(days=1)
+    return l10n.format_date(first_late, commitment.due_on_precision, "since")
+
+
+@register.filter
+def end_sentence(text):
+    """A full stop after the text, unless a date's "г." already ends it."""
+    ended = l10n.end_sentence(str(text))
+    # Safe text (already escaped) stays safe: only a dot is added.
+    return mark_safe(ended) if hasattr(text, "__html__") else ended  # noqa: S308
+
+
+@register.filter
+def tidy_full_stops(text):
+    """One full stop where a date's abbreviation ends a sentence."""
+    tidied = l10n.tidy_full_stops(str(text))
+    return mark_safe(tidied) if hasattr(text, "__html__") else tidied  # noqa: S308
+
+
+@register.simple_tag
+def figure_value(figure) -> str:
+    """A figure's value in the page's language, with its unit and how exact
+    it is: "£2.8bn", "2,8 млрд фунтов стерлингов", "2,8 млрд фунт стерлинг".
+    Isolated (<bdi>): the unit is an editor's text, in any direction."""
+    if figure.value is None:
+        return format_html("<bdi>{}</bdi>", figure.value_text)
+    return format_html(
+        "<bdi>{}</bdi>", l10n.format_amount(figure.value, figure.unit, figure.approximation)
     )
 
 

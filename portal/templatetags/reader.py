@@ -4,10 +4,12 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.l10n import localized_url, page_name, strip_language
 from portal import plain as plain_words
 from portal import seo
 
@@ -58,6 +60,20 @@ def canonical_url(context) -> str:
     if page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context) -> str:
+    """This page in every language (`<link rel="alternate" hreflang>`), the
+    English one at the root also the default for any other language; the
+    same address as the canonical link, in each language."""
+    request = context["request"]
+    if page_name(strip_language(request.path_info), getattr(request, "urlconf", None)) is None:
+        return ""
+    canonical = canonical_url(context)
+    links = [(code, localized_url(canonical, code)) for code, _name in settings.LANGUAGES]
+    links.append(("x-default", localized_url(canonical, settings.LANGUAGE_CODE)))
+    return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
 
 
 @register.simple_tag(takes_context=True)

@@ -65,7 +65,9 @@ PAGES = {
         "meeting title",
         AGREEMENT_NAME,
     ],
-    "/figures/": ["figure name", "figure words"],
+    # The list shows the value in the reader's language; the source's own
+    # words are on the figure's page.
+    "/figures/": ["figure name"],
     "/figures/hostile-figure/": ["figure name", "figure words", "figure note", "source title"],
     "/timeline/": ["agreement title", "commitment title", "meeting title"],
     "/meetings/": ["meeting title", "series name", "meeting place"],
