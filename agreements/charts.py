@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
 from core.dates import format_partial_date
+from core.l10n import format_amount, format_date
 
 
 def tracks_chart(agreement, tracks: list, as_of: datetime.date | None) -> str:
@@ -95,8 +96,6 @@ def _track_in_words(agreement, lane: str, track) -> SafeString:
     if track.next_step:
         words += "; " + _("next expected step: %(step)s") % {"step": track.next_step_label}
     return format_html(_("{party}: {words}."), party=party, words=words)
-from core.charts import Bar, bar_chart, spoken
-from core.l10n import format_amount, format_date
 
 
 def figure_values(figure, same_metric: list) -> str:
