@@ -28,7 +28,7 @@ class CommitmentStatusEventTranslation(TranslationOptions):
 
 @register(Figure)
 class FigureTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "note")
 
 
 # The history keeps every language too: each historical model gets the same

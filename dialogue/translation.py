@@ -7,12 +7,12 @@ from dialogue.models import Meeting, MeetingSeries
 
 @register(MeetingSeries)
 class MeetingSeriesTranslation(TranslationOptions):
-    fields = ("name", "short_name")
+    fields = ("name", "short_name", "description")
 
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "summary")
 
 
 # The history keeps every language too: each historical model gets the same

@@ -9,17 +9,17 @@ from people.models import Organisation, Person, Post
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name", "short_name")
+    fields = ("name", "short_name", "description")
 
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "description")
 
 
 @register(Post)
 class PostTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "note")
 
 
 # The history keeps every language too: each historical model gets the same
