@@ -35,3 +35,17 @@ def tr(context, obj, field: str, prose: bool = False, brief: bool = False) -> st
             '{} <small class="machine-translation">({})</small>', body, _("machine translation")
         )
     return format_html("{}", body)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language code ("ru") as its name in the reader's language
+    ("Russian", "русский", "орыс"); the code itself when it is not known."""
+    from babel import Locale, UnknownLocaleError
+
+    from core.content_lang import active_content_language
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(active_content_language())
+    except (ValueError, UnknownLocaleError, AttributeError):
+        return code

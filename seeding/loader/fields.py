@@ -304,6 +304,28 @@ class Refs(SeedField):
 CITED = ("citations__source",)
 
 
+# A quote's translation, for readers only (issue 16): YAML key -> Citation field.
+QUOTE_TRANSLATION = {
+    "translation": "quote_translation",
+    "translation_language": "quote_translation_language",
+}
+
+
+def _quote_translation(item: dict, where: str) -> dict[str, str]:
+    """The optional `translation` of a quote and its `translation_language`;
+    never checked against the source, as it is not evidence."""
+    values = {}
+    for key in QUOTE_TRANSLATION:
+        if item.get(key) not in (None, ""):
+            values[key] = _require_text(item[key], f"{where}.{key}").strip()
+    if "translation" in values and "translation_language" not in values:
+        raise SeedError(
+            "say which language the translation is in (translation_language: ru)",
+            field=f"{where}.translation_language",
+        )
+    return values
+
+
 class Citations(SeedField):
     """The quotes behind a record: `[{source, quote, field}]`, verified
     against the source's text as they are read."""
@@ -330,11 +352,11 @@ class Citations(SeedField):
             where = f"{self.key}[{index}]"
             if not isinstance(item, dict):
                 raise SeedError("expected a mapping with source and quote", field=where)
-            unknown = set(item) - {"source", "quote", "field"}
+            unknown = set(item) - {"source", "quote", "field", *QUOTE_TRANSLATION}
             if unknown:
                 raise SeedError(
                     f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-                    "a citation has source, quote and field",
+                    "a citation has source, quote, field, translation and translation_language",
                     field=where,
                 )
             for required_key in ("source", "quote"):
@@ -344,7 +366,9 @@ class Citations(SeedField):
             quote = _require_text(item["quote"], f"{where}.quote")
             field_name = _require_text(item.get("field") or "", f"{where}.field").strip()
             verbatim = ctx.verify_quote(source, quote, field=where)
-            citations.append({"source": source, "quote": verbatim, "field": field_name})
+            citation = {"source": source, "quote": verbatim, "field": field_name}
+            citation.update(_quote_translation(item, where))
+            citations.append(citation)
         return citations
 
     def dump(self, obj):
@@ -354,6 +378,13 @@ class Citations(SeedField):
                     "source": citation.source.slug,
                     "quote": citation.quote,
                     "field": citation.field_name,
+                    # Only when there is one: records loaded before quotes
+                    # could have translations keep their digests.
+                    **{
+                        key: getattr(citation, attr)
+                        for key, attr in QUOTE_TRANSLATION.items()
+                        if getattr(citation, attr)
+                    },
                 }
                 for citation in obj.citations.all()
             ]
