@@ -165,3 +165,25 @@ def fill_english_columns(app_label: str, fields: dict[str, tuple[str, ...]]):
             )
 
     return forwards
+
+
+def query_the_source_columns() -> None:
+    """Leave queries on `title` on the `title` column, whatever the language.
+
+    modeltranslation rewrites `filter(title=...)`, `order_by("title")` and
+    `values("title")` to the active language's column (`title_ru`), with no
+    fallback: on a Russian page an English search word would find nothing and
+    a record not yet translated would sort as empty. The original columns hold
+    the English (see keep_source_columns_in_english), so queries keep meaning
+    what they meant before the content had languages; a query that wants a
+    language names its column (`title_ru__icontains`). The rewriting stays
+    available per query with `.rewrite(True)`.
+    tests/content_lang/test_content_fields.py checks this still holds after an
+    upgrade of the library."""
+    from modeltranslation.manager import MultilingualQuerySet
+
+    def _post_init(self) -> None:
+        self._rewrite = False
+        self._populate = None
+
+    MultilingualQuerySet._post_init = _post_init

@@ -55,8 +55,6 @@ def test_saving_in_russian_keeps_the_original_column_english():
         agreement.title_ru = "Дорожная карта"
         agreement.save()
     stored = Agreement.objects.values_list("title", flat=True).get(pk=agreement.pk)
-    # values_list is rewritten to the active language's column: ask the
-    # English one by its name, and the base column through the raw query.
     assert Agreement.objects.values_list("title_en", flat=True).get(pk=agreement.pk) == "Roadmap"
     assert stored == "Roadmap"
     from django.db import connection
@@ -112,3 +110,17 @@ def test_english_pages_carry_no_marks(client):
     html = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<h1>Roadmap</h1>" in html
     assert "untranslated" not in html
+
+
+def test_queries_on_a_translated_field_read_the_english_column_in_any_language():
+    """core.content_lang.query_the_source_columns: modeltranslation would
+    rewrite these to the active language's column."""
+    factories.agreement(title="Roadmap", title_ru="Дорожная карта")
+    factories.agreement(title="Accord")
+    with translation.override("ru"):
+        assert Agreement.objects.filter(title__icontains="road").count() == 1
+        assert list(Agreement.objects.order_by("title").values_list("title", flat=True)) == [
+            "Accord",
+            "Roadmap",
+        ]
+        assert Agreement.objects.filter(title_ru__icontains="карта").count() == 1
