@@ -109,8 +109,11 @@ def pick(obj, field: str, language: str | None = None) -> Picked:
     English text marked as a fallback. Reads the loaded columns only: no query."""
     language = language or active_content_language()
     english = getattr(obj, f"{field}_{SOURCE_LANGUAGE}", None)
-    if english is None:  # a field with no translations (or not loaded as such)
-        english = getattr(obj, field, "") or ""
+    if english is None:
+        # No English column (a field without translations), or a row written
+        # behind the model's back (a raw INSERT, bulk_create) that filled only
+        # the original column, which modeltranslation keeps in __dict__.
+        english = obj.__dict__.get(field) or getattr(obj, field, "") or ""
     if language == SOURCE_LANGUAGE:
         return Picked(english, SOURCE_LANGUAGE, False, "source")
     text = getattr(obj, f"{field}_{language}", None) or ""

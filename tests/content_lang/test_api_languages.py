@@ -83,3 +83,25 @@ def test_the_same_queries_in_every_language(seeded, api_client):
                 assert api_client.get(f"{path}?lang={language}").status_code == 200
             counts.setdefault(path, set()).add(len(queries))
     assert all(len(found) == 1 for found in counts.values()), counts
+
+
+def test_a_write_in_russian_sets_the_english_text(seeded, django_user_model):
+    from tests.support.api_fixtures import grant_all_model_permissions, token_client
+    from topics.models import Topic
+
+    user = django_user_model.objects.create_user("editor", password="pw")
+    grant_all_model_permissions(user)
+    client = token_client(user)
+    topic = Topic.objects.exclude(name_ru=None).order_by("pk").first()
+    russian = topic.name_ru
+    response = client.patch(
+        f"/api/v1/topics/{topic.slug}/",
+        {"name": "Renamed topic"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 200, response.json()
+    topic.refresh_from_db()
+    assert (topic.name_en, topic.name_ru) == ("Renamed topic", russian)
+    # The answer is in the language asked: the Russian name, unchanged.
+    assert response.json()["name"] == russian

@@ -124,3 +124,20 @@ def test_queries_on_a_translated_field_read_the_english_column_in_any_language()
             "Roadmap",
         ]
         assert Agreement.objects.filter(title_ru__icontains="карта").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "party"),
+    [
+        ("ru", "Соглашение о стратегическом партнерстве и сотрудничестве", "Великобритания"),
+        ("kk", "Стратегиялық әріптестік және ынтымақтастық туралы келісім", "Ұлыбритания"),
+    ],
+)
+def test_the_spca_page_is_in_the_readers_language(seeded, client, language, title, party):
+    spca = Agreement.objects.get(slug="spca")
+    html = client.get(spca.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert title in html
+    assert party in html
+    assert pick(spca, "summary", language).text in html
+    # Every translated text of the seeds is there: nothing falls back.
+    assert "untranslated" not in html
