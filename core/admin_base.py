@@ -154,3 +154,8 @@ class TranslatedContentAdmin(TranslationAdmin, ContentAdmin):
     one page (`title [en]`, `title [ru]`, `title [kk]`), and the record's
     translation review states. modeltranslation's tabs are left out: they
     load jQuery UI from a CDN, which the Content-Security-Policy forbids."""
+
+    def get_readonly_fields(self, request, obj=None):
+        # modeltranslation's own version does not call on to ContentAdmin's,
+        # which adds where the record came from.
+        return self.replace_orig_field(ContentAdmin.get_readonly_fields(self, request, obj))

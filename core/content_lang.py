@@ -190,3 +190,20 @@ def query_the_source_columns() -> None:
         self._populate = None
 
     MultilingualQuerySet._post_init = _post_init
+
+    original_update = MultilingualQuerySet.update
+
+    def update(self, **kwargs):
+        # The original column and the English one are the same text: an
+        # update() of either (an editor's script, a migration) sets both, as
+        # a save does, so that readers and the loader see the change.
+        for name in translated_fields(self.model):
+            english = f"{name}_{SOURCE_LANGUAGE}"
+            if name in kwargs:
+                kwargs.setdefault(english, kwargs[name])
+            elif english in kwargs:
+                kwargs[name] = kwargs[english]
+        return original_update(self, **kwargs)
+
+    update.alters_data = True
+    MultilingualQuerySet.update = update

@@ -141,3 +141,17 @@ def test_the_spca_page_is_in_the_readers_language(seeded, client, language, titl
     assert pick(spca, "summary", language).text in html
     # Every translated text of the seeds is there: nothing falls back.
     assert "untranslated" not in html
+
+
+def test_an_update_of_either_english_column_sets_both():
+    agreement = factories.agreement(title="Roadmap")
+    Agreement.objects.filter(pk=agreement.pk).update(title="Road map")
+    assert Agreement.objects.values_list("title", "title_en").get(pk=agreement.pk) == (
+        "Road map",
+        "Road map",
+    )
+    Agreement.objects.filter(pk=agreement.pk).update(title_en="Roadmap")
+    assert Agreement.objects.values_list("title", "title_en").get(pk=agreement.pk) == (
+        "Roadmap",
+        "Roadmap",
+    )
