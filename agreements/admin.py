@@ -6,6 +6,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from modeltranslation.admin import TranslationTabularInline
 
 from agreements.admin_actions import add_status_step_action
 from agreements.models import (
@@ -17,7 +18,7 @@ from agreements.models import (
     StatusEvent,
 )
 from agreements.services import check_deletion, delete_status_event, set_event_publication
-from core.admin_base import ContentAdmin, StaleEditForm
+from core.admin_base import ContentAdmin, StaleEditForm, TranslatedContentAdmin
 from evidence.admin import CitationInline
 
 EVENT_FIELDS = (
@@ -76,7 +77,7 @@ class EventSequenceFormSet(forms.BaseInlineFormSet):
             )
 
 
-class StatusEventInline(admin.TabularInline):
+class StatusEventInline(TranslationTabularInline):
     model = StatusEvent
     formset = EventSequenceFormSet
     fields = (*EVENT_FIELDS[:6], "party", "step", "note", "position", "publication")
@@ -92,7 +93,7 @@ class RelationInline(admin.TabularInline):
     extra = 0
 
 
-class StatusTrackedAdmin(ContentAdmin):
+class StatusTrackedAdmin(TranslatedContentAdmin):
     """Re-derives the current status once the inlines (the events) are saved."""
 
     actions = (*ContentAdmin.actions, add_status_step_action)
@@ -148,7 +149,7 @@ class StandaloneEventForm(StaleEditForm):
 
 
 @admin.register(StatusEvent)
-class StatusEventAdmin(ContentAdmin):
+class StatusEventAdmin(TranslatedContentAdmin):
     form = StandaloneEventForm
     list_display = ("agreement", "status", "kind", "date", "date_precision", "party", "step")
     list_filter = ("status", "kind", "step", "date_precision", "party")
@@ -231,7 +232,7 @@ class CommitmentAdmin(StatusTrackedAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(ContentAdmin):
+class FigureAdmin(TranslatedContentAdmin):
     list_display = ("name", "value_text", "value", "unit", "approximation", "as_of", "metric")
     list_filter = ("metric", "unit", "approximation", "topics")
     list_select_related = ("subject",)

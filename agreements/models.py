@@ -22,6 +22,7 @@ from agreements.status_rules import (
     standing,
     tracks,
 )
+from core.content_lang import TranslationReviewField
 from core.dates import (
     DatePrecision,
     PartialDatesMixin,
@@ -485,6 +486,7 @@ class Agreement(StatusTrackedModel):
         help_text=_("Where it was negotiated, reviewed or discussed, without being made there."),
     )
     summary = models.TextField(_("summary"), blank=True)
+    translation_review = TranslationReviewField()
     treaty_series_number = models.CharField(_("UK Treaty Series no."), max_length=60, blank=True)
     command_paper_number = models.CharField(_("Command Paper no."), max_length=60, blank=True)
     un_registration_number = models.CharField(_("UN registration no."), max_length=60, blank=True)
@@ -628,6 +630,7 @@ class StatusEventBase(PartialDatesMixin, TimeStampedModel):
         help_text=_("For a step that is one side's alone, such as UK ratification."),
     )
     note = models.TextField(_("note"), blank=True)
+    translation_review = TranslationReviewField()
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Orders events that share a date.")
     )
@@ -795,6 +798,7 @@ class Commitment(StatusTrackedModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    translation_review = TranslationReviewField()
     parties = models.ManyToManyField(
         Organisation,
         blank=True,
@@ -982,6 +986,7 @@ class Figure(PartialDatesMixin, PublishableModel):
         Topic, blank=True, related_name="figures", verbose_name=_("topics")
     )
     note = models.TextField(_("note"), blank=True)
+    translation_review = TranslationReviewField()
     citations = GenericRelation("evidence.Citation", related_query_name="figure")
 
     objects = FigureQuerySet.as_manager()

@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import PublicationState
@@ -145,3 +146,16 @@ class ContentAdmin(SimpleHistoryAdmin):
     @admin.display(description=gettext_lazy("came from"))
     def provenance(self, obj):
         return describe_provenance(obj) or _("Entered in the admin or the API.")
+
+
+class TranslatedContentAdmin(TranslationAdmin, ContentAdmin):
+    """ContentAdmin for a record with a column per language (issue 16): the
+    English, Russian and Kazakh of each translated field side by side on the
+    one page (`title [en]`, `title [ru]`, `title [kk]`), and the record's
+    translation review states. modeltranslation's tabs are left out: they
+    load jQuery UI from a CDN, which the Content-Security-Policy forbids."""
+
+    def get_readonly_fields(self, request, obj=None):
+        # modeltranslation's own version does not call on to ContentAdmin's,
+        # which adds where the record came from.
+        return self.replace_orig_field(ContentAdmin.get_readonly_fields(self, request, obj))

@@ -22,8 +22,11 @@ class CoreConfig(AppConfig):
 
         # Registers the system checks (core/checks.py).
         from core import checks  # noqa: F401
+        from core.content_lang import keep_source_columns_in_english, query_the_source_columns
         from core.history import stamp_change_reason
 
+        keep_source_columns_in_english()
+        query_the_source_columns()
         # After every migrate, so models added later join the roles.
         post_migrate.connect(_sync_roles, dispatch_uid="core.sync_roles")
         pre_create_historical_record.connect(

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from django.core.management.color import no_style
 from django.db import models
 
+from core.content_lang import SOURCE_LANGUAGE, translated_fields
+
 # Source rows carry whole documents: flush them sooner to bound memory.
 SOURCE_BATCH = 200
 
@@ -55,6 +57,16 @@ class TableWriter:
         table = quote(model._meta.db_table)
         names = ", ".join(quote(field.column) for field in fields)
         spec = [(field.attname, field.get_default()) for field in fields]
+        # The generated rows are English: each translated field's English
+        # column (`title_en`) takes the text of the original (`title`).
+        english = {f"{name}_{SOURCE_LANGUAGE}": name for name in translated_fields(model)}
+        if english:
+            rows = [
+                {**row, **{column: row.get(source) for column, source in english.items()}}
+                if any(column not in row for column in english)
+                else row
+                for row in rows
+            ]
         with self.connection.cursor() as cursor:
             if self.copy:
                 with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from core.admin_base import ContentAdmin
+from core.admin_base import ContentAdmin, TranslatedContentAdmin
 from dialogue.models import Meeting, MeetingSeries, Participation
 from evidence.admin import CitationInline
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(ContentAdmin):
+class MeetingSeriesAdmin(TranslatedContentAdmin):
     list_display = ("name", "short_name", "established", "frequency")
     search_fields = ("name", "short_name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -25,7 +25,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ContentAdmin):
+class MeetingAdmin(TranslatedContentAdmin):
     list_display = ("title", "series", "number", "date", "place", "kind", "status")
     list_filter = ("kind", "status", "series", "topics")
     list_select_related = ("series",)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.content_lang import TranslationReviewField
 from core.dates import (
     PartialDatesMixin,
     due_conditions,
@@ -65,6 +66,7 @@ class MeetingSeries(PartialDatesMixin, PublishableModel):
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     description = models.TextField(_("description"), blank=True)
     frequency = models.CharField(_("frequency"), max_length=60, blank=True)
+    translation_review = TranslationReviewField()
     citations = GenericRelation("evidence.Citation", related_query_name="meeting_series")
 
     objects = MeetingSeriesQuerySet.as_manager()
@@ -181,6 +183,7 @@ class Meeting(PartialDatesMixin, PublishableModel):
     place = models.CharField(_("place"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
     summary = models.TextField(_("summary"), blank=True)
+    translation_review = TranslationReviewField()
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="meetings", verbose_name=_("topics")
     )

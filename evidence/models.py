@@ -8,6 +8,7 @@ import simple_history
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from core.models import (
     publication_constraint,
 )
 from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec
-from evidence.quotes import require_quote
+from evidence.quotes import require_quote, validate_language_code
 
 
 class SourceKind(models.TextChoices):
@@ -75,7 +76,13 @@ class Source(PartialDatesMixin, PublishableModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS
     )
-    language = models.CharField(_("language"), max_length=10, default="en")
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="en",
+        validators=(validate_language_code,),
+        help_text=_("The language the text is written in: en, ru, kk, or any other code."),
+    )
     text = models.TextField(_("full text"), help_text=_("The document verbatim."))
     sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, editable=False)
     seed_file = models.CharField(
@@ -180,6 +187,22 @@ class Citation(TimeStampedModel):
         help_text=_("The field of the record this quote supports, if one in particular."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # A reader's aid, never evidence: not checked against the source, and
+    # shown marked as a translation beside the quote.
+    quote_translation = models.TextField(
+        _("translation of the quote"),
+        blank=True,
+        help_text=_(
+            "Optional: the quote in another language, for readers. Shown marked as a "
+            "translation; it is not evidence and is not checked against the source."
+        ),
+    )
+    quote_translation_language = models.CharField(
+        _("language of the translation"),
+        max_length=10,
+        blank=True,
+        validators=(validate_language_code,),
+    )
 
     objects = CitationQuerySet.as_manager()
 
@@ -208,6 +231,13 @@ class Citation(TimeStampedModel):
         super().clean()
         if self.source_id is not None:
             self.locate_in_source()
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        if self.quote_translation.strip() and not self.quote_translation_language:
+            raise ValidationError(
+                {"quote_translation_language": _("Say which language the translation is in.")}
+            )
 
     def locate_in_source(self) -> None:
         """Verify the quote and store its offsets and the source's own wording."""

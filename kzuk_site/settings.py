@@ -35,6 +35,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 
 INSTALLED_APPS = [
+    # Content in English, Russian and Kazakh (issue 16; core/content_lang.py):
+    # a column per language, registered in each app's translation.py. Before
+    # the admin, as its admin classes require.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -204,6 +208,12 @@ LANGUAGES = [
     ("kk", "Қазақша"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The content's languages (issue 16, docs/READERS.md "Languages of the
+# content"): English is the source; a missing translation falls back to it,
+# and core/content_lang.py marks every such fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "ru", "kk")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,12 +1,13 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
 
-from core.admin_base import ContentAdmin
+from core.admin_base import TranslatedContentAdmin
 from evidence.admin import CitationInline
 from people.models import Organisation, Person, Post
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ContentAdmin):
+class OrganisationAdmin(TranslatedContentAdmin):
     list_display = ("name", "short_name", "kind", "country", "parent")
     list_filter = ("kind", "country")
     list_select_related = ("parent",)
@@ -16,7 +17,7 @@ class OrganisationAdmin(ContentAdmin):
     inlines = (CitationInline,)
 
 
-class PostInline(admin.TabularInline):
+class PostInline(TranslationTabularInline):
     model = Post
     fields = (
         "title",
@@ -32,7 +33,7 @@ class PostInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(ContentAdmin):
+class PersonAdmin(TranslatedContentAdmin):
     list_display = ("name", "country", "slug")
     list_filter = ("country",)
     search_fields = ("name", "slug", "posts__title")
@@ -41,7 +42,7 @@ class PersonAdmin(ContentAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(ContentAdmin):
+class PostAdmin(TranslatedContentAdmin):
     list_display = ("title", "person", "organisation", "start_on", "end_on")
     list_filter = ("organisation__kind",)
     list_select_related = ("person", "organisation")

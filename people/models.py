@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.content_lang import TranslationReviewField
 from core.dates import (
     PartialDatesMixin,
     end_after_start_constraint,
@@ -85,6 +86,7 @@ class Organisation(PublishableModel):
         verbose_name=_("part of"),
     )
     description = models.TextField(_("description"), blank=True)
+    translation_review = TranslationReviewField()
     citations = GenericRelation("evidence.Citation", related_query_name="organisation")
 
     objects = OrganisationQuerySet.as_manager()
@@ -137,6 +139,7 @@ class Person(PublishableModel):
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=COUNTRY_HELP)
     description = models.TextField(_("description"), blank=True)
+    translation_review = TranslationReviewField()
     citations = GenericRelation("evidence.Citation", related_query_name="person")
 
     objects = PersonQuerySet.as_manager()
@@ -182,6 +185,7 @@ class Post(PartialDatesMixin, TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=200)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    translation_review = TranslationReviewField()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     citations = GenericRelation("evidence.Citation", related_query_name="post")
 

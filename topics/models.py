@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.content_lang import TranslationReviewField
 from core.models import (
     PublishableModel,
     PublishableQuerySet,
@@ -24,6 +25,7 @@ class Topic(PublishableModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
+    translation_review = TranslationReviewField()
 
     objects = TopicQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from core.api.languages import InRequestedLanguage, english_columns
 from core.api.visibility import HidesDrafts, hidden, without_hidden
 from core.models import PREFETCHED
 from core.services import save_validated
@@ -43,7 +44,7 @@ def model_errors_as_api_errors(serializer: serializers.Serializer):
         ) from exc
 
 
-class DescribedModelSerializer(HidesDrafts, serializers.ModelSerializer):
+class DescribedModelSerializer(InRequestedLanguage, HidesDrafts, serializers.ModelSerializer):
     """Every generated field carries a description for the OpenAPI schema:
     the model field's help_text, or else its verbose name. Nested as a list,
     it reads prefetched lists (ReadsPrefetched)."""
@@ -108,6 +109,7 @@ class ValidatedModelSerializer(DescribedModelSerializer):
 
     def save_instance(self, instance, validated_data):
         opts = instance._meta
+        validated_data = english_columns(type(instance), validated_data)
         many_to_many = {
             name: validated_data.pop(name)
             for name in list(validated_data)

@@ -11,7 +11,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import renderers, viewsets
 from rest_framework.response import Response
 
-from core.csv import csv_lines, csv_response, keyed_columns
+from core.api.languages import activate_requested_language
+from core.content_lang import translated_fields
+from core.csv import CsvColumn, csv_lines, csv_response, keyed_columns
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -77,6 +79,12 @@ class ApiViewSet(viewsets.ModelViewSet):
         self.request.listing = self.action == "list"
         return super().filter_queryset(queryset)
 
+    def initial(self, request, *args, **kwargs):
+        # The content language (?lang= or Accept-Language): an unknown
+        # ?lang= is a 400 before anything else is done.
+        activate_requested_language(request)
+        super().initial(request, *args, **kwargs)
+
     # Rows fetched (with their prefetches) per round trip when streaming CSV.
     csv_chunk_size = 500
 
@@ -108,7 +116,18 @@ class ApiViewSet(viewsets.ModelViewSet):
         serializer_class = self.get_serializer_class()
         context = self.get_serializer_context()
         rows = (serializer_class(obj, context=context).data for obj in objects)
-        return csv_response(csv_lines(keyed_columns(self.csv_fields), rows), self.basename)
+        return csv_response(csv_lines(self.csv_columns(), rows), self.basename)
+
+    def csv_columns(self) -> tuple[CsvColumn, ...]:
+        """`csv_fields`, each translated one followed by `<field>_lang`: the
+        language its cell is in ("en" where a translation is missing)."""
+        translated = set(translated_fields(self.get_queryset().model))
+        columns = []
+        for column in keyed_columns(self.csv_fields):
+            columns.append(column)
+            if column.header in translated:
+                columns.append(CsvColumn(f"{column.header}_lang", _language_of(column.header)))
+        return tuple(columns)
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
@@ -135,3 +154,7 @@ class ApiViewSet(viewsets.ModelViewSet):
             response["ETag"] = etag
             return get_conditional_response(request, etag=etag, response=response)
         return response
+
+
+def _language_of(field: str):
+    return lambda row: (row.get("languages") or {}).get(field, {}).get("lang")

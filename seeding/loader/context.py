@@ -91,6 +91,8 @@ class LoadContext:
                 source=self.source(item["source"]),
                 quote=item["quote"],
                 field_name=item["field"],
+                quote_translation=item.get("translation", ""),
+                quote_translation_language=item.get("translation_language", ""),
                 content_type=content_type,
                 object_id=obj.pk,
                 position=position,

@@ -14,6 +14,12 @@ from typing import Any
 
 from django.core.validators import validate_slug
 
+from core.content_lang import (
+    SOURCE_LANGUAGE,
+    ReviewState,
+    translated_fields,
+    translation_languages,
+)
 from core.dates import DatePrecision, parse_partial_date, serialize_partial_date
 from seeding.loader.errors import SeedError
 
@@ -298,6 +304,28 @@ class Refs(SeedField):
 CITED = ("citations__source",)
 
 
+# A quote's translation, for readers only (issue 16): YAML key -> Citation field.
+QUOTE_TRANSLATION = {
+    "translation": "quote_translation",
+    "translation_language": "quote_translation_language",
+}
+
+
+def _quote_translation(item: dict, where: str) -> dict[str, str]:
+    """The optional `translation` of a quote and its `translation_language`;
+    never checked against the source, as it is not evidence."""
+    values = {}
+    for key in QUOTE_TRANSLATION:
+        if item.get(key) not in (None, ""):
+            values[key] = _require_text(item[key], f"{where}.{key}").strip()
+    if "translation" in values and "translation_language" not in values:
+        raise SeedError(
+            "say which language the translation is in (translation_language: ru)",
+            field=f"{where}.translation_language",
+        )
+    return values
+
+
 class Citations(SeedField):
     """The quotes behind a record: `[{source, quote, field}]`, verified
     against the source's text as they are read."""
@@ -324,11 +352,11 @@ class Citations(SeedField):
             where = f"{self.key}[{index}]"
             if not isinstance(item, dict):
                 raise SeedError("expected a mapping with source and quote", field=where)
-            unknown = set(item) - {"source", "quote", "field"}
+            unknown = set(item) - {"source", "quote", "field", *QUOTE_TRANSLATION}
             if unknown:
                 raise SeedError(
                     f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-                    "a citation has source, quote and field",
+                    "a citation has source, quote, field, translation and translation_language",
                     field=where,
                 )
             for required_key in ("source", "quote"):
@@ -338,7 +366,9 @@ class Citations(SeedField):
             quote = _require_text(item["quote"], f"{where}.quote")
             field_name = _require_text(item.get("field") or "", f"{where}.field").strip()
             verbatim = ctx.verify_quote(source, quote, field=where)
-            citations.append({"source": source, "quote": verbatim, "field": field_name})
+            citation = {"source": source, "quote": verbatim, "field": field_name}
+            citation.update(_quote_translation(item, where))
+            citations.append(citation)
         return citations
 
     def dump(self, obj):
@@ -348,6 +378,13 @@ class Citations(SeedField):
                     "source": citation.source.slug,
                     "quote": citation.quote,
                     "field": citation.field_name,
+                    # Only when there is one: records loaded before quotes
+                    # could have translations keep their digests.
+                    **{
+                        key: getattr(citation, attr)
+                        for key, attr in QUOTE_TRANSLATION.items()
+                        if getattr(citation, attr)
+                    },
                 }
                 for citation in obj.citations.all()
             ]
@@ -400,3 +437,140 @@ class Children(SeedField):
     def export(self, values, ctx):
         children = [self.handler.export(child, ctx) for child in values[self.key]]
         return {self.key: children} if children else {}
+
+
+class Translated(Text):
+    """A text in English (`title`) with its translations (`title_ru`,
+    `title_kk`): modeltranslation's columns (core/content_lang.py).
+
+    A missing translation is left out of the canonical form rather than
+    written as "", so that records loaded before the content had languages
+    still match what they were loaded from."""
+
+    @property
+    def keys(self):
+        return (self.key, *(f"{self.key}_{language}" for language in translation_languages()))
+
+    def parse(self, raw, ctx):
+        values = super().parse(raw, ctx)
+        for language in translation_languages():
+            key = f"{self.key}_{language}"
+            if raw.get(key) is None:
+                continue
+            text = _require_text(raw[key], key).strip()
+            if text and not values[self.key]:
+                raise SeedError(
+                    f"is a translation of {self.key!r}, which is empty: write the English first",
+                    field=key,
+                )
+            if text:
+                values[key] = text
+        return values
+
+    def dump(self, obj):
+        values = {self.key: getattr(obj, f"{self.key}_{SOURCE_LANGUAGE}") or ""}
+        for language in translation_languages():
+            text = getattr(obj, f"{self.key}_{language}") or ""
+            if text:
+                values[f"{self.key}_{language}"] = text
+        return values
+
+    def apply(self, obj, values, ctx):
+        # Each language's column by its own name: the plain attribute would
+        # write whichever language is active.
+        setattr(obj, f"{self.key}_{SOURCE_LANGUAGE}", values[self.key])
+        for language in translation_languages():
+            setattr(obj, f"{self.key}_{language}", values.get(f"{self.key}_{language}") or None)
+
+
+class TranslationReview(SeedField):
+    """`translation_review: {title_ru: reviewed, title_kk: machine}`: how far
+    each translation of the record has been checked (core/content_lang.py).
+    Every key names a translation the record has."""
+
+    def __init__(self, translated: tuple[str, ...]):
+        super().__init__("translation_review")
+        self.translated = translated
+
+    def default(self):
+        return {}
+
+    def parse(self, raw, ctx):
+        value = raw.get(self.key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise SeedError(
+                "expected a mapping of translation to review state, "
+                "e.g. {title_ru: reviewed, title_kk: machine}",
+                field=self.key,
+            )
+        states = {}
+        for key, state in value.items():
+            where = f"{self.key}.{key}"
+            field, _sep, language = str(key).rpartition("_")
+            if field not in self.translated or language not in translation_languages():
+                raise SeedError(
+                    "names no translation of this record; translations are "
+                    f"<field>_<language> with the fields {', '.join(self.translated)} "
+                    f"and the languages {', '.join(translation_languages())}",
+                    field=where,
+                )
+            if raw.get(key) in (None, ""):
+                raise SeedError(f"reviews {key!r}, which the record does not have", field=where)
+            if state not in ReviewState.values:
+                raise SeedError(
+                    f"{state!r} is not one of: {', '.join(ReviewState.values)}", field=where
+                )
+            states[str(key)] = state
+        return {self.key: dict(sorted(states.items()))} if states else {}
+
+    def dump(self, obj):
+        states = obj.translation_review or {}
+        return {self.key: dict(sorted(states.items()))} if states else {}
+
+    def apply(self, obj, values, ctx):
+        obj.translation_review = dict(values.get(self.key) or {})
+
+    def export(self, values, ctx):
+        return {self.key: values[self.key]} if values.get(self.key) else {}
+
+
+def with_translations(fields: tuple[SeedField, ...], model) -> tuple[SeedField, ...]:
+    """The handler's fields, with the texts that have a column per language
+    read as `Translated` and the record's `translation_review` added."""
+    translated = translated_fields(model) if model is not None else ()
+    if not translated:
+        return fields
+    upgraded = tuple(
+        Translated(field.key, attr=field.attr, required=field.required, default=field.empty)
+        if type(field) is Text and field.key in translated
+        else field
+        for field in fields
+    )
+    return (*upgraded, TranslationReview(translated))
+
+
+def translation_key_problem(key: str, allowed: list[str]) -> str | None:
+    """Why `key` (unknown to the record) is not a translation it can have:
+    `title_de` (a language the site does not have) or `frequency_ru` (a field
+    with no translations). None when the key does not look like one."""
+    field, _sep, language = key.rpartition("_")
+    if not field or field not in allowed or not re.fullmatch(r"[a-z]{2,3}", language):
+        return None
+    languages = translation_languages()
+    if f"{field}_{languages[0]}" in allowed:
+        if language == SOURCE_LANGUAGE:
+            return f"the English text is {field!r} itself, not {key!r}"
+        return (
+            f"{language!r} is not a language of the content; "
+            f"translations are {', '.join(f'{field}_{code}' for code in languages)}"
+        )
+    translated = sorted(
+        {name.rpartition("_")[0] for name in allowed if name.endswith(f"_{languages[0]}")}
+        & set(allowed)
+    )
+    return (
+        f"{field!r} has no translations; the translated fields of this record are: "
+        f"{', '.join(translated) or 'none'}"
+    )

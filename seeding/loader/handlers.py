@@ -13,7 +13,12 @@ from django.core.exceptions import ValidationError
 from django.utils.module_loading import autodiscover_modules
 
 from seeding.loader.errors import SeedError
-from seeding.loader.fields import SeedField, Slug
+from seeding.loader.fields import (
+    SeedField,
+    Slug,
+    translation_key_problem,
+    with_translations,
+)
 
 
 class RecordHandler:
@@ -29,13 +34,23 @@ class RecordHandler:
         return [key for field in self.all_fields() for key in field.keys]
 
     def all_fields(self) -> tuple[SeedField, ...]:
-        return self.fields
+        return self.own_fields()
+
+    def own_fields(self) -> tuple[SeedField, ...]:
+        """The declared fields, with their translations (core/content_lang.py)."""
+        cached = self.__dict__.get("_own_fields")
+        if cached is None:
+            cached = self.__dict__["_own_fields"] = with_translations(self.fields, self.model)
+        return cached
 
     def parse(self, raw: dict, ctx) -> dict[str, Any]:
         """Validate a YAML record and return its canonical form."""
         allowed = self.allowed_keys()
         for key in raw:
             if key not in allowed:
+                problem = translation_key_problem(str(key), allowed)
+                if problem:
+                    raise SeedError(problem, field=str(key))
                 raise SeedError(
                     f"unknown field; a {self.model._meta.verbose_name} record has: "
                     f"{', '.join(allowed)}",
@@ -104,7 +119,7 @@ class SeedHandler(RecordHandler):
     key = "slug"
 
     def all_fields(self):
-        return (Slug(self.key, required=True), *self.fields)
+        return (Slug(self.key, required=True), *self.own_fields())
 
     def lookup(self, slugs):
         queryset = self.model._default_manager.filter(**{f"{self.key}__in": slugs})

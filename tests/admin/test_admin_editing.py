@@ -35,7 +35,8 @@ def test_a_stale_second_save_is_refused_and_told_what_changed(editors):
     stale = form_data(first.get(url))
     fresh = form_data(second.get(url))
 
-    fresh["summary"] = "Rewritten by the second editor."
+    # The English summary: the admin has a field per language (issue 16).
+    fresh["summary_en"] = "Rewritten by the second editor."
     assert second.post(url, fresh).status_code == 302
 
     stale["signed_at"] = "Astana"
@@ -151,7 +152,7 @@ def test_a_change_is_reverted_from_the_history(editors):
     url = _change_url(spca)
     before_edit = spca.history.latest()
     data = form_data(first.get(url))
-    data["summary"] = "A mistaken summary."
+    data["summary_en"] = "A mistaken summary."
     first.post(url, data)
     assert Agreement.objects.get(pk=spca.pk).summary == "A mistaken summary."
 

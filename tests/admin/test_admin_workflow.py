@@ -99,7 +99,8 @@ def _enter_the_meeting(editor, source) -> Meeting:
         "dialogue_meeting",
         {
             "slug": "strategic-dialogue-9",
-            "title": "9th Kazakhstan-UK Strategic Dialogue",
+            # The admin has a field per language (issue 16): English here.
+            "title_en": "9th Kazakhstan-UK Strategic Dialogue",
             "kind": "dialogue_round",
             "status": "held",
             "start_on": "2026-03-10",
@@ -137,7 +138,7 @@ def _enter_the_agreements_made_there(editor, source, meeting) -> None:
             "agreements_agreement",
             {
                 "slug": slug,
-                "title": title,
+                "title_en": title,
                 "kind": kind,
                 "signed_on": "2026-03-10",
                 "signed_on_precision": "day",

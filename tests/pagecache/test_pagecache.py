@@ -74,7 +74,8 @@ def test_an_edit_in_the_admin_reaches_the_next_reader(seeded, client, django_use
         "admin:agreements_agreement_change", args=(Agreement.objects.get(slug="spca").pk,)
     )
     data = form_data(editor.get(change_url))
-    data["title"] = "A renamed partnership"
+    # The English title: the admin has a field per language (issue 16).
+    data["title_en"] = "A renamed partnership"
     assert editor.post(change_url, data).status_code == 302
 
     assert "A renamed partnership" in _get(client, SPCA).content.decode()
@@ -111,8 +112,11 @@ def test_a_write_by_another_process_is_seen(seeded, client):
     table = connection.ops.quote_name(Agreement._meta.db_table)
     versions = connection.ops.quote_name(ContentVersion._meta.db_table)
     with connection.cursor() as cursor:
+        # Both English columns, as every write through the models keeps them
+        # (core/content_lang.py).
         cursor.execute(
-            f"UPDATE {table} SET title = %s WHERE slug = %s", ["Changed elsewhere", "spca"]
+            f"UPDATE {table} SET title = %s, title_en = %s WHERE slug = %s",
+            ["Changed elsewhere", "Changed elsewhere", "spca"],
         )
         cursor.execute(f"UPDATE {versions} SET number = number + 1")
     assert "Changed elsewhere" in _get(client, SPCA).content.decode()

@@ -1,0 +1,51 @@
+"""The content in the reader's language (issue 16, core/content_lang.py).
+
+`{% tr agreement "title" %}` shows the field in the active language. A
+missing translation shows the English text, said to be English
+(`lang="en"`) and marked "not yet translated"; a translation that no editor
+has checked is marked "machine translation" (`brief=True` leaves that mark
+out where a list would repeat it on every line). `prose=True` passes the text
+through `{% plain %}` first, as the summaries and notes are.
+"""
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext as _
+
+from core.content_lang import ReviewState, pick
+from portal.templatetags.reader import plain
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def tr(context, obj, field: str, prose: bool = False, brief: bool = False) -> str:
+    if obj is None:
+        return ""
+    picked = pick(obj, field)
+    body = conditional_escape(plain(context, picked.text) if prose else picked.text)
+    if picked.fallback:
+        return format_html(
+            '<span lang="en">{}</span> <small class="untranslated">({})</small>',
+            body,
+            _("not yet translated"),
+        )
+    if picked.review == ReviewState.MACHINE and not brief:
+        return format_html(
+            '{} <small class="machine-translation">({})</small>', body, _("machine translation")
+        )
+    return format_html("{}", body)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language code ("ru") as its name in the reader's language
+    ("Russian", "русский", "орыс"); the code itself when it is not known."""
+    from babel import Locale, UnknownLocaleError
+
+    from core.content_lang import active_content_language
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(active_content_language())
+    except (ValueError, UnknownLocaleError, AttributeError):
+        return code
