@@ -42,14 +42,14 @@ from core.models import (
     prefetched,
     publication_constraint,
 )
-from core.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec
+from core.search import PROSE, SIMPLE_TEXT, TITLE, SearchField, SearchSpec, translated
 from dialogue.models import Meeting
 from evidence.models import Citation, citations_prefetch
 from people.models import Organisation, OrganisationKind, Person
 from topics.models import Topic
 
 AGREEMENT_SEARCH = SearchSpec(
-    (
+    translated(
         SearchField("title", "A", TITLE),
         SearchField("short_title", "A", TITLE),
         SearchField("summary", "B", PROSE),
@@ -57,14 +57,14 @@ AGREEMENT_SEARCH = SearchSpec(
     acronym_fields=("short_title", "title"),
 )
 COMMITMENT_SEARCH = SearchSpec(
-    (SearchField("title", "A", TITLE), SearchField("description", "B", PROSE))
+    translated(SearchField("title", "A", TITLE), SearchField("description", "B", PROSE))
 )
 FIGURE_SEARCH = SearchSpec(
     (
-        SearchField("name", "A", TITLE),
+        *translated(SearchField("name", "A", TITLE)),
         SearchField("metric", "B", SIMPLE_TEXT),
         SearchField("value_text", "B", SIMPLE_TEXT),
-        SearchField("note", "C", PROSE),
+        *translated(SearchField("note", "C", PROSE)),
     )
 )
 

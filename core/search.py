@@ -39,6 +39,17 @@ SIMPLE_TEXT = NAME
 PROSE = ("english",)
 TITLE = ("simple", "english")
 
+# The Russian and Kazakh columns of a translated field (django-modeltranslation,
+# `<field>_ru`, `<field>_kk`): Russian words stemmed by PostgreSQL's own
+# 'russian' configuration ("соглашения" finds "соглашение") and also kept as
+# typed for prefixes; Kazakh, which PostgreSQL has no stemmer for, as typed.
+TRANSLATED_CONFIGS = {
+    "ru": {NAME: NAME, PROSE: ("russian",), TITLE: ("simple", "russian")},
+    "kk": {NAME: NAME, PROSE: NAME, TITLE: NAME},
+}
+# The configurations a query's every word is tried in.
+QUERY_CONFIGS = ("simple", "english", "russian")
+
 # ts_rank's default weights for D, C, B, A; the SQLite score mirrors them.
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
 
@@ -85,6 +96,19 @@ class SearchField:
     # ranked: ranking recomputes the vector for every match, and a long text
     # makes that costly.
     ranked: bool = True
+
+
+def translated(*fields: SearchField) -> tuple[SearchField, ...]:
+    """The fields and their Russian and Kazakh columns, at the same weight:
+    a reader on /ru/ types the words the page shows."""
+    columns = []
+    for one in fields:
+        columns.append(one)
+        for language, configs in TRANSLATED_CONFIGS.items():
+            columns.append(
+                SearchField(f"{one.name}_{language}", one.weight, configs[one.configs], one.ranked)
+            )
+    return tuple(columns)
 
 
 @dataclass(frozen=True)
@@ -152,12 +176,12 @@ def acronym_hit(spec: SearchSpec, words: list[str]) -> Q | None:
 
 def _tsquery(words: list[str]):
     """Every word, as a prefix, in any of the configurations: `(simple(w:*)
-    || english(w:*)) && ...`. Words are letters and digits only, so nothing
+    || english(w:*) || russian(w:*)) && ...`. Words are letters and digits only, so nothing
     the reader typed can be read as a tsquery operator."""
     query = None
     for word in words:
         either = None
-        for config in ("simple", "english"):
+        for config in QUERY_CONFIGS:
             one = SearchQuery(f"{word}:*", config=config, search_type="raw")
             either = one if either is None else either | one
         query = either if query is None else query & either
@@ -237,10 +261,21 @@ def _search_postgresql(queryset, spec, words):
     return queryset, SearchRank(spec.vector(ranked_only=True), query)
 
 
+def _contains(name: str, word: str) -> Q:
+    """`icontains`, and for a word beyond ASCII (Cyrillic), its capitalised
+    and upper-case forms too: SQLite's LIKE folds the case of ASCII letters
+    only, so "соглашение" would miss a title's "Соглашение"."""
+    hit = Q(**{f"{name}__icontains": word})
+    if not word.isascii():
+        for form in {word.capitalize(), word.upper()} - {word}:
+            hit |= Q(**{f"{name}__contains": form})
+    return hit
+
+
 def _portable_hit(spec: SearchSpec, word: str) -> Q:
     hit = Q()
     for f in spec.fields:
-        hit |= Q(**{f"{f.name}__icontains": word})
+        hit |= _contains(f.name, word)
     for related in spec.related:
         hit |= _related_hit(
             related, lambda rows, r=related: rows.filter(_portable_hit(r.spec, word))
@@ -258,10 +293,7 @@ def _search_portable(queryset, spec, words):
     for word in words:
         queryset = queryset.filter(_portable_hit(spec, word))
         score = score + Case(
-            *(
-                When(**{f"{f.name}__icontains": word}, then=Value(WEIGHTS[f.weight]))
-                for f in ranked
-            ),
+            *(When(_contains(f.name, word), then=Value(WEIGHTS[f.weight])) for f in ranked),
             default=Value(0.0),
             output_field=FloatField(),
         )

@@ -25,13 +25,13 @@ from core.models import (
     TimeStampedModel,
     publication_constraint,
 )
-from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec
+from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec, translated
 from evidence.models import Citation, citations_prefetch
 from people.models import COUNTRY_HELP, Organisation, Person
 from topics.models import Topic
 
 MEETING_SERIES_SEARCH = SearchSpec(
-    (
+    translated(
         SearchField("name", "A", TITLE),
         SearchField("short_name", "A", NAME),
         SearchField("description", "B", PROSE),
@@ -39,9 +39,9 @@ MEETING_SERIES_SEARCH = SearchSpec(
 )
 MEETING_SEARCH = SearchSpec(
     (
-        SearchField("title", "A", TITLE),
+        *translated(SearchField("title", "A", TITLE)),
         SearchField("place", "B", NAME),
-        SearchField("summary", "B", PROSE),
+        *translated(SearchField("summary", "B", PROSE)),
     )
 )
 

@@ -20,11 +20,11 @@ from core.models import (
     TimeStampedModel,
     publication_constraint,
 )
-from core.search import NAME, PROSE, TITLE, RelatedSearch, SearchField, SearchSpec
+from core.search import NAME, PROSE, TITLE, RelatedSearch, SearchField, SearchSpec, translated
 from evidence.models import citations_prefetch
 
 ORGANISATION_SEARCH = SearchSpec(
-    (
+    translated(
         SearchField("name", "A", NAME),
         SearchField("short_name", "A", NAME),
         SearchField("description", "B", PROSE),
@@ -33,11 +33,11 @@ ORGANISATION_SEARCH = SearchSpec(
 )
 
 
-POST_SEARCH = SearchSpec((SearchField("title", "A", TITLE),))
+POST_SEARCH = SearchSpec(translated(SearchField("title", "A", TITLE)))
 
 
 PERSON_SEARCH = SearchSpec(
-    (SearchField("name", "A", NAME), SearchField("description", "B", PROSE)),
+    translated(SearchField("name", "A", NAME), SearchField("description", "B", PROSE)),
     # The offices people held ("ambassador") find them too.
     related=(RelatedSearch("people.Post", "person", POST_SEARCH),),
 )

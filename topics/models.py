@@ -11,9 +11,11 @@ from core.models import (
     PublishableQuerySet,
     publication_constraint,
 )
-from core.search import PROSE, TITLE, SearchField, SearchSpec
+from core.search import PROSE, TITLE, SearchField, SearchSpec, translated
 
-TOPIC_SEARCH = SearchSpec((SearchField("name", "A", TITLE), SearchField("description", "B", PROSE)))
+TOPIC_SEARCH = SearchSpec(
+    translated(SearchField("name", "A", TITLE), SearchField("description", "B", PROSE))
+)
 
 
 class TopicQuerySet(PublishableQuerySet):
