@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     # Articles in, proposed facts out, reviewed by editors (above the
     # content apps: accepting a proposal writes agreements, meetings...).
     "ingest",
+    # The changes feed and the bulk releases, over every content app (docs/API.md).
+    "opendata",
     "portal",
     # Demo data at scale, for a database of its own (docs/PERFORMANCE.md).
     "demo",
