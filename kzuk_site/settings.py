@@ -236,6 +236,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Where load_seeds reads, and export_seeds writes by default.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeding"))
+# Where `manage.py release --out` writes the data releases that /data/ lists.
+RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
 
 # The API (kzuk_site/api.py): anonymous clients read, editors with model
 # permissions write.

@@ -186,7 +186,7 @@ def _describe(resource: Resource) -> dict:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "description": (resource.viewset.__doc__ or "").strip(),
+        "description": str(resource.description),
         "schema": schema,
     }
 

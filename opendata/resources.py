@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from agreements.api import (
     AgreementViewSet,
@@ -25,6 +26,7 @@ class Resource:
     name: str  # its path under /api/v1/
     basename: str  # its route name ("status-event")
     viewset: type
+    description: str  # in plain words, for the data page and datapackage.json
 
     @property
     def model(self) -> type[models.Model]:
@@ -36,18 +38,78 @@ class Resource:
 
 
 RESOURCES = (
-    Resource("agreements", "agreement", AgreementViewSet),
-    Resource("status-events", "status-event", StatusEventViewSet),
-    Resource("commitments", "commitment", CommitmentViewSet),
-    Resource("commitment-status-events", "commitment-status-event", CommitmentStatusEventViewSet),
-    Resource("figures", "figure", FigureViewSet),
-    Resource("meetings", "meeting", MeetingViewSet),
-    Resource("meeting-series", "meeting-series", MeetingSeriesViewSet),
-    Resource("people", "person", PersonViewSet),
-    Resource("organisations", "organisation", OrganisationViewSet),
-    Resource("topics", "topic", TopicViewSet),
-    Resource("sources", "source", SourceViewSet),
-    Resource("citations", "citation", CitationViewSet),
+    Resource(
+        "agreements",
+        "agreement",
+        AgreementViewSet,
+        _("Treaties, agreements, memoranda and roadmaps, with their current status."),
+    ),
+    Resource(
+        "status-events",
+        "status-event",
+        StatusEventViewSet,
+        _("Each dated step of an agreement's status: signed, ratified, in force..."),
+    ),
+    Resource(
+        "commitments",
+        "commitment",
+        CommitmentViewSet,
+        _("What either side promised, planned or announced, by whom and by when."),
+    ),
+    Resource(
+        "commitment-status-events",
+        "commitment-status-event",
+        CommitmentStatusEventViewSet,
+        _("Each dated step of a commitment's status."),
+    ),
+    Resource(
+        "figures",
+        "figure",
+        FigureViewSet,
+        _("Numbers the sources quote, such as trade turnover."),
+    ),
+    Resource(
+        "meetings",
+        "meeting",
+        MeetingViewSet,
+        _("Dialogue rounds, visits, commission sessions and other meetings."),
+    ),
+    Resource(
+        "meeting-series",
+        "meeting-series",
+        MeetingSeriesViewSet,
+        _("Recurring formats, such as the Strategic Dialogue."),
+    ),
+    Resource(
+        "people",
+        "person",
+        PersonViewSet,
+        _("People, with the offices they held."),
+    ),
+    Resource(
+        "organisations",
+        "organisation",
+        OrganisationViewSet,
+        _("States, ministries, agencies, universities and companies."),
+    ),
+    Resource(
+        "topics",
+        "topic",
+        TopicViewSet,
+        _("The subjects records are about."),
+    ),
+    Resource(
+        "sources",
+        "source",
+        SourceViewSet,
+        _("The documents every fact is quoted from."),
+    ),
+    Resource(
+        "citations",
+        "citation",
+        CitationViewSet,
+        _("Quotes from the sources, word for word, each backing one record."),
+    ),
 )
 BY_NAME = {resource.name: resource for resource in RESOURCES}
 

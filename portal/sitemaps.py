@@ -40,6 +40,7 @@ class ListSitemap(Sitemap):
         "agreements:figure-list",
         "portal:timeline",
         "portal:glossary",
+        "portal:data",
         "dialogue:meeting-list",
         "people:person-list",
         "people:organisation-list",

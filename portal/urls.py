@@ -1,6 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from opendata import views as opendata_views
 from portal import search, views
 from portal.sitemaps import SITEMAPS
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("search/", search.SiteSearchView.as_view(), name="search"),
     path("glossary/", views.GlossaryView.as_view(), name="glossary"),
+    path("data/", opendata_views.ReleasesView.as_view(), name="data"),
+    path("data/<str:name>", opendata_views.release_file, name="data-file"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
