@@ -249,3 +249,26 @@ def test_a_mirror_stays_exact_through_the_apis_own_writes(api_client, editor_cli
     assert mirror.records == the_api(api_client)
     assert mirror.records[("agreements", "mou-education")]["parties"] == ["kazakhstan"]
     assert ("agreements", "spca") not in mirror.records
+
+
+def test_every_public_record_and_what_shows_inside_one_keeps_its_history():
+    """The feed is written as history is: a model without it would never be in it."""
+    from simple_history.models import registered_models
+
+    from opendata.changes import _SHOWN_IN
+
+    tracked = {model._meta.label_lower for model in registered_models.values()}
+    needed = {resource.model._meta.label_lower for resource in RESOURCES} | set(_SHOWN_IN)
+    assert needed <= tracked, needed - tracked
+
+
+def test_the_baseline_command_adds_what_was_written_without_history(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Change.objects.filter(resource="topics").delete()
+    out = StringIO()
+    call_command("changes_baseline", stdout=out)
+    assert out.getvalue() == "1 records added to the changes feed.\n"
+    assert Change.objects.get(resource="topics").slug == "energy"
