@@ -113,7 +113,7 @@ def _write_package(work: Path, version: str, today: datetime.date) -> None:
             for chunk in response.streaming_content:
                 file.write(chunk if isinstance(chunk, bytes) else chunk.encode())
         with open(work / f"{resource.name}.json", "w", encoding="utf-8") as file:
-            json.dump(_every_row(resource), file, ensure_ascii=False, indent=1)
+            _write_json_rows(resource, file)
         described.append(_describe(resource))
     (work / "popolo.json").write_text(
         json.dumps(popolo(work), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -131,14 +131,21 @@ def _write_package(work: Path, version: str, today: datetime.date) -> None:
     (work / "datapackage.json").write_text(json.dumps(package, indent=1), encoding="utf-8")
 
 
-def _every_row(resource: Resource) -> list:
-    rows, page = [], 1
+def _write_json_rows(resource: Resource, file) -> None:
+    """The list's rows as one JSON array, a page at a time: a large
+    database's rows never sit in memory all at once."""
+    file.write("[")
+    page, first = 1, True
     while True:
         data = _get(resource, {"page": page, "page_size": JSON_PAGE}).data
-        rows.extend(data["results"])
+        for row in data["results"]:
+            file.write("\n" if first else ",\n")
+            json.dump(row, file, ensure_ascii=False)
+            first = False
         if not data["next"]:
-            return rows
+            break
         page += 1
+    file.write("\n]\n")
 
 
 _TYPES = (
