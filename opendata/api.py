@@ -158,4 +158,9 @@ def _since(raw: str) -> datetime.datetime:
         )
     if timezone.is_naive(moment):
         moment = moment.replace(tzinfo=datetime.UTC)
-    return moment
+    try:
+        # In UTC: PostgreSQL refuses offsets past ±15:59 that Python allows.
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        message = "A date and time between the years 1 and 9999."
+        raise ValidationError({"since": [message]}) from None

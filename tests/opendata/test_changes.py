@@ -272,3 +272,12 @@ def test_the_baseline_command_adds_what_was_written_without_history(world):
     call_command("changes_baseline", stdout=out)
     assert out.getvalue() == "1 records added to the changes feed.\n"
     assert Change.objects.get(resource="topics").slug == "energy"
+
+
+@pytest.mark.parametrize(
+    ("since", "status"),
+    [("0047-05-01T11:44:07-22:41", 200), ("0001-01-01T00:00:00+05:00", 400)],
+)
+def test_an_offset_python_allows_but_the_database_does_not_is_answered(api_client, since, status):
+    """Found by schemathesis on PostgreSQL: an offset past ±15:59 was a 500."""
+    assert api_client.get("/api/v1/changes/", {"since": since}).status_code == status
