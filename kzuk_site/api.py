@@ -23,6 +23,7 @@ from agreements.api import (
 from core.api.errors import api_not_found
 from dialogue.api import MeetingSeriesViewSet, MeetingViewSet
 from evidence.api import CitationViewSet, SourceViewSet
+from opendata.api import ChangesView
 from people.api import OrganisationViewSet, PersonViewSet
 from topics.api import TopicViewSet
 
@@ -76,6 +77,8 @@ urlpatterns = [
         csp_update(REDOC_POLICY)(SpectacularRedocView.as_view(url_name="api:schema")),
         name="redoc",
     ),
+    # What changed, for mirrors (docs/API.md, "Changes").
+    path("changes/", ChangesView.as_view(), name="changes"),
     *router.urls,
     # Last: anything else under /api/v1/ is a JSON 404, not the site's HTML page.
     re_path(r"^(?P<unknown_path>.*)$", api_not_found, name="not-found"),

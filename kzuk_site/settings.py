@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     # Articles in, proposed facts out, reviewed by editors (above the
     # content apps: accepting a proposal writes agreements, meetings...).
     "ingest",
+    # The changes feed and the bulk releases, over every content app (docs/API.md).
+    "opendata",
     "portal",
     # Demo data at scale, for a database of its own (docs/PERFORMANCE.md).
     "demo",
@@ -245,6 +247,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Where load_seeds reads, and export_seeds writes by default.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR / "seeding"))
+# Where `manage.py release --out` writes the data releases that /data/ lists.
+RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
 
 # The API (kzuk_site/api.py): anonymous clients read, editors with model
 # permissions write.

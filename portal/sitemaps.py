@@ -49,6 +49,7 @@ class ListSitemap(LanguagesSitemap):
         "agreements:figure-list",
         "portal:timeline",
         "portal:glossary",
+        "portal:data",
         "dialogue:meeting-list",
         "people:person-list",
         "people:organisation-list",

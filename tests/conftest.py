@@ -14,8 +14,8 @@ from django.utils import translation
 
 from core.content_apps import content_app_labels
 
-# The content apps, and the demo data's bookkeeping.
-OUR_APPS = (*content_app_labels(), "demo")
+# The content apps, the demo data's bookkeeping and the changes feed's log.
+OUR_APPS = (*content_app_labels(), "demo", "opendata")
 
 # Property tests (the loader's fuzzing): a few derandomised examples in the
 # suite, so CI is fast and repeatable; `HYPOTHESIS_PROFILE=long` explores

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 # Format suffixes (`.json`): the browsable API is walked as `?format=api`.
 FORMATS = ("json",)
-EXPECTED_404 = {"api:not-found"}
+# A release's zip needs a release made first: tests/opendata/test_data_page.py.
+EXPECTED_404 = {"api:not-found", "portal:data-file"}
 
 
 def _visit(client: Client, url: str) -> tuple[int, bytes]:
@@ -65,6 +66,9 @@ def _kwargs_for(route: Route, records: dict) -> list[dict]:
             values.append([("format", value) for value in FORMATS])
         elif param == "unknown_path":
             values.append([(param, "no-such-path/")])
+        elif param == "name":
+            # A release's zip (/data/<name>): made as an anonymous reader, no drafts in it.
+            values.append([(param, "no-such-release.zip")])
         elif param in ("slug", "pk"):
             own = _api_model(route)
             chosen = [records[own]] if own else [r for r in records.values() if hasattr(r, param)]
