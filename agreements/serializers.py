@@ -28,6 +28,7 @@ from core.api.fields import link, self_link, slugs
 from core.api.links import HyperlinkedIdentityField
 from core.api.serializers import (
     DescribedModelSerializer,
+    PartialDateTextField,
     SlugKeyField,
     ValidatedModelSerializer,
     model_errors_as_api_errors,
@@ -80,6 +81,10 @@ class StatusAsOfMixin(serializers.Serializer):
     def get_status_as_of_date_precision(self, obj) -> str | None:
         return getattr(obj, "status_as_of_date_precision", None)
 
+    status_as_of_date_text = PartialDateTextField(
+        date="status_as_of_date", precision="status_as_of_date_precision"
+    )
+
     status_confirmed_as_of = serializers.SerializerMethodField(
         help_text=_("With ?as_of=: the date of the latest evidence for status_as_of.")
     )
@@ -93,13 +98,19 @@ class StatusAsOfMixin(serializers.Serializer):
     def get_status_confirmed_as_of_precision(self, obj) -> str | None:
         return getattr(obj, "status_confirmed_as_of_precision", None)
 
+    status_confirmed_as_of_text = PartialDateTextField(
+        date="status_confirmed_as_of", precision="status_confirmed_as_of_precision"
+    )
+
 
 STATUS_AS_OF_FIELDS = (
     "status_as_of",
     "status_as_of_date",
     "status_as_of_date_precision",
+    "status_as_of_date_text",
     "status_confirmed_as_of",
     "status_confirmed_as_of_precision",
+    "status_confirmed_as_of_text",
 )
 
 
@@ -124,8 +135,17 @@ class FreshnessMixin(serializers.Serializer):
     def get_is_stale(self, obj) -> bool:
         return bool(getattr(obj, "is_stale", False))
 
+    status_confirmed_on_text = PartialDateTextField(
+        date="status_confirmed_on", precision="status_confirmed_on_precision"
+    )
 
-FRESHNESS_FIELDS = ("status_confirmed_on", "status_confirmed_on_precision", "is_stale")
+
+FRESHNESS_FIELDS = (
+    "status_confirmed_on",
+    "status_confirmed_on_precision",
+    "status_confirmed_on_text",
+    "is_stale",
+)
 
 
 class TrackSerializer(serializers.Serializer):
@@ -140,6 +160,7 @@ class TrackSerializer(serializers.Serializer):
     since_precision = serializers.CharField(
         source="standing.since_precision", help_text=_("The precision of since.")
     )
+    since_text = PartialDateTextField(date="standing.since", precision="standing.since_precision")
     confirmed_on = serializers.DateField(
         source="standing.confirmed_on",
         allow_null=True,
@@ -147,6 +168,9 @@ class TrackSerializer(serializers.Serializer):
     )
     confirmed_on_precision = serializers.CharField(
         source="standing.confirmed_on_precision", help_text=_("The precision of confirmed_on.")
+    )
+    confirmed_on_text = PartialDateTextField(
+        date="standing.confirmed_on", precision="standing.confirmed_on_precision"
     )
     next_step = serializers.CharField(
         allow_null=True, help_text=_("The step expected next; null when none is.")
@@ -374,11 +398,13 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
             "status",
             "status_since",
             "status_since_precision",
+            "status_since_text",
             *FRESHNESS_FIELDS,
             "tracks",
             *STATUS_AS_OF_FIELDS,
             "signed_on",
             "signed_on_precision",
+            "signed_on_text",
             "signed_at",
             "legally_binding",
             "requires_ratification",
@@ -474,6 +500,13 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "has passed with no fulfilment, as of ?as_of= or today."
         )
     )
+    due_by_text = PartialDateTextField(
+        date="due_by",
+        precision="due_on_precision",
+        help_text=_(
+            "The period it is due in, as due_by at due_on's precision (EDTF); null without one."
+        ),
+    )
     citations = citations_field()
 
     def get_is_overdue(self, obj) -> bool:
@@ -489,12 +522,15 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "status",
             "status_since",
             "status_since_precision",
+            "status_since_text",
             *FRESHNESS_FIELDS,
             "is_overdue",
             *STATUS_AS_OF_FIELDS,
             "due_on",
             "due_on_precision",
+            "due_on_text",
             "due_by",
+            "due_by_text",
             "parties",
             "parties_summary",
             "people",

@@ -46,7 +46,10 @@ def parse_partial_date(value: str) -> tuple[datetime.date, str]:
 
 
 def serialize_partial_date(date: datetime.date | None, precision: str) -> str | None:
-    """The inverse of parse_partial_date."""
+    """The inverse of parse_partial_date: the date at its precision as an
+    EDTF level 0 (ISO 8601) string, "2024-04-24", "2024-04" or "2024", so
+    that a machine cannot mistake the first of a month for a known day.
+    The one place the API's and the CSV's `*_text` values are made."""
     if date is None:
         return None
     if precision == DatePrecision.YEAR:
