@@ -286,6 +286,7 @@ class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
         extra_kwargs = {"date": {"required": True, "allow_null": False}}
 
 
@@ -328,6 +329,7 @@ class CommitmentStatusEventSerializer(StatusEventWriteMixin, DescribedModelSeria
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
         extra_kwargs = {"date": {"required": True, "allow_null": False}}
 
 
@@ -420,6 +422,18 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
             "updated_at",
         )
         read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
+        # Left out of a list's lean row unless `expand=` names them (core.api.shape).
+        expandable = (
+            "status_history",
+            "citations",
+            "tracks",
+            "parties_summary",
+            "signatories",
+            "meetings",
+            "discussed_at",
+        )
+        # Each state party's track is worked out from the steps and the parties.
+        field_needs = {"tracks": ("status_events", "parties")}
         extra_kwargs = {
             "status_since": {
                 "help_text": _(
@@ -544,6 +558,7 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "updated_at",
         )
         read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
+        expandable = ("status_history", "citations", "parties_summary", "people")
 
 
 class CommitmentSerializer(CommitmentListSerializer):
@@ -602,4 +617,5 @@ class FigureSerializer(ValidatedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
         extra_kwargs = {"value": {"coerce_to_string": True}}

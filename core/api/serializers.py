@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from core.api.shape import ShapedSerializerMixin
 from core.api.visibility import HidesDrafts, hidden, without_hidden
 from core.dates import serialize_partial_date
 from core.models import PREFETCHED
@@ -86,7 +87,7 @@ def model_errors_as_api_errors(serializer: serializers.Serializer):
         ) from exc
 
 
-class DescribedModelSerializer(HidesDrafts, serializers.ModelSerializer):
+class DescribedModelSerializer(ShapedSerializerMixin, HidesDrafts, serializers.ModelSerializer):
     """Every generated field carries a description for the OpenAPI schema:
     the model field's help_text, or else its verbose name. Nested as a list,
     it reads prefetched lists (ReadsPrefetched)."""
