@@ -295,6 +295,7 @@ SPECTACULAR_SETTINGS = {
         "core.api.schema.describe_parameters",
         "core.api.schema.add_links",
         "core.api.schema.anonymous_reads",
+        "core.api.schema.empty_means_unset",
     ],
     # One named enum per vocabulary: several models share "kind" and "status"
     # field names, and every partial date shares its precisions.

@@ -99,15 +99,19 @@ class ApiAutoSchema(AutoSchema):
     def _map_serializer(self, serializer, direction, bypass_extensions=False):
         component = super()._map_serializer(serializer, direction, bypass_extensions)
         # The record a read answers with holds the fields `fields=` and
-        # `expand=` chose, so none of them is always there.
-        if direction == "response" and self._shaped() and self._is_answer(serializer):
+        # `expand=` chose, so none of them is always there. (One component
+        # serves a resource's reads and writes: a write answers with every
+        # field, which this allows too.)
+        if direction == "response" and self._is_answer(serializer):
             component.pop("required", None)
         return component
 
     def _is_answer(self, serializer) -> bool:
         view = self.view
+        if not hasattr(view, "get_shape"):
+            return False
         answers = {view.serializer_class, getattr(view, "list_serializer_class", None)}
-        return type(serializer) in answers
+        return (serializer if isinstance(serializer, type) else type(serializer)) in answers
 
     def _get_response_for_code(
         self, serializer, status_code, media_types=None, direction="response"
@@ -155,6 +159,29 @@ def anonymous_reads(result, generator, request, public):
             security = operation.get("security")
             if method in ("get", "head") and security is not None and {} not in security:
                 security.append({})
+    return result
+
+
+# Query parameters whose empty value is refused (a 400), not read as unset.
+_EMPTY_REFUSED = {"page", "page_size", "format"}
+
+
+def empty_means_unset(result, generator, request, public):
+    """Postprocessing hook: a single-valued filter, `fields` or `expand`
+    sent empty (`?updated_since=`, as an HTML form sends an untouched field)
+    is read as not given; the schema says so with allowEmptyValue."""
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method != "get":
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] != "query" or parameter["name"] in _EMPTY_REFUSED:
+                    continue
+                # A list of choices refuses "" as a choice; fields and expand
+                # read it as none.
+                chosen_list = parameter["name"] in (shape.FIELDS, shape.EXPAND)
+                if parameter.get("schema", {}).get("type") != "array" or chosen_list:
+                    parameter["allowEmptyValue"] = True
     return result
 
 

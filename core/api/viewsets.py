@@ -84,11 +84,11 @@ class ApiViewSet(viewsets.ModelViewSet):
             return None
         params = self.request.query_params
         if self._wants_csv():
-            only = shape._names(params, shape.FIELDS)
-            unknown = [name for name in only if name not in self.csv_fields]
-            if unknown:
-                shape._refuse(shape.FIELDS, unknown, self.csv_fields)
-            return tuple(name for name in self.csv_fields if not only or name in only)
+            # Any of the record's fields may be named (an unknown one is a
+            # 400); those that are not CSV columns, nested ones, are left out.
+            only = shape.chosen_fields(self.get_serializer_class(), params, lean=False)
+            named = bool(shape._names(params, shape.FIELDS))
+            return tuple(name for name in self.csv_fields if not named or name in only)
         return shape.chosen_fields(self.get_serializer_class(), params, lean=self.action == "list")
 
     def _wants_csv(self) -> bool:
@@ -127,7 +127,9 @@ class ApiViewSet(viewsets.ModelViewSet):
 
     def get_renderers(self):
         chosen = super().get_renderers()
-        if self.action == "list":
+        # A method the resource does not take (TRACE...) has no action: it
+        # must reach its 405, not a 404 for `format=csv` naming no renderer.
+        if self.action in ("list", None):
             chosen.append(CSVRenderer())
         return chosen
 
