@@ -178,3 +178,26 @@ def test_the_schema_declares_the_length_limits_it_enforces(api_client):
     assert parameter("/api/v1/people/", "country")["schema"]["maxLength"] == 2
     too_long = api_client.get(AGREEMENTS, {"search": "a" * 201})
     assert too_long.status_code == 400 and "search" in too_long.json()
+
+
+def test_what_schemathesis_found_stays_fixed(api_client, agreements):
+    """Found by schemathesis with all checks (docs/API.md, "HTTP behaviour")."""
+    schema = api_client.get("/api/v1/schema/?format=json").json()
+    parameters = {
+        parameter["name"]: parameter
+        for parameter in schema["paths"]["/api/v1/citations/"]["get"]["parameters"]
+    }
+    # The kinds of record a quote supports, by name, not a content type id.
+    assert "status_event" in parameters["cited_type"]["schema"]["items"]["enum"]
+    # An empty single-valued filter is read as unset, and the schema says so.
+    assert parameters["updated_since"]["allowEmptyValue"] is True
+    assert "allowEmptyValue" not in parameters["page"]
+    assert api_client.get(f"{AGREEMENTS}?updated_since=").status_code == 200
+    # An empty name among several sort fields is refused, not dropped.
+    assert api_client.get(f"{AGREEMENTS}?ordering=,,").status_code == 400
+    assert api_client.get(f"{AGREEMENTS}?ordering=title,").status_code == 400
+    assert api_client.get(f"{AGREEMENTS}?ordering=").status_code == 200
+    # A method the resource does not take is a 405, even asking for CSV.
+    assert api_client.generic("TRACE", f"{AGREEMENTS}?format=csv").status_code == 405
+    # A response may leave out any field (fields=), so none is required.
+    assert "required" not in schema["components"]["schemas"]["Agreement"]
