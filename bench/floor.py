@@ -87,7 +87,10 @@ LEAN_COLUMNS = f"""
 def _with_texts(row: dict, *names: str) -> dict:
     """The EDTF string of each partial date, as the API gives it."""
     for name in names:
-        row[f"{name}_text"] = serialize_partial_date(row[name], row[f"{name}_precision"])
+        # json_agg gives a nested row's date as a string.
+        value = row[name]
+        day = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+        row[f"{name}_text"] = serialize_partial_date(day, row[f"{name}_precision"])
     return row
 
 
