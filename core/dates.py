@@ -104,6 +104,9 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     when it is shorter: 31 March less one month is 28 or 29 February)."""
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
+    if year < datetime.MINYEAR:
+        # Before the calendar's first day (an as_of in year 1): nothing is older.
+        return datetime.date.min
     first = datetime.date(year, month + 1, 1)
     last = period_end(first, DatePrecision.MONTH)
     return first.replace(day=min(day.day, last.day))

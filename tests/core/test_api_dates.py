@@ -117,3 +117,11 @@ def test_the_schema_describes_the_strings(api_client):
     assert text["type"] == "string" and text["nullable"] and text["readOnly"]
     assert text["pattern"] == r"^\d{4}(-\d{2}(-\d{2})?)?$"
     assert "since_text" in schema["Track"]["properties"]
+
+
+def test_an_as_of_in_the_first_year_is_answered(api_client):
+    # Found by schemathesis: a year's staleness window before 0001-01-22
+    # fell off the calendar (a 500).
+    agreement = _signed_agreement(datetime.date(2024, 4, 1), DatePrecision.MONTH)
+    for path in ("/api/v1/agreements/", f"/api/v1/agreements/{agreement.slug}/"):
+        assert api_client.get(path, {"as_of": "0001-01-22"}).status_code == 200
