@@ -28,6 +28,7 @@ from core.api.fields import link, self_link, slugs
 from core.api.links import HyperlinkedIdentityField
 from core.api.serializers import (
     DescribedModelSerializer,
+    PartialDateTextField,
     SlugKeyField,
     ValidatedModelSerializer,
     model_errors_as_api_errors,
@@ -80,6 +81,10 @@ class StatusAsOfMixin(serializers.Serializer):
     def get_status_as_of_date_precision(self, obj) -> str | None:
         return getattr(obj, "status_as_of_date_precision", None)
 
+    status_as_of_date_text = PartialDateTextField(
+        date="status_as_of_date", precision="status_as_of_date_precision"
+    )
+
     status_confirmed_as_of = serializers.SerializerMethodField(
         help_text=_("With ?as_of=: the date of the latest evidence for status_as_of.")
     )
@@ -108,15 +113,21 @@ class StatusAsOfMixin(serializers.Serializer):
         value = getattr(obj, "status_confirmed_as_of_inferred", None)
         return None if value is None else bool(value)
 
+    status_confirmed_as_of_text = PartialDateTextField(
+        date="status_confirmed_as_of", precision="status_confirmed_as_of_precision"
+    )
+
 
 STATUS_AS_OF_FIELDS = (
     "status_as_of",
     "status_as_of_date",
     "status_as_of_date_precision",
     "status_as_of_date_inferred",
+    "status_as_of_date_text",
     "status_confirmed_as_of",
     "status_confirmed_as_of_precision",
     "status_confirmed_as_of_inferred",
+    "status_confirmed_as_of_text",
 )
 
 
@@ -148,12 +159,17 @@ class FreshnessMixin(serializers.Serializer):
     def get_is_stale(self, obj) -> bool:
         return bool(getattr(obj, "is_stale", False))
 
+    status_confirmed_on_text = PartialDateTextField(
+        date="status_confirmed_on", precision="status_confirmed_on_precision"
+    )
+
 
 FRESHNESS_FIELDS = (
     "status_since_inferred",
     "status_confirmed_on",
     "status_confirmed_on_precision",
     "status_confirmed_on_inferred",
+    "status_confirmed_on_text",
     "is_stale",
 )
 
@@ -174,6 +190,7 @@ class TrackSerializer(serializers.Serializer):
         source="standing.since_inferred",
         help_text=_("Whether since is inferred from context, not stated."),
     )
+    since_text = PartialDateTextField(date="standing.since", precision="standing.since_precision")
     confirmed_on = serializers.DateField(
         source="standing.confirmed_on",
         allow_null=True,
@@ -185,6 +202,9 @@ class TrackSerializer(serializers.Serializer):
     confirmed_on_inferred = serializers.BooleanField(
         source="standing.confirmed_on_inferred",
         help_text=_("Whether confirmed_on is inferred from context, not stated."),
+    )
+    confirmed_on_text = PartialDateTextField(
+        date="standing.confirmed_on", precision="standing.confirmed_on_precision"
     )
     next_step = serializers.CharField(
         allow_null=True, help_text=_("The step expected next; null when none is.")
@@ -300,6 +320,7 @@ class StatusEventSerializer(StatusEventWriteMixin, DescribedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
         extra_kwargs = {"date": {"required": True, "allow_null": False}}
 
 
@@ -342,6 +363,7 @@ class CommitmentStatusEventSerializer(StatusEventWriteMixin, DescribedModelSeria
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
         extra_kwargs = {"date": {"required": True, "allow_null": False}}
 
 
@@ -412,12 +434,14 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
             "status",
             "status_since",
             "status_since_precision",
+            "status_since_text",
             *FRESHNESS_FIELDS,
             "tracks",
             *STATUS_AS_OF_FIELDS,
             "signed_on",
             "signed_on_precision",
             "signed_on_inferred",
+            "signed_on_text",
             "signed_at",
             "legally_binding",
             "requires_ratification",
@@ -433,6 +457,18 @@ class AgreementListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSer
             "updated_at",
         )
         read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
+        # Left out of a list's lean row unless `expand=` names them (core.api.shape).
+        expandable = (
+            "status_history",
+            "citations",
+            "tracks",
+            "parties_summary",
+            "signatories",
+            "meetings",
+            "discussed_at",
+        )
+        # Each state party's track is worked out from the steps and the parties.
+        field_needs = {"tracks": ("status_events", "parties")}
         extra_kwargs = {
             "status_since": {
                 "help_text": _(
@@ -518,6 +554,13 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "precision) ends within STATUS_DUE_SOON_DAYS (90 by default) of ?as_of= or today."
         )
     )
+    due_by_text = PartialDateTextField(
+        date="due_by",
+        precision="due_on_precision",
+        help_text=_(
+            "The period it is due in, as due_by at due_on's precision (EDTF); null without one."
+        ),
+    )
     citations = citations_field()
 
     def get_is_overdue(self, obj) -> bool:
@@ -536,6 +579,7 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "status",
             "status_since",
             "status_since_precision",
+            "status_since_text",
             *FRESHNESS_FIELDS,
             "is_overdue",
             "is_due_soon",
@@ -543,7 +587,9 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "due_on",
             "due_on_precision",
             "due_on_inferred",
+            "due_on_text",
             "due_by",
+            "due_by_text",
             "parties",
             "parties_summary",
             "people",
@@ -557,6 +603,7 @@ class CommitmentListSerializer(StatusAsOfMixin, FreshnessMixin, ValidatedModelSe
             "updated_at",
         )
         read_only_fields = ("status", "status_since", "status_since_precision", "updated_at")
+        expandable = ("status_history", "citations", "parties_summary", "people")
 
 
 class CommitmentSerializer(CommitmentListSerializer):
@@ -614,4 +661,5 @@ class FigureSerializer(ValidatedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
         extra_kwargs = {"value": {"coerce_to_string": True}}

@@ -222,8 +222,16 @@ def _endpoints(samples) -> list[tuple[str, str, str]]:
         samples["rare_word"],
     )
     api = "/api/v1/agreements/?page_size=100"
+    full = "page_size=100&expand=all"
     return [
-        ("API agreements, page_size 100", api, "/floor/api/agreements/?page_size=100"),
+        # The lean row is the list's default; `expand=all` the full one with
+        # every step and quote (docs/API.md, "Choosing the shape").
+        ("API agreements, page_size 100 (lean)", api, "/floor/api/agreements/?page_size=100"),
+        (
+            "API agreements, page_size 100, expand=all",
+            f"/api/v1/agreements/?{full}",
+            f"/floor/api/agreements/?{full}",
+        ),
         (
             f"API agreements, status={status}",
             f"{api}&status={status}",
@@ -336,14 +344,15 @@ def _json(server, path) -> dict:
 
 
 def _print_page_size_queries(server):
-    counts = {
-        size: _query_count(server, f"/api/v1/agreements/?page_size={size}")
-        for size in (1, 10, 100, 500)
-    }
-    print(
-        "\nQueries per API list request by page_size: "
-        + ", ".join(f"{size}: {count}" for size, count in counts.items())
-    )
+    for shape in ("", "&expand=all"):
+        counts = {
+            size: _query_count(server, f"/api/v1/agreements/?page_size={size}{shape}")
+            for size in (1, 10, 100, 500)
+        }
+        print(
+            f"\nQueries per API list request ({shape.lstrip('&') or 'lean'}) by page_size: "
+            + ", ".join(f"{size}: {count}" for size, count in counts.items())
+        )
     last = _json(server, "/api/v1/agreements/?page_size=1")["count"] // 25
     pages = {page: _query_count(server, f"/agreements/?page={page}") for page in (1, 2, last)}
     print(

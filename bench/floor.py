@@ -21,7 +21,7 @@ from django.utils.html import escape
 
 from agreements.models import AGREEMENT_SEARCH, Agreement, StatusEvent
 from agreements.status_rules import tracks
-from core.dates import months_before
+from core.dates import months_before, serialize_partial_date
 from core.search import RANK_LIMIT, _tsquery
 
 PAGE_SIZE_LIMIT = 500
@@ -71,6 +71,39 @@ AGREEMENT_COLUMNS = f"""
 """
 
 
+# The lean list row (the API's default, core/api/shape.py): no nested steps,
+# quotes, tracks or summaries; the parties and topics by slug.
+LEAN_COLUMNS = f"""
+    a.id, a.slug, a.title, a.short_title, a.kind, a.status, a.status_since,
+    a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_at,
+    a.legally_binding, a.requires_ratification, a.summary, a.publication, a.updated_at,
+    a.status_confirmed_on, a.status_confirmed_on_precision,
+    (SELECT coalesce(array_agg(o.slug ORDER BY o.name), '{{}}')
+      FROM agreements_agreement_parties m JOIN dialogue_organisation o ON o.id = m.organisation_id
+      WHERE m.agreement_id = a.id) AS parties,
+    {_slugs_sql("agreements_agreement_topics", "topic_id", "dialogue_topic")} AS topics
+"""
+
+
+def _with_texts(row: dict, *names: str) -> dict:
+    """The EDTF string of each partial date, as the API gives it."""
+    for name in names:
+        # json_agg gives a nested row's date as a string.
+        value = row[name]
+        day = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+        row[f"{name}_text"] = serialize_partial_date(day, row[f"{name}_precision"])
+    return row
+
+
+def _lean_row(request, row: dict) -> dict:
+    base = request.build_absolute_uri("/api/v1/")
+    row = dict(row)
+    row.pop("id")
+    row["url"] = f"{base}agreements/{row['slug']}/"
+    row["is_stale"] = _is_stale(row)
+    return _with_texts(row, "signed_on", "status_since", "status_confirmed_on")
+
+
 def _fetch(sql: str, params: dict) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -90,7 +123,9 @@ def _api_row(request, row: dict) -> dict:
         party["url"] = f"{base}organisations/{party['slug']}/"
         party.pop("kind")
     row["parties"] = [party["slug"] for party in row["parties_summary"]]
+    _with_texts(row, "signed_on", "status_since", "status_confirmed_on")
     for event in row["status_history"]:
+        _with_texts(event, "date")
         event["url"] = f"{base}status-events/{event['id']}/"
         event["party_url"] = event["party"] and f"{base}organisations/{event['party']}/"
         _link_sources(base, event["citations"])
@@ -135,6 +170,12 @@ def _tracks(row: dict) -> list[dict]:
             "confirmed_on": track.standing.confirmed_on,
             "confirmed_on_precision": track.standing.confirmed_on_precision,
             "confirmed_on_inferred": track.standing.confirmed_on_inferred,
+            "confirmed_on_text": serialize_partial_date(
+                track.standing.confirmed_on, track.standing.confirmed_on_precision
+            ),
+            "since_text": serialize_partial_date(
+                track.standing.since, track.standing.since_precision
+            ),
             "next_step": track.next_step,
         }
         for track in shown
@@ -220,8 +261,11 @@ def api_agreement_list(request):
     order = "a.signed_on DESC, a.title, a.id"
     if rank and count <= RANK_LIMIT:
         order = f"{rank} DESC, {order}"
+    # `expand=all` is the API's full list row; without it, the lean one.
+    full = request.GET.get("expand") == "all"
+    columns, make_row = (AGREEMENT_COLUMNS, _api_row) if full else (LEAN_COLUMNS, _lean_row)
     rows = _fetch(
-        f"SELECT {AGREEMENT_COLUMNS} FROM agreements_agreement a WHERE {where}"
+        f"SELECT {columns} FROM agreements_agreement a WHERE {where}"
         f" ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s",
         params,
     )
@@ -229,7 +273,7 @@ def api_agreement_list(request):
         "count": count,
         "next": None,
         "previous": None,
-        "results": [_api_row(request, row) for row in rows],
+        "results": [make_row(request, row) for row in rows],
     }
     return HttpResponse(json.dumps(body, default=str), content_type="application/json")
 

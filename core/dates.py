@@ -47,7 +47,10 @@ def parse_partial_date(value: str) -> tuple[datetime.date, str]:
 
 
 def serialize_partial_date(date: datetime.date | None, precision: str) -> str | None:
-    """The inverse of parse_partial_date."""
+    """The inverse of parse_partial_date: the date at its precision as an
+    EDTF level 0 (ISO 8601) string, "2024-04-24", "2024-04" or "2024", so
+    that a machine cannot mistake the first of a month for a known day.
+    The one place the API's and the CSV's `*_text` values are made."""
     if date is None:
         return None
     if precision == DatePrecision.YEAR:
@@ -130,6 +133,9 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     when it is shorter: 31 March less one month is 28 or 29 February)."""
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
+    if year < datetime.MINYEAR:
+        # Before the calendar's first day (an as_of in year 1): nothing is older.
+        return datetime.date.min
     first = datetime.date(year, month + 1, 1)
     last = period_end(first, DatePrecision.MONTH)
     return first.replace(day=min(day.day, last.day))

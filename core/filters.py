@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
+from django_filters.fields import BaseCSVField, IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
 from core.search import SearchSpec, search_counted
@@ -219,10 +219,25 @@ SORT_LABELS = {
 }
 
 
+class _SortField(BaseCSVField):
+    """`ordering=a,,b` or `ordering=,`: an empty name among several is a
+    400 (the choice field's own message), not a silently shorter order.
+    One empty value alone is the list's usual order."""
+
+    def clean(self, value):
+        if value and len(value) > 1 and any(item in self.empty_values for item in value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": ""}
+            )
+        return super().clean(value)
+
+
 class SortFilter(django_filters.OrderingFilter):
     """`?ordering=` with choices a reader understands ("Signed: latest first"
     rather than "Signed on (descending)"), and the list's own order named as
     the empty choice (`default`, e.g. "Newest first") rather than "---------"."""
+
+    base_field_class = _SortField
 
     def __init__(self, *args, default=None, **kwargs):
         kwargs.setdefault("label", _("Sort"))

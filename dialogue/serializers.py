@@ -51,6 +51,7 @@ class MeetingSeriesSerializer(ValidatedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("meetings", "citations")
 
 
 class ParticipationSerializer(DescribedModelSerializer):
@@ -146,6 +147,7 @@ class MeetingListSerializer(ValidatedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("updated_at",)
+        expandable = ("topics_summary", "citations")
         # No generated UniqueTogetherValidator for (series, number): it would
         # make both required, where the model's own full_clean() checks the
         # constraint and lets a meeting outside any series leave them empty.
@@ -200,3 +202,4 @@ class MeetingSerializer(MeetingListSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("topics_summary", "participants", "agreements", "citations")

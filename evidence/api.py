@@ -35,6 +35,7 @@ class SourceViewSet(ApiViewSet):
         "language",
         "published_on",
         "published_on_precision",
+        "published_on_text",
         "published_on_inferred",
         "citation_count",
         "updated_at",

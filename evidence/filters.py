@@ -3,6 +3,7 @@
 import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from core.filters import SlugsFilter, SortFilter, TextSearchFilter, UpdatedSinceFilterSet, known_by
 from evidence.models import (
@@ -83,6 +84,9 @@ class CitationFilterSet(UpdatedSinceFilterSet):
         model = Citation
         fields = ("search", "source", "cited_type", "field", "updated_since")
 
+    # The choices are the models' names, not the content type's ids the
+    # field points at: the schema lists them so.
+    @extend_schema_field({"type": "string", "enum": list(cited_types())})
     def filter_cited_type(self, queryset, name, value):
         if not value:
             return queryset

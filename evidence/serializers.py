@@ -199,6 +199,8 @@ class CitationSerializer(DescribedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("start", "end", "created_at", "updated_at")
+        # They read the cited record, which the queryset prefetches.
+        field_needs = {"cited_slug": ("cited_object",), "cited_url": ("cited_object",)}
         extra_kwargs = {
             "quote": {
                 "help_text": _(

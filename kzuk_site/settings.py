@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as corsheaders_default_headers
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -90,6 +91,10 @@ MIDDLEWARE = [
     # First, before the host is checked: see kzuk_site/health.py.
     "kzuk_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what every middleware below leaves in the body (they read
+    # and rewrite it uncompressed), and adds `Vary: Accept-Encoding`. Not for
+    # responses that may carry a secret (BREACH): kzuk_site/compression.py.
+    "kzuk_site.compression.GZipUnlessSecretMiddleware",
     # Hardening (issue #6). Outside everything that can answer, so that every
     # response carries the policy.
     "csp.middleware.CSPMiddleware",
@@ -304,6 +309,8 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.describe_parameters",
         "core.api.schema.add_links",
+        "core.api.schema.anonymous_reads",
+        "core.api.schema.empty_means_unset",
     ],
     # One named enum per vocabulary: several models share "kind" and "status"
     # field names, and every partial date shares its precisions.
@@ -324,10 +331,21 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# The Atom feeds' ids: `tag:` URIs (RFC 4151), the same wherever the site is
+# served. Change it only with a new authority or date: readers key entries on it.
+FEED_TAG_PREFIX = os.environ.get("FEED_TAG_PREFIX", "tag:kz-uk-tracker,2025:")
+
+# How long any cache may keep an anonymous API read (Cache-Control: public).
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+
 # Read-only cross-origin access to the API; writes stay same-origin.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# A browser client may read the validators and send them back: without these
+# it could not revalidate (a 304 for an unchanged answer).
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
+CORS_ALLOW_HEADERS = (*corsheaders_default_headers, "if-none-match", "if-modified-since")
 
 # Every record about a request names its client by core.client_ip's rule,
 # the same address the throttles and the login lockout count.

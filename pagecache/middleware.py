@@ -10,6 +10,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from pagecache.invalidation import current_version
 
@@ -19,7 +21,8 @@ CACHE_HEADER = "X-Page-Cache"
 UNCACHED_PREFIXES = ("/admin/", "/api/", "/i18n/")
 # Headers the view itself sets. This middleware is inside those that add
 # headers (security, language, Vary), so they still run on a cached page.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
+# With its validators (the feeds'), a cached page still answers a 304.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link", "ETag", "Last-Modified")
 
 
 class PublicPageCacheMiddleware:
@@ -33,7 +36,7 @@ class PublicPageCacheMiddleware:
         key = self._key(request)
         stored = cache.get(key)
         if stored is not None:
-            return self._rebuild(stored)
+            return self._answer(request, self._rebuild(stored))
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
@@ -66,6 +69,18 @@ class PublicPageCacheMiddleware:
         address = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
         return f"page:{current_version()}:{request.LANGUAGE_CODE}:{digest}"
+
+    @staticmethod
+    def _answer(request, response):
+        """The cached page, or a 304 when the client's copy is it."""
+        if not response.has_header("ETag") and not response.has_header("Last-Modified"):
+            return response
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
 
     @staticmethod
     def _rebuild(stored) -> HttpResponse:

@@ -59,6 +59,7 @@ class OrganisationSerializer(ValidatedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("citations",)
 
 
 class PostSerializer(DescribedModelSerializer):
@@ -109,3 +110,4 @@ class PersonSerializer(ValidatedModelSerializer):
             "updated_at",
         )
         read_only_fields = ("created_at", "updated_at")
+        expandable = ("posts", "citations")

@@ -52,7 +52,8 @@ class ApiPagination(PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param)
         if raw is not None and raw not in self.last_page_strings:
-            number = _whole_number(raw)
+            # Any number of digits: a page past the last is a 404, however far.
+            number = _whole_number(raw, max_digits=None)
             if number is None or number < 1:
                 raise ValidationError(
                     {self.page_query_param: [_("A whole number from 1, or 'last'.")]}
@@ -90,13 +91,23 @@ class ApiPagination(PageNumberPagination):
                     f"Rows per page, 1 to {self.max_page_size} (default {self.page_size})."
                 )
             elif parameter["name"] == self.page_query_param:
-                parameter["schema"]["minimum"] = 1
-                parameter["description"] = "Page number, from 1."
+                parameter["schema"] = {
+                    "oneOf": [
+                        {"type": "integer", "minimum": 1},
+                        {"type": "string", "enum": list(self.last_page_strings)},
+                    ]
+                }
+                parameter["description"] = (
+                    "Page number, from 1, or `last`. A page past the last is a 404."
+                )
         return parameters
 
 
-def _whole_number(raw: str) -> int | None:
+def _whole_number(raw: str, max_digits: int | None = 9) -> int | None:
     raw = raw.strip()
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+    if not raw.isascii() or not raw.isdigit():
         return None
-    return int(raw)
+    if max_digits is not None and len(raw) > max_digits:
+        return None
+    # Past nine digits no page exists; Django's paginator need not parse it.
+    return int(raw) if len(raw) <= 9 else 10**9

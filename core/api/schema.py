@@ -2,6 +2,9 @@
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+from core.api import shape
 
 # Bodies of error responses: {"detail": "..."} or {"<parameter or field>": ["..."]}.
 ERROR_BODY = OpenApiTypes.OBJECT
@@ -42,6 +45,76 @@ class ApiAutoSchema(AutoSchema):
         errors.append(("429", "Too many requests from an anonymous client; retry later."))
         return errors
 
+    def _get_filter_parameters(self):
+        parameters = super()._get_filter_parameters()
+        # A text filter that refuses more than max_length says so.
+        filterset_class = getattr(self.view, "filterset_class", None)
+        filters = filterset_class.base_filters if filterset_class is not None else {}
+        for parameter in parameters:
+            limit = getattr(filters.get(parameter["name"]), "extra", {}).get("max_length")
+            if limit is not None and parameter["schema"].get("type") == "string":
+                parameter["schema"]["maxLength"] = limit
+        return parameters
+
+    def _shaped(self) -> bool:
+        return self.method == "GET" and hasattr(self.view, "get_shape")
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self._shaped():
+            parameters.extend(self._shape_parameters())
+        return parameters
+
+    def _shape_parameters(self):
+        """`fields` and `expand`, each a comma-separated list of the names
+        the serializer allows (core.api.shape)."""
+        serializer_class = self.view.get_serializer_class()
+        lean = self._is_list_view()
+        described = {
+            shape.FIELDS: (
+                shape.field_names(serializer_class),
+                "Only these fields, comma-separated (any field the record has, expandable "
+                "ones included); an unknown one is a 400 naming it. With `format=csv`, "
+                "only these columns.",
+            ),
+            shape.EXPAND: (
+                (*shape.expandable(serializer_class), shape.EXPAND_ALL),
+                (
+                    "Add these nested or heavy fields to the lean list row, comma-separated "
+                    "(`all`: every one). Without it a row leaves them out."
+                    if lean
+                    else "Accepted for symmetry with the list: a detail has every field."
+                ),
+            ),
+        }
+        return [
+            OpenApiParameter(
+                name,
+                {"type": "array", "items": {"type": "string", "enum": list(names)}},
+                description=description,
+                explode=False,
+                style="form",
+            )
+            for name, (names, description) in described.items()
+        ]
+
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        component = super()._map_serializer(serializer, direction, bypass_extensions)
+        # The record a read answers with holds the fields `fields=` and
+        # `expand=` chose, so none of them is always there. (One component
+        # serves a resource's reads and writes: a write answers with every
+        # field, which this allows too.)
+        if direction == "response" and self._is_answer(serializer):
+            component.pop("required", None)
+        return component
+
+    def _is_answer(self, serializer) -> bool:
+        view = self.view
+        if not hasattr(view, "get_shape"):
+            return False
+        answers = {view.serializer_class, getattr(view, "list_serializer_class", None)}
+        return (serializer if isinstance(serializer, type) else type(serializer)) in answers
+
     def _get_response_for_code(
         self, serializer, status_code, media_types=None, direction="response"
     ):
@@ -77,6 +150,40 @@ def describe_parameters(result, generator, request, public):
                 key = (parameter["in"], parameter["name"])
                 if not parameter.get("description") and key in PARAMETER_DESCRIPTIONS:
                     parameter["description"] = PARAMETER_DESCRIPTIONS[key]
+    return result
+
+
+def anonymous_reads(result, generator, request, public):
+    """Postprocessing hook: a read needs no credentials (the anonymous `{}`
+    security requirement beside the token and the session)."""
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            security = operation.get("security")
+            if method in ("get", "head") and security is not None and {} not in security:
+                security.append({})
+    return result
+
+
+# Query parameters whose empty value is refused (a 400), not read as unset.
+_EMPTY_REFUSED = {"page", "page_size", "format"}
+
+
+def empty_means_unset(result, generator, request, public):
+    """Postprocessing hook: a single-valued filter, `fields` or `expand`
+    sent empty (`?updated_since=`, as an HTML form sends an untouched field)
+    is read as not given; the schema says so with allowEmptyValue."""
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method != "get":
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] != "query" or parameter["name"] in _EMPTY_REFUSED:
+                    continue
+                # A list of choices refuses "" as a choice; fields and expand
+                # read it as none.
+                chosen_list = parameter["name"] in (shape.FIELDS, shape.EXPAND)
+                if parameter.get("schema", {}).get("type") != "array" or chosen_list:
+                    parameter["allowEmptyValue"] = True
     return result
 
 

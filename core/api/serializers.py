@@ -9,11 +9,15 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from core.api.languages import InRequestedLanguage, english_columns
+from core.api.shape import ShapedSerializerMixin
 from core.api.visibility import HidesDrafts, hidden, without_hidden
+from core.dates import serialize_partial_date
 from core.models import PREFETCHED
 from core.services import save_validated
 
@@ -22,9 +26,49 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def partial_date_fields(name: str, *, with_note: bool = True) -> tuple[str, ...]:
-    """The API fields of a partial date: `signed_on`, `signed_on_precision`..."""
-    names = (name, f"{name}_precision")
+    """The API fields of a partial date: `signed_on`, `signed_on_precision`,
+    `signed_on_text`..."""
+    names = (name, f"{name}_precision", f"{name}_text")
     return (*names, f"{name}_inferred", f"{name}_note") if with_note else names
+
+
+# The schema of every `*_text` date: EDTF level 0 at the date's precision.
+EDTF_SCHEMA = {
+    "type": "string",
+    "nullable": True,
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "example": "2024-04",
+}
+
+
+def _attribute(instance, dotted: str):
+    for name in dotted.split("."):
+        instance = getattr(instance, name, None)
+    return instance
+
+
+@extend_schema_field(EDTF_SCHEMA)
+class PartialDateTextField(serializers.Field):
+    """A partial date as one string at its precision ("2024-04-24",
+    "2024-04", "2024"; null when there is no date), made by
+    core.dates.serialize_partial_date from the record's date and precision
+    attributes (dotted paths allowed; an annotation that is missing reads as
+    no date)."""
+
+    def __init__(self, *, date: str, precision: str, **kwargs):
+        self.date_attribute, self.precision_attribute = date, precision
+        kwargs.setdefault(
+            "help_text",
+            _("%(date)s at its precision (EDTF: YYYY-MM-DD, YYYY-MM or YYYY); null without one.")
+            % {"date": date.rsplit(".", 1)[-1]},
+        )
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        date = _attribute(instance, self.date_attribute)
+        precision = _attribute(instance, self.precision_attribute) or "day"
+        return serialize_partial_date(date, precision)
 
 
 @contextmanager
@@ -44,7 +88,9 @@ def model_errors_as_api_errors(serializer: serializers.Serializer):
         ) from exc
 
 
-class DescribedModelSerializer(InRequestedLanguage, HidesDrafts, serializers.ModelSerializer):
+class DescribedModelSerializer(
+    ShapedSerializerMixin, InRequestedLanguage, HidesDrafts, serializers.ModelSerializer
+):
     """Every generated field carries a description for the OpenAPI schema:
     the model field's help_text, or else its verbose name. Nested as a list,
     it reads prefetched lists (ReadsPrefetched)."""
@@ -64,6 +110,14 @@ class DescribedModelSerializer(InRequestedLanguage, HidesDrafts, serializers.Mod
     def is_hidden(self, record) -> bool:
         """Left out of a list of these (core.api.visibility)."""
         return hidden(self.context, record)
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        # `signed_on_text` beside a model's `signed_on` and
+        # `signed_on_precision`: naming it in Meta.fields is enough.
+        base = field_name.removesuffix("_text")
+        if base != field_name and {base, f"{base}_precision"} <= info.fields.keys():
+            return PartialDateTextField, {"date": base, "precision": f"{base}_precision"}
+        return super().build_field(field_name, info, model_class, nested_depth)
 
     def build_standard_field(self, field_name, model_field):
         # DRF works out every field of a model serializer again each time one

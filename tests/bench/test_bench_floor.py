@@ -24,21 +24,27 @@ AS_OF_FIELDS = {
     "status_confirmed_as_of",
     "status_confirmed_as_of_precision",
     "status_confirmed_as_of_inferred",
+    "status_as_of_date_text",
+    "status_confirmed_as_of_text",
 }
 
 
 @pytest.mark.parametrize(
     "query", ["", "&status=ratification_pending", "&topic=energy", "&search=partnership"]
 )
-def test_the_floor_lists_the_api_s_rows_and_fields(seeded, client, query):
-    api = client.get(f"/api/v1/agreements/?page_size=100{query}").json()
-    floor = client.get(f"/floor/api/agreements/?page_size=100{query}").json()
+@pytest.mark.parametrize("shape", ["", "&expand=all"])
+def test_the_floor_lists_the_api_s_rows_and_fields(seeded, client, query, shape):
+    api = client.get(f"/api/v1/agreements/?page_size=100{query}{shape}").json()
+    floor = client.get(f"/floor/api/agreements/?page_size=100{query}{shape}").json()
     assert floor["count"] == api["count"]
     assert [row["slug"] for row in floor["results"]] == [row["slug"] for row in api["results"]]
     for api_row, floor_row in zip(api["results"], floor["results"], strict=True):
         assert set(floor_row) == set(api_row) - AS_OF_FIELDS
-        assert floor_row["status_history"] == api_row["status_history"]
-        assert floor_row["citations"] == api_row["citations"]
+        for name in ("parties", "topics", "signed_on_text", "status_since_text"):
+            assert floor_row[name] == api_row[name]
+        if shape:
+            assert floor_row["status_history"] == api_row["status_history"]
+            assert floor_row["citations"] == api_row["citations"]
 
 
 def test_the_floor_details_the_api_s_fields(seeded, client):

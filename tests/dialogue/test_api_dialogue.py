@@ -34,8 +34,10 @@ def test_a_meeting_in_detail(api_client, seeded):
 
 def test_the_meeting_list_is_smaller_than_the_detail(api_client, seeded):
     row = api_client.get("/api/v1/meetings/?page_size=1").json()["results"][0]
-    assert "participants" not in row
-    assert {"slug", "title", "kind", "start_on", "series", "topics", "citations"} <= set(row)
+    assert "participants" not in row and "citations" not in row
+    assert {"slug", "title", "kind", "start_on", "series", "topics"} <= set(row)
+    full = api_client.get("/api/v1/meetings/?page_size=1&expand=all").json()["results"][0]
+    assert "participants" not in full and {"citations", "topics_summary"} <= set(full)
 
 
 @pytest.mark.parametrize(
