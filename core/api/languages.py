@@ -13,6 +13,7 @@ from django.utils.translation.trans_real import (
     get_supported_language_variant,
     parse_accept_lang_header,
 )
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from core.content_lang import SOURCE_LANGUAGE, content_languages, pick, translated_fields
@@ -64,14 +65,46 @@ def activate_requested_language(request) -> str:
     return language
 
 
+LANGUAGES_FIELD = "languages"
+
+
+class LanguagesField(serializers.DictField):
+    """Declared, so that the schema describes it and `fields=` can leave it
+    out; its value is written by InRequestedLanguage, which knows the rest
+    of the row."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            read_only=True,
+            source="*",
+            child=serializers.DictField(),
+            help_text=_(
+                "For each translated field given: `lang` (the language of its text), "
+                "`fallback` (English shown for want of a translation) and `review` "
+                "(source, machine or reviewed)."
+            ),
+            **kwargs,
+        )
+
+    def to_representation(self, value):
+        return {}
+
+
 class InRequestedLanguage:
     """Serializer mixin: the translated fields in the asked language, and a
     `languages` object saying what each one is."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if translated_fields(self.Meta.model):
+            fields[LANGUAGES_FIELD] = LanguagesField()
+        return fields
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
         names = [name for name in translated_fields(type(instance)) if name in data]
         if not names:
+            data.pop(LANGUAGES_FIELD, None)
             return data
         request = self.context.get("request")
         language = requested_language(request) if request is not None else SOURCE_LANGUAGE
@@ -84,7 +117,8 @@ class InRequestedLanguage:
                 "fallback": picked.fallback,
                 "review": picked.review,
             }
-        data["languages"] = languages
+        if LANGUAGES_FIELD in data:
+            data[LANGUAGES_FIELD] = languages
         return data
 
 

@@ -16,7 +16,7 @@ from rest_framework import renderers, viewsets
 from rest_framework.response import Response
 
 from core.api import shape
-from core.api.languages import activate_requested_language
+from core.api.languages import LANGUAGES_FIELD, activate_requested_language
 from core.content_lang import translated_fields
 from core.csv import CsvColumn, csv_lines, csv_response, keyed_columns
 
@@ -32,9 +32,12 @@ class CSVRenderer(renderers.BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         view = (renderer_context or {}).get("view")
         rows = data.get("results", [data]) if isinstance(data, Mapping) else list(data or [])
-        chosen = view.get_shape() if hasattr(view, "get_shape") else None
-        keys = chosen or getattr(view, "csv_fields", None) or (tuple(rows[0]) if rows else ())
-        return "".join(csv_lines(keyed_columns(keys), rows)).encode(self.charset)
+        if hasattr(view, "csv_columns"):
+            columns = view.csv_columns()
+        else:
+            keys = getattr(view, "csv_fields", None) or (tuple(rows[0]) if rows else ())
+            columns = keyed_columns(keys)
+        return "".join(csv_lines(columns, rows)).encode(self.charset)
 
 
 def api_url(request, basename: str, obj) -> str | None:
@@ -91,7 +94,9 @@ class ApiViewSet(viewsets.ModelViewSet):
             # 400); those that are not CSV columns, nested ones, are left out.
             only = shape.chosen_fields(self.get_serializer_class(), params, lean=False)
             named = bool(shape._names(params, shape.FIELDS))
-            return tuple(name for name in self.csv_fields if not named or name in only)
+            columns = tuple(name for name in self.csv_fields if not named or name in only)
+            # The `<field>_lang` columns read the row's `languages`.
+            return (*columns, LANGUAGES_FIELD)
         return shape.chosen_fields(self.get_serializer_class(), params, lean=self.action == "list")
 
     def _wants_csv(self) -> bool:
@@ -198,7 +203,8 @@ class ApiViewSet(viewsets.ModelViewSet):
         its cell is in ("en" where a translation is missing)."""
         translated = set(translated_fields(self.get_queryset().model))
         columns = []
-        for column in keyed_columns(self.get_shape()):
+        names = tuple(name for name in self.get_shape() if name != LANGUAGES_FIELD)
+        for column in keyed_columns(names):
             columns.append(column)
             if column.header in translated:
                 columns.append(CsvColumn(f"{column.header}_lang", _language_of(column.header)))

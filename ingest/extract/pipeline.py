@@ -525,17 +525,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        # Dates inside a name ("Roadmap 2024-2026") are not event dates, nor is
-        # a year that qualifies the name ("their 2024 partnership agreement").
-        dates = [
-            d
-            for d in doc.in_sentence(doc.dates, sentence)
-            if not any(
-                a.start <= d.start < a.end
-                or (d.value.precision == "year" and 0 <= a.start - d.end <= 1)
-                for a in agreements
-            )
-        ]
+        dates = _event_dates(doc, sentence, agreements)
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
@@ -553,31 +543,12 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 if own_date and any(a is target for a in agreements):
                     unknown.append(target)
                 continue
-            party = party_for(doc.text, cue, doc.language, sentence.start, sentence.end)
-            evidence = [(cue.start, cue.end)]
             if target is not None:
-                evidence.append((target.start, target.end))
-                start, end = _quote(doc, sentence, evidence)
-                confidence = 0.9 * target.score - penalty - (0 if own_date else 0.1)
                 found.append(
-                    Proposal(
-                        kind="status_event",
-                        target=target.slug,
-                        status=cue.status,
-                        event=cue.event,
-                        date=date.iso(),
-                        date_precision=date.precision,
-                        party=party,
-                        quote=doc.text[start:end],
-                        start=start,
-                        end=end,
-                        confidence=round(max(0.05, confidence), 2),
-                        reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; "
-                        f"{date_why}",
-                        extra={"own_date": own_date},
+                    _step_proposal(
+                        doc, sentence, cue, (target, how, penalty), (date, date_why, own_date)
                     )
                 )
-                continue
         known = [a for a in agreements if not any(a is u for u in unknown)]
         found.extend(_new_agreements(doc, sentence, cues, known, assigned))
         if index == 0 and _is_headline(doc, sentence):
@@ -585,6 +556,47 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 p.extra["headline"] = True
         proposals.extend(found)
     return _drop_undated_restatements(proposals)
+
+
+def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
+    """The sentence's dates that can date a step: not one inside a name
+    ("Roadmap 2024-2026"), nor a year that qualifies the name ("their 2024
+    partnership agreement")."""
+    return [
+        d
+        for d in doc.in_sentence(doc.dates, sentence)
+        if not any(
+            a.start <= d.start < a.end
+            or (d.value.precision == "year" and 0 <= a.start - d.end <= 1)
+            for a in agreements
+        )
+    ]
+
+
+def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:
+    """A status step of `targeted` (the agreement, how it was found and the
+    confidence it costs), dated by `dated` (the date, why, and whether the
+    sentence gave it), quoted from the cue to the agreement's name."""
+    target, how, penalty = targeted
+    date, date_why, own_date = dated
+    party = party_for(doc.text, cue, doc.language, sentence.start, sentence.end)
+    start, end = _quote(doc, sentence, [(cue.start, cue.end), (target.start, target.end)])
+    confidence = 0.9 * target.score - penalty - (0 if own_date else 0.1)
+    return Proposal(
+        kind="status_event",
+        target=target.slug,
+        status=cue.status,
+        event=cue.event,
+        date=date.iso(),
+        date_precision=date.precision,
+        party=party,
+        quote=doc.text[start:end],
+        start=start,
+        end=end,
+        confidence=round(max(0.05, confidence), 2),
+        reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; {date_why}",
+        extra={"own_date": own_date},
+    )
 
 
 def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:

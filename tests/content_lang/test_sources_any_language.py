@@ -112,7 +112,9 @@ def test_the_source_page_names_its_language_and_marks_the_translation(client):
     assert '<blockquote lang="ru">' in html
     assert "Translation, not evidence" in html
     assert '<span lang="en">We are ready for a new stage</span>' in html
-    kazakh_page = client.get(source.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    kazakh_page = client.get(
+        source.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="kk", follow=True
+    ).content.decode()
     assert "<dd>орыс тілі</dd>" in kazakh_page or "<dd>орыс</dd>" in kazakh_page
 
 

@@ -128,7 +128,7 @@ def test_an_editor_enters_an_agreement_in_the_admin_and_publishes_it(seeded, dja
     editor.force_login(django_user_model.objects.create_superuser("ed", "e@example.org", "pw"))
     add_url = reverse("admin:agreements_agreement_add")
     data = form_data(editor.get(add_url))
-    data.update(slug="new-mou", title="A new memorandum", kind="mou")
+    data.update(slug="new-mou", title_en="A new memorandum", kind="mou")
     data["status_events-TOTAL_FORMS"] = "1"
     data.update(
         {
