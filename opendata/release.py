@@ -114,7 +114,9 @@ def _write_package(work: Path, version: str, today: datetime.date) -> None:
                 file.write(chunk if isinstance(chunk, bytes) else chunk.encode())
         with open(work / f"{resource.name}.json", "w", encoding="utf-8") as file:
             _write_json_rows(resource, file)
-        described.append(_describe(resource))
+        with open(work / f"{resource.name}.csv", encoding="utf-8", newline="") as file:
+            header = next(csv.reader(file))
+        described.append(_describe(resource, header))
     (work / "popolo.json").write_text(
         json.dumps(popolo(work), ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -137,7 +139,10 @@ def _write_json_rows(resource: Resource, file) -> None:
     file.write("[")
     page, first = 1, True
     while True:
-        data = _get(resource, {"page": page, "page_size": JSON_PAGE}).data
+        # The full rows (expand=all): a release is the whole record, not
+        # the API list's lean default.
+        query = {"page": page, "page_size": JSON_PAGE, "expand": "all"}
+        data = _get(resource, query).data
         for row in data["results"]:
             file.write("\n" if first else ",\n")
             json.dump(row, file, ensure_ascii=False)
@@ -159,11 +164,13 @@ _TYPES = (
 )
 
 
-def _describe(resource: Resource) -> dict:
+def _describe(resource: Resource, header: list[str]) -> dict:
+    """The CSV's schema, column by column as written (`header`): the
+    viewset's CSV fields and the language of each translated one."""
     model = resource.model
     key = "slug" if resource.by_slug else "id"
     fields, foreign = [], []
-    for name in resource.viewset.csv_fields:
+    for name in header:
         field = _model_field(model, name)
         kind = "string"
         for field_class, frictionless_type in _TYPES:

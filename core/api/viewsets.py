@@ -96,7 +96,9 @@ class ApiViewSet(viewsets.ModelViewSet):
             named = bool(shape._names(params, shape.FIELDS))
             columns = tuple(name for name in self.csv_fields if not named or name in only)
             # The `<field>_lang` columns read the row's `languages`.
-            return (*columns, LANGUAGES_FIELD)
+            if LANGUAGES_FIELD in shape.field_names(self.get_serializer_class()):
+                return (*columns, LANGUAGES_FIELD)
+            return columns
         return shape.chosen_fields(self.get_serializer_class(), params, lean=self.action == "list")
 
     def _wants_csv(self) -> bool:

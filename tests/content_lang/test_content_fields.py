@@ -87,7 +87,9 @@ def test_the_detail_page_shows_the_translation_or_english_marked(
     )
     agreement.translation_review = {"title_ru": "reviewed"}
     agreement.save()
-    html = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language, follow=True).content.decode()
+    html = client.get(
+        agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language, follow=True
+    ).content.decode()
     heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert expected in heading
     assert unexpected not in heading
@@ -99,7 +101,9 @@ def test_the_detail_page_shows_the_translation_or_english_marked(
 
 def test_an_unchecked_translation_says_it_is_a_machine_translation(client):
     agreement = factories.agreement(slug="roadmap", title="Roadmap", title_ru="Дорожная карта")
-    html = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru", follow=True).content.decode()
+    html = client.get(
+        agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru", follow=True
+    ).content.decode()
     heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert "Дорожная карта" in heading
     assert "машинный перевод" in heading
@@ -135,7 +139,9 @@ def test_queries_on_a_translated_field_read_the_english_column_in_any_language()
 )
 def test_the_spca_page_is_in_the_readers_language(seeded, client, language, title, party):
     spca = Agreement.objects.get(slug="spca")
-    html = client.get(spca.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language, follow=True).content.decode()
+    html = client.get(
+        spca.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language, follow=True
+    ).content.decode()
     assert title in html
     assert party in html
     assert pick(spca, "summary", language).text in html
