@@ -85,8 +85,9 @@ def test_csv_keeps_its_flat_columns_and_fields_narrows_them(api_client, seeded):
     rows = csv_rows(api_client.get("/api/v1/agreements/?format=csv&expand=all"))
     assert "status_history" not in rows[0] and "parties" in rows[0]
     rows = csv_rows(api_client.get("/api/v1/agreements/?format=csv&fields=title,slug"))
-    # In the CSV's own column order.
-    assert list(rows[0]) == ["slug", "title"]
+    # In the CSV's own column order; a translated column brings the language
+    # of its cell (docs/API.md, "Languages").
+    assert list(rows[0]) == ["slug", "title", "title_lang"]
     # A field that is not a CSV column is left out; an unknown one is a 400.
     rows = csv_rows(api_client.get("/api/v1/agreements/?format=csv&fields=slug,status_history"))
     assert list(rows[0]) == ["slug"]
