@@ -44,6 +44,11 @@ PAGE_TYPES = {
     "source-detail": "/sources/kazinform-2025-02-strategic-dialogue-8/",
     "search": "/search/?q=strategic+dialogue",
     "glossary": "/glossary/",
+    "data": "/data/",
+    # The content in Russian and Kazakh: another language, other lengths.
+    "agreement-detail-ru": "/ru/agreements/spca/",
+    "agreement-detail-kk": "/kk/agreements/spca/",
+    "dashboard-kk": "/kk/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
