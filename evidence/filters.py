@@ -67,6 +67,7 @@ class CitationFilterSet(UpdatedSinceFilterSet):
         choices=cited_type_choices,
         method="filter_cited_type",
         label=_("Kind of record cited"),
+        help_text=_("The kind of record the quote supports, e.g. agreement; repeat for several."),
     )
     field = django_filters.CharFilter(
         field_name="field_name",

@@ -138,6 +138,10 @@ PARAMETER_DESCRIPTIONS = {
         "`csv` for comma-separated values (list endpoints only): every row the filters "
         "select, streamed; or just one page when `page` or `page_size` is given."
     ),
+    # Its schema names the kinds (evidence/filters.py), which drops the label.
+    ("query", "cited_type"): (
+        "The kind of record the quote supports, e.g. agreement; repeat for several."
+    ),
 }
 
 

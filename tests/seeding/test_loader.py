@@ -176,14 +176,19 @@ def test_export_writes_the_source_texts_verbatim(seeded, tmp_path):
         assert exported == source.text.encode("utf-8")
 
 
+# The changes feed's log (opendata) records when each write happened: a
+# reload is new writes of the same data, so it is left out of the comparison.
+EXPORTED_APPS = tuple(label for label in OUR_APPS if label != "opendata")
+
+
 def test_an_export_loads_into_an_empty_database_identically(seeded, load, tmp_path):
-    before = natural_snapshot(OUR_APPS)
+    before = natural_snapshot(EXPORTED_APPS)
     assert len(before["agreements.Agreement"]) == Agreement.objects.count() > 0
     call_command("export_seeds", "--output", str(tmp_path / "export"), stdout=StringIO())
     empty_our_tables()
-    assert all(rows == [] for rows in natural_snapshot(OUR_APPS).values())
+    assert all(rows == [] for rows in natural_snapshot(EXPORTED_APPS).values())
     load(seeds_dir=tmp_path / "export")
-    after = natural_snapshot(OUR_APPS)
+    after = natural_snapshot(EXPORTED_APPS)
     # Every table, row by row (ids and timestamps aside: tests/support/natural_snapshot.py).
     assert after.keys() == before.keys()
     for table in before:
