@@ -77,7 +77,8 @@ LEAN_COLUMNS = f"""
     a.id, a.slug, a.title, a.short_title, a.kind, a.status, a.status_since,
     a.status_since_precision, a.signed_on, a.signed_on_precision, a.signed_at,
     a.legally_binding, a.requires_ratification, a.summary, a.publication, a.updated_at,
-    a.status_confirmed_on, a.status_confirmed_on_precision,
+    a.status_confirmed_on, a.status_confirmed_on_precision, a.status_since_inferred,
+    a.status_confirmed_on_inferred, a.signed_on_inferred,
     (SELECT coalesce(array_agg(o.slug ORDER BY o.name), '{{}}')
       FROM agreements_agreement_parties m JOIN dialogue_organisation o ON o.id = m.organisation_id
       WHERE m.agreement_id = a.id) AS parties,
@@ -95,12 +96,21 @@ def _with_texts(row: dict, *names: str) -> dict:
     return row
 
 
+def _languages(row: dict, names=("title", "short_title", "summary")) -> dict:
+    """The API's `languages` for an English request: each translated field
+    given, in its source language (core/api/languages.py)."""
+    return {
+        name: {"lang": "en", "fallback": False, "review": "source"} for name in names if name in row
+    }
+
+
 def _lean_row(request, row: dict) -> dict:
     base = request.build_absolute_uri("/api/v1/")
     row = dict(row)
     row.pop("id")
     row["url"] = f"{base}agreements/{row['slug']}/"
     row["is_stale"] = _is_stale(row)
+    row["languages"] = _languages(row)
     return _with_texts(row, "signed_on", "status_since", "status_confirmed_on")
 
 
@@ -119,6 +129,7 @@ def _api_row(request, row: dict) -> dict:
     row["parties_summary"] = row["parties"]
     row["tracks"] = _tracks(row)
     row["is_stale"] = _is_stale(row)
+    row["languages"] = _languages(row)
     for party in row["parties_summary"]:
         party["url"] = f"{base}organisations/{party['slug']}/"
         party.pop("kind")
@@ -126,6 +137,7 @@ def _api_row(request, row: dict) -> dict:
     _with_texts(row, "signed_on", "status_since", "status_confirmed_on")
     for event in row["status_history"]:
         _with_texts(event, "date")
+        event["languages"] = _languages(event, ("note",))
         event["url"] = f"{base}status-events/{event['id']}/"
         event["party_url"] = event["party"] and f"{base}organisations/{event['party']}/"
         _link_sources(base, event["citations"])

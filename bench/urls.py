@@ -1,6 +1,7 @@
-from django.urls import include, path
+from django.urls import path
 
 from bench import floor
+from kzuk_site.urls import urlpatterns as site_urlpatterns
 
 urlpatterns = [
     path("floor/api/agreements/", floor.api_agreement_list),
@@ -9,5 +10,7 @@ urlpatterns = [
     path("floor/agreements/<slug:slug>/", floor.agreement_detail_page),
     path("floor/dashboard/", floor.dashboard_page),
     path("floor/timeline/", floor.timeline_page),
-    path("", include("kzuk_site.urls")),
+    # The site's own patterns, not an include(): they hold i18n_patterns,
+    # which only a root URLconf may.
+    *site_urlpatterns,
 ]

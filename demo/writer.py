@@ -69,9 +69,23 @@ class TableWriter:
             ]
         with self.connection.cursor() as cursor:
             if self.copy:
+                # A JSON column's value (a translation's review states) goes
+                # in as the database's JSON, which COPY cannot guess from a dict.
+                json_fields = {
+                    field.attname: field for field in fields if isinstance(field, models.JSONField)
+                }
                 with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                     for row in rows:
-                        copy.write_row(tuple([row.get(name, default) for name, default in spec]))
+                        copy.write_row(
+                            tuple(
+                                json_fields[name].get_db_prep_save(
+                                    row.get(name, default), self.connection
+                                )
+                                if name in json_fields
+                                else row.get(name, default)
+                                for name, default in spec
+                            )
+                        )
             else:
                 prepare = [
                     (field, field.attname, default)
