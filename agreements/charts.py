@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
-from core.dates import format_partial_date
+from core.dates import format_partial_date, marked_inferred
 from core.l10n import format_amount, format_date
 
 
@@ -59,9 +59,7 @@ def _step_point(agreement, lane: str, event) -> Point:
     # The lane names the party: a name (an editor's text, which may hold
     # bidi controls) never shares a text node with the chart's own words.
     what = event.get_step_display() if event.step else agreement.status_label(event.status)
-    when = event.date_display
-    if event.date_inferred:
-        when = _("%(date)s (inferred)") % {"date": when}
+    when = event.display_date_marked("date")
     if event.is_confirmation:
         what = _("confirmed still %(status)s") % {"status": what}
     css = " ".join(
@@ -90,9 +88,8 @@ def _track_in_words(agreement, lane: str, track) -> SafeString:
     words = str(where)
     if track.standing.since:
         since = format_date(track.standing.since, track.standing.since_precision, "since")
+        since = marked_inferred(since, track.since_inferred)
         words += " " + _("since %(date)s") % {"date": since}
-        if track.since_inferred:
-            words += " " + _("(inferred)")
     if track.next_step:
         words += "; " + _("next expected step: %(step)s") % {"step": track.next_step_label}
     return format_html(_("{party}: {words}."), party=party, words=words)

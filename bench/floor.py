@@ -21,6 +21,7 @@ from django.utils.html import escape
 
 from agreements.models import AGREEMENT_SEARCH, Agreement, StatusEvent
 from agreements.status_rules import tracks
+from core.content_lang import translated_fields
 from core.dates import months_before, serialize_partial_date
 from core.search import RANK_LIMIT, _tsquery
 
@@ -96,11 +97,13 @@ def _with_texts(row: dict, *names: str) -> dict:
     return row
 
 
-def _languages(row: dict, names=("title", "short_title", "summary")) -> dict:
+def _languages(row: dict, model=Agreement) -> dict:
     """The API's `languages` for an English request: each translated field
     given, in its source language (core/api/languages.py)."""
     return {
-        name: {"lang": "en", "fallback": False, "review": "source"} for name in names if name in row
+        name: {"lang": "en", "fallback": False, "review": "source"}
+        for name in translated_fields(model)
+        if name in row
     }
 
 
@@ -137,7 +140,7 @@ def _api_row(request, row: dict) -> dict:
     _with_texts(row, "signed_on", "status_since", "status_confirmed_on")
     for event in row["status_history"]:
         _with_texts(event, "date")
-        event["languages"] = _languages(event, ("note",))
+        event["languages"] = _languages(event, StatusEvent)
         event["url"] = f"{base}status-events/{event['id']}/"
         event["party_url"] = event["party"] and f"{base}organisations/{event['party']}/"
         _link_sources(base, event["citations"])

@@ -224,6 +224,13 @@ def end_after_start_constraint(
     )
 
 
+def marked_inferred(shown: str, inferred: bool) -> str:
+    """A date as plain text, with " (inferred)" when taken from context: the
+    one wording of the mark outside HTML (core.templatetags.tracker.dated
+    is the same in HTML)."""
+    return f"{shown} ({_('inferred')})" if shown and inferred else shown
+
+
 class PartialDatesMixin:
     """Validates every partial date a model declares with @partial_date."""
 
@@ -245,9 +252,8 @@ class PartialDatesMixin:
 
     def display_date_marked(self, name: str, role: str = "plain") -> str:
         """`display_date` with " (inferred)" when the date is taken from
-        context: for plain text (page descriptions, feed titles), where the
-        pages' template tag (`dated`) cannot go."""
-        shown = self.display_date(name, role)
-        if shown and getattr(self, f"{name}_inferred", False):
-            return f"{shown} ({_('inferred')})"
-        return shown
+        context: for plain text (page descriptions, feed titles, a chart's
+        titles), where the pages' template tag (`dated`) cannot go."""
+        return marked_inferred(
+            self.display_date(name, role), getattr(self, f"{name}_inferred", False)
+        )

@@ -4,6 +4,7 @@ import datetime
 from typing import NamedTuple
 
 from core.dates import DatePrecision
+from core.l10n import EN_MONTHS
 
 # From the year after diplomatic relations began to a fixed last day, so that
 # what is generated never depends on when.
@@ -14,21 +15,8 @@ UTC = datetime.UTC
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
 PRECISION_WEIGHTS = ((DAY, 55), (MONTH, 33), (YEAR, 12))
 
-MONTHS = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# The demo's sources are English; month 1 is January.
+MONTHS = ("", *EN_MONTHS)
 
 
 class PartialDate(NamedTuple):
