@@ -19,8 +19,9 @@ the article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -33,6 +34,7 @@ from ingest.extract.cues import (
     party_for,
 )
 from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
+from ingest.extract.events import pronoun_object, stem_cues
 from ingest.extract.figures import find_figures
 from ingest.extract.gazetteer import Gazetteer, Match, best_entry
 from ingest.extract.language import detect_language
@@ -266,6 +268,11 @@ class _Doc:
     dates: list[DateMention]
     scope: Scope
     anchor: DateMention | None
+    tokens: list = field(default_factory=list)
+
+    def tokens_of(self, sentence: Sentence) -> list:
+        starts = [t.start for t in self.tokens]
+        return self.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
     def in_sentence(self, items: Iterable, sentence: Sentence) -> list:
         return [x for x in items if sentence.start <= x.start < sentence.end]
@@ -294,15 +301,17 @@ def extract(
     published = PartialDate.parse(published)
     language = language or detect_language(text)
     scope = Scope(text, language)
-    if not scope.article_in_scope:
+    if not scope.article_in_scope and not scope.maybe_in_scope:
         return []
     sentences = split_sentences(text)
     tokens = tokenize(text, language)
     breaks = [s.end for s in sentences]
     matches = gazetteer.find(text, language, tokens=tokens, breaks=breaks)
+    if not scope.article_in_scope and not _names_kz_uk_agreement(matches):
+        return []
     matches.extend(_short_forms(gazetteer, text, language, tokens, breaks, matches))
     dates = find_dates(text, published=published, language=language)
-    doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None)
+    doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None, tokens)
     matches.extend(_party_matches(doc))
     doc.anchor = _anchor(doc)
     wanted = set(kinds) if kinds is not None else None
@@ -330,6 +339,16 @@ def extract(
 
 
 # --- helpers ------------------------------------------------------------------
+
+
+def _names_kz_uk_agreement(matches: list[Match]) -> bool:
+    """An article that names neither the UK nor Britain ("the Government laid
+    the Agreement ... with Kazakhstan before both Houses") is still about the
+    two when it names an agreement between them."""
+    return any(
+        m.kind == "agreement" and set(m.entry.attrs.get("parties") or ()) == STATE_SLUGS
+        for m in matches
+    )
 
 
 def _quote(doc: _Doc, sentence: Sentence, spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
@@ -506,14 +525,26 @@ def _assign_dates(
     for date in dates:
         if not _not_after_publication(date.value, doc.published):
             continue
-        nearest = min(cues, key=lambda c: _gap((c.start, c.end), (date.start, date.end)))
+        nearest = min(cues, key=lambda c: _date_distance(doc, c, date))
         by_cue.setdefault(id(nearest), []).append(date)
     out = {}
     for cue in cues:
         mine = by_cue.get(id(cue))
         if mine:
-            out[id(cue)] = min(mine, key=lambda d: _gap((cue.start, cue.end), (d.start, d.end)))
+            out[id(cue)] = min(mine, key=lambda d: _date_distance(doc, cue, d))
     return out
+
+
+_CLAUSE_END = regex.compile(r"[;—]")
+
+
+def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> int:
+    """Characters between a cue and a date; a date across a semicolon or a dash
+    ("... in May, when he signed the law; London followed in July") belongs
+    to the other clause, so it is as far as can be."""
+    lo, hi = min(cue.end, date.end), max(cue.start, date.start)
+    across = lo < hi and bool(_CLAUSE_END.search(doc.text, lo, hi))
+    return _gap((cue.start, cue.end), (date.start, date.end)) + (100_000 if across else 0)
 
 
 def _status_events(doc: _Doc) -> list[Proposal]:
@@ -521,7 +552,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
     for index, sentence in enumerate(doc.sentences):
         if not _ok(doc, sentence):
             continue
-        cues = find_cues(doc.text, doc.language, sentence.start, sentence.end)
+        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language)
+        cues = find_cues(doc.text, doc.language, sentence.start, sentence.end, extra=stems)
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
@@ -536,6 +568,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         for cue in cues:
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
+            if cue.needs_date and not own_date:
+                continue  # "the signing" with no date of its own tells no step
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -668,6 +702,10 @@ def _target_for(
     if agreements:
         nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    if pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language):
+        antecedent = _antecedent(doc, index, "") or _topic_agreement(doc, index)
+        if antecedent is not None:
+            return antecedent, f"a pronoun refers to '{antecedent.name}' named before", 0.15
     anaphor = ANAPHORS[doc.language].search(doc.text, sentence.start, sentence.end)
     if anaphor:
         antecedent = _antecedent(doc, index, anaphor.group(0))
