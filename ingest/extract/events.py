@@ -324,8 +324,13 @@ def read(
     mood = modality(words, trigger, clause, language)
     event = trigger.event
     if event == "sign":
-        if mood:
+        # A signing not done says the negotiation goes on (a confirmation); a
+        # signing planned is the negotiating step itself, as the phrase cues
+        # have it ("set to sign").
+        if mood == "negated":
             return Reading("negotiating", C)
+        if mood:
+            return Reading("negotiating")
         return Reading("signed", needs_date=trigger.form == "nominal")
     if event in ("ratify", "complete", "force"):
         if mood == "plan":
