@@ -101,6 +101,7 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
     ],
     "ru": [
+        ("sign", regex.compile(r"(?:скреп|постав)\w*$"), regex.compile(r"подпис\w*$")),
         ("force", regex.compile(r"вступ\w*$"), regex.compile(r"(?:силу|действие)$")),
         ("force", regex.compile(r"начн\w*$|начина\w*$"), regex.compile(r"действова\w*$")),
         ("complete", regex.compile(r"(?:выполн|заверш|оконч|провед)\w*$"), regex.compile(r"процедур\w*$")),  # noqa: E501
@@ -153,6 +154,7 @@ DONE = {
 }
 # fmt: on
 _CLAUSE_BREAK = regex.compile(r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ)(?!\w)")
+_PHRASE_BREAK = regex.compile(r"[,;:—–()\[\]]")
 _INFINITIVE_RU = regex.compile(r"\w+(?:ть|ти|ться)$")
 _NOMINAL_RU = regex.compile(
     r"(?:[аеи]ни[еяюи]|[аеи]нием|аци[яию]|ацией|ис[ьи]|исью|ися(?:ми|м|х)|исей)$"
@@ -214,6 +216,10 @@ def _kk_form(word: str) -> str:
         return "negated"
     if word.endswith(("уға", "уге", "уына", "уіне")):
         return "infinitive"
+    # "-ғаннан кейін" (after having), "-ғанша" (until), "-са" (if): a
+    # subordinate clause about a step, not a report of one.
+    if word.endswith(("ғаннан", "геннен", "қаннан", "кеннен", "ғанша", "генше", "са", "се")):
+        return "future"
     if regex.search(r"(?:мақ|мек|бақ|бек|пақ|пек|атын|етін|йтын|йтін)$", word):
         return "future"
     if word.startswith(_KK_VOWEL_ROOTS):
@@ -227,12 +233,14 @@ def _kk_form(word: str) -> str:
 
 
 def _clause(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]:
-    """The token indices [lo, hi) of the clause around a trigger."""
+    """The token indices [lo, hi) of the clause around a trigger. After the
+    event word a comma ends it too: what follows is another phrase
+    ("... procedures, necessary for ...")."""
     lo = trigger.first
     while lo > 0 and not _CLAUSE_BREAK.search(text, tokens[lo - 1].end, tokens[lo].start):
         lo -= 1
     hi = trigger.last + 1
-    while hi < len(tokens) and not _CLAUSE_BREAK.search(text, tokens[hi - 1].end, tokens[hi].start):
+    while hi < len(tokens) and not _PHRASE_BREAK.search(text, tokens[hi - 1].end, tokens[hi].start):
         hi += 1
     return lo, hi
 

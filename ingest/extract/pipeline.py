@@ -279,7 +279,7 @@ class _Doc:
 
     def default_date(self) -> tuple[PartialDate, str]:
         if self.anchor is not None:
-            return self.anchor.value, f"meeting date '{self.anchor.text}'"
+            return self.anchor.value, f"the lead's date '{self.anchor.text}'"
         return self.published, "publication date"
 
 
@@ -458,6 +458,29 @@ def _anchor(doc: _Doc) -> DateMention | None:
         if not cues:
             continue
         return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
+    meeting = _meeting_in_lead(doc)
+    return meeting if meeting is not None else _dateline(doc)
+
+
+_DATELINE = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.-]{2,},\s", regex.VERSION1)
+
+
+def _dateline(doc: _Doc) -> DateMention | None:
+    """A wire story's dateline ("АСТАНА, 24.04.2024.", "ASTANA, April 24 -")
+    dates the news its lead reports when no meeting does."""
+    for sentence in doc.sentences[:3]:
+        if not _DATELINE.match(doc.text, sentence.start, sentence.end):
+            continue
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if d.value.precision == "day" and _not_after_publication(d.value, doc.published)
+        ]
+        return dates[0] if dates else None
+    return None
+
+
+def _meeting_in_lead(doc: _Doc) -> DateMention | None:
     # A lead that dates its news in one sentence and names the meeting in the
     # next ("On Tuesday ... signed a memorandum. It was done at the eighth
     # session of ...") dates the meeting by the first date of the lead.
