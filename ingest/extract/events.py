@@ -138,7 +138,7 @@ NEGATION = {
 }
 PLAN = {
     "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|proceed|to|upcoming|forthcoming|future|soon|awaiting|awaits|await|ahead|intention|prospect|'ll)$"),  # noqa: E501
-    "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для|до)$"),  # noqa: E501
+    "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для)$"),  # noqa: E501
     "kk": regex.compile(r"(?:тиіс|керек|қажет|мүмкін|ниет\w*|жоспар\w*|күтіл\w*|дайын\w*|әзірле\w*|алдағы|таяу|жақын|көзделу\w*|мақсат\w*)$"),  # noqa: E501
 }
 # A ratification spoken of as a process under way, or as a thing done.
@@ -388,7 +388,7 @@ def _process_reading(
 PRONOUN = {
     "en": (regex.compile(r"(?:it|them)$"), 0, 3),
     "ru": (regex.compile(r"(?:его|е[её]|их)$"), 2, 2),
-    "kk": (regex.compile(r"(?:оны|оған|оның|бұны|мұны)$"), 4, 0),
+    "kk": (regex.compile(r"(?:оны|оған|оның|бұны|мұны)$"), 6, 0),
 }
 
 
@@ -399,7 +399,8 @@ def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> 
     if not inside:
         return False
     first, last = inside[0], inside[-1]
-    near = tokens[max(0, first - before) : first] + tokens[last + 1 : last + 1 + after]
+    # Inside too: «скрепили его своими подписями».
+    near = tokens[max(0, first - before) : last + 1 + after]
     return any(pattern.match(t.norm) for t in near)
 
 
