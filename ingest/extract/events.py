@@ -425,6 +425,22 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
             priority=MOOD_PRIORITY if mood else PRIORITIES.get(trigger.event, PRIORITY),
             party=reading.party if reading else None,
         )
-        start, end = tokens[trigger.first].start, tokens[trigger.last].end
-        out.append(CueMatch(cue, start, end, needs_date=bool(reading and reading.needs_date)))
+        spans = [(tokens[trigger.first].start, tokens[trigger.last].end)]
+        if trigger.event == "approve" and reading is not None:
+            spans = _chambers(tokens, words, clause, language) or spans
+        for start, end in spans:
+            out.append(CueMatch(cue, start, end, needs_date=bool(reading and reading.needs_date)))
     return out
+
+
+def _chambers(
+    tokens: list[Token], words: list[str], clause: tuple[int, int], language: str
+) -> list[tuple[int, int]]:
+    """Two chambers with one verb («Мәжілісі 15 сәуірде, ал Сенат сәуірдің
+    соңында мақұлдаған») are two steps: one cue at each chamber's name, so
+    each takes the date nearest it. One chamber (or one named twice): none."""
+    found: dict[str, tuple[int, int]] = {}
+    for i in range(*clause):
+        if CHAMBER[language].match(words[i]):
+            found.setdefault(words[i][:5], (tokens[i].start, tokens[i].end))
+    return list(found.values()) if len(found) > 1 else []

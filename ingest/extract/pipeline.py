@@ -269,10 +269,13 @@ class _Doc:
     scope: Scope
     anchor: DateMention | None
     tokens: list = field(default_factory=list)
+    _starts: list[int] | None = None
 
     def tokens_of(self, sentence: Sentence) -> list:
-        starts = [t.start for t in self.tokens]
-        return self.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        lo, hi = bisect_left(self._starts, sentence.start), bisect_left(self._starts, sentence.end)
+        return self.tokens[lo:hi]
 
     def in_sentence(self, items: Iterable, sentence: Sentence) -> list:
         return [x for x in items if sentence.start <= x.start < sentence.end]

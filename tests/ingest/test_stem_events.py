@@ -9,6 +9,7 @@ against a fixed publication date, so nothing here reads the clock.
 import pytest
 
 from ingest.extract import extract
+from ingest.extract.dates import find_dates
 from ingest.extract.events import find_triggers, stem_cues
 from ingest.extract.tokens import tokenize
 
@@ -256,3 +257,32 @@ def test_a_chamber_or_parliament_step_is_pending_ratification(gazetteer, languag
 
 def test_a_verb_of_approval_without_a_chamber_or_a_law_is_no_step():
     assert readings("Председатель Сената принял посла.", "ru") == []
+
+
+def test_two_chambers_with_one_verb_are_two_steps(gazetteer):
+    text = (
+        f"{SPCA_KK}ді ратификациялау туралы заң жобасын Мәжіліс 15 сәуірде, "
+        "ал Сенат 29 сәуірде мақұлдаған еді."
+    )
+    found = events(gazetteer, text, "2026-05-14", "kk")
+    assert found == {
+        ("spca", "ratification_pending", "2026-04-15"),
+        ("spca", "ratification_pending", "2026-04-29"),
+    }
+
+
+@pytest.mark.dates
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("Since the first of September the pact has applied.", "2026-09-01", "day"),
+        ("On the twenty-first of April 2024 the ministers met.", "2024-04-21", "day"),
+        ("It was the first of many steps.", None, None),
+    ],
+)
+def test_a_day_in_words_is_a_day(text, iso, precision):
+    found = [
+        (d.value.iso(), d.value.precision)
+        for d in find_dates(text, published="2026-09-10", language="en")
+    ]
+    assert found == ([(iso, precision)] if iso else [])
