@@ -296,6 +296,8 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
                     out.append(Trigger(event, i, j, _form(words, i, j, language)))
                     taken.update((i, j))
                     break
+    if language == "en":
+        out.extend(_entered_into(words, taken))
     for i, word in enumerate(words):
         if i in taken:
             continue
@@ -308,6 +310,27 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
                 taken.add(i)
                 break
     out.sort(key=lambda t: t.first)
+    return out
+
+
+# "entered into" an agreement is the treaty word for concluding it; "entered
+# into force" (a pair above) and "entered into talks" are other things.
+_INTO_AGREEMENT = regex.compile(
+    r"(?:a|an|the|this|that|its|their|in|on|at|last|agreement|memorandum|treaty|pact|deal|accord)$"
+)
+
+
+def _entered_into(words: list[str], taken: set[int]) -> list[Trigger]:
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if i in taken or word not in ("enter", "enters", "entered", "entering"):
+            continue
+        if words[i + 1] != "into" or (
+            i + 2 < len(words) and not _INTO_AGREEMENT.match(words[i + 2])
+        ):
+            continue
+        out.append(Trigger("sign", i, i + 1, _form(words, i, i + 1, "en")))
+        taken.update((i, i + 1))
     return out
 
 

@@ -286,3 +286,17 @@ def test_a_day_in_words_is_a_day(text, iso, precision):
         for d in find_dates(text, published="2026-09-10", language="en")
     ]
     assert found == ([(iso, precision)] if iso else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "events_found"),
+    [
+        ("The two governments entered into the pact in 2023.", ["sign"]),
+        ("It builds on the pact that both sides entered into in 2023.", ["sign"]),
+        ("The pact entered into force in 2023.", ["force"]),
+        ("The sides entered into talks in 2023.", []),
+    ],
+)
+def test_entered_into_an_agreement_is_a_signing(text, events_found):
+    triggers = find_triggers(tokenize(text, "en"), "en")
+    assert [t.event for t in triggers] == events_found
