@@ -132,13 +132,13 @@ LAW = {
 
 # fmt: off
 NEGATION = {
-    "en": regex.compile(r"(?:not|n't|never|yet|no|without|nor|cannot|unless|until|pending)$"),
+    "en": regex.compile(r"(?:not|n't|never|yet|no|without|nor|pending)$"),
     "ru": regex.compile(r"(?:не|нет|ни|без|пока)$"),
     "kk": regex.compile(r"(?:жоқ|емес)$"),
 }
 PLAN = {
-    "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|proceed|to|upcoming|forthcoming|future|soon|awaiting|awaits|await|ahead|intention|prospect|'ll)$"),  # noqa: E501
-    "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для)$"),  # noqa: E501
+    "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|unless|until|before|upcoming|forthcoming|future|awaiting|awaits|await|ahead|intention|prospect|'ll)$"),  # noqa: E501
+    "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для|прежде)$"),  # noqa: E501
     "kk": regex.compile(r"(?:тиіс|керек|қажет|мүмкін|ниет\w*|жоспар\w*|күтіл\w*|дайын\w*|әзірле\w*|алдағы|таяу|жақын|көзделу\w*|мақсат\w*)$"),  # noqa: E501
 }
 # A ratification spoken of as a process under way, or as a thing done.
@@ -147,6 +147,8 @@ PROCESS = {
     "ru": regex.compile(r"(?:ход\w*|процесс\w*|ста[дт]\w*|состояни\w*|обсу[жд]\w*|рассмотр\w*|прогресс\w*)$"),  # noqa: E501
     "kk": regex.compile(r"(?:барыс\w*|процес\w*|үдеріс\w*|мәселе\w*|талқыла\w*|пысықта\w*|қара[лд]\w*)$"),  # noqa: E501
 }
+# "завершится", "аяқталады": finishing still to come.
+_FUTURE_DONE = regex.compile(r"(?:ится|ется|утся|ятся|ит|ет|лады|леді|йды|йді)$")
 DONE = {
     "en": regex.compile(r"(?:complet\w*|finish\w*|done|over|concluded)$"),
     "ru": regex.compile(r"(?:заверш\w*|оконч\w*|закончен\w*|точк\w*)$"),
@@ -155,6 +157,7 @@ DONE = {
 # fmt: on
 _CLAUSE_BREAK = regex.compile(r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ)(?!\w)")
 _PHRASE_BREAK = regex.compile(r"[,;:—–()\[\]]")
+_THAT = regex.compile(r"(?:that|что|чтобы|деп)$")
 _INFINITIVE_RU = regex.compile(r"\w+(?:ть|ти|ться)$")
 _NOMINAL_RU = regex.compile(
     r"(?:[аеи]ни[еяюи]|[аеи]нием|аци[яию]|ацией|ис[ьи]|исью|ися(?:ми|м|х)|исей)$"
@@ -242,6 +245,20 @@ def _clause(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]
     hi = trigger.last + 1
     while hi < len(tokens) and not _PHRASE_BREAK.search(text, tokens[hi - 1].end, tokens[hi].start):
         hi += 1
+    return lo, hi
+
+
+def _phrase(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]:
+    """The token indices [lo, hi) between the commas around a trigger."""
+    lo, hi = _clause(text, tokens, trigger)
+    start = lo
+    while lo < trigger.first and _PHRASE_BREAK.search(
+        text, tokens[lo].end, tokens[trigger.first].start
+    ):
+        lo += 1
+    # "hoped, that the ratification ...": a that-clause belongs to the verb before it.
+    if lo > start and _THAT.match(tokens[lo].norm):
+        return start, hi
     return lo, hi
 
 
@@ -349,10 +366,10 @@ C = "confirmation"
 
 
 def read(
-    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str, mood: str
 ) -> Reading | None:
-    """The status an event word states in its clause, or None."""
-    mood = modality(words, trigger, clause, language)
+    """The status an event word states in its clause, given its mood
+    (`modality`), or None."""
     event = trigger.event
     if event == "sign":
         # A signing not done says the negotiation goes on (a confirmation); a
@@ -400,7 +417,8 @@ def _process_reading(
         return Reading("ratified")
     lo, hi = clause
     window = (max(lo, trigger.first - 4), min(hi, trigger.last + 5))
-    if _near(words, *window, DONE[language]):
+    done = [w for w in words[window[0] : window[1]] if DONE[language].match(w)]
+    if done and not any(_FUTURE_DONE.search(w) for w in done):
         return Reading("ratified")
     if _near(words, *window, PROCESS[language]):
         return Reading(P, C)
@@ -436,8 +454,10 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
     out = []
     for trigger in find_triggers(tokens, language):
         clause = _clause(text, tokens, trigger)
-        reading = read(words, trigger, clause, language)
-        mood = modality(words, trigger, clause, language)
+        # The mood is read within commas ("unsigned until April, when it was
+        # signed"); the chamber and the law may be further off in the clause.
+        mood = modality(words, trigger, _phrase(text, tokens, trigger), language)
+        reading = read(words, trigger, clause, language, mood)
         if reading is None and not mood:
             continue
         cue = Cue(

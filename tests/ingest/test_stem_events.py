@@ -300,3 +300,32 @@ def test_a_day_in_words_is_a_day(text, iso, precision):
 def test_entered_into_an_agreement_is_a_signing(text, events_found):
     triggers = find_triggers(tokenize(text, "en"), "en")
     assert [t.event for t in triggers] == events_found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "reading"),
+    [
+        # A plan or a negation is read between the commas around the event word...
+        (
+            "en",
+            "According to the ministry, Kazakhstan ratified the pact.",
+            ("stem_ratify", "ratified", "change"),
+        ),
+        (
+            "en",
+            "The pact lay unsigned until April, when it was signed.",
+            ("stem_sign", "signed", "change"),
+        ),
+        # ... except in a that-clause, which belongs to the verb before it.
+        (
+            "ru",
+            "Депутаты выразили надежду, что ратификация завершится в этом году.",
+            ("stem_ratify", None, None),
+        ),
+        # A step in a "before" clause has not happened.
+        ("en", "It must be ratified before it takes effect.", ("stem_force", None, None)),
+    ],
+)
+def test_the_mood_is_read_within_the_phrase(language, text, reading):
+    assert reading in readings(text, language)
+    assert not [r for r in readings(text, language) if r[1] and r != reading]
