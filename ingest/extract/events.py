@@ -73,7 +73,7 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "ratify": regex.compile(r"ratif(?:y|ies|ied|ying|ication|ications)$"),
         "initial": regex.compile(r"initial(?:l)?(?:ed|ing)$"),
         "negotiate": regex.compile(r"(?:negotiat(?:e|es|ed|ing|ion|ions)|draft(?:ed|ing)|redraft(?:ed|ing))$"),  # noqa: E501
-        "approve": regex.compile(r"(?:approv(?:e|es|ed|ing|al)|pass(?:ed|es)?|back(?:ed|s)?|endors(?:e|ed|es)|adopt(?:ed|s)?|vot(?:e|ed|es|ing)|support(?:ed|s)?|clear(?:ed|s)?)$"),  # noqa: E501
+        "approve": regex.compile(r"(?:approv(?:es|ed)|pass(?:ed|es)|backed|endorse[sd]|adopt(?:ed|s)|voted|supported|cleared)$"),  # noqa: E501
         "lay": regex.compile(r"(?:laid|lay|lays|laying)$"),
     },
     "ru": {
@@ -115,10 +115,12 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
 # fmt: on
 # A chamber of Kazakhstan's Parliament: "approved" is a step only with one of these.
 CHAMBER = {
-    "en": regex.compile(r"(?:mazhilis|majilis|senate|senators|deputies|lawmakers|mps)$"),
+    "en": regex.compile(r"(?:mazhilis|majilis|senate|senators|deputies)$"),
     "ru": regex.compile(r"(?:мажилис\w*|сенат\w*|депутат\w*|сенатор\w*|палат\w*)$"),
     "kk": regex.compile(r"(?:мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*|палата\w*)$"),
 }
+# «Парламент келісімді бекітті»: Parliament's «бекіту» is an approval.
+_KK_LEGISLATURE = regex.compile(r"(?:парламент\w*|мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*)$")
 # "laid ... before" what: a British step only before Parliament.
 HOUSES = regex.compile(r"(?:parliament|houses|commons|lords)$")
 # What an approval must be of: a bill, a law, a ratification, the agreement.
@@ -371,6 +373,13 @@ def read(
     """The status an event word states in its clause, given its mood
     (`modality`), or None."""
     event = trigger.event
+    if (
+        event == "sign"
+        and language == "kk"
+        and words[trigger.first].startswith("бекіт")
+        and _near(words, *clause, _KK_LEGISLATURE)
+    ):
+        event = "approve"
     if event == "sign":
         # A signing not done says the negotiation goes on (a confirmation); a
         # signing planned is the negotiating step itself, as the phrase cues
@@ -392,8 +401,11 @@ def read(
         return None
     if event in ("initial", "negotiate"):
         return Reading("negotiating")
+    # A chamber's vote on the bill or the agreement; a noun of it ("after
+    # its approval by the Senate") is background.
     if (
         event == "approve"
+        and trigger.form != "nominal"
         and _near(words, *clause, CHAMBER[language])
         and _near(words, *clause, LAW[language])
     ):

@@ -47,7 +47,7 @@ I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
 
 # fmt: off
 ANAPHORS = {
-    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
+    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|pact|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
     "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*|мәтін\w*)", I),  # noqa: E501
 }

@@ -329,3 +329,18 @@ def test_entered_into_an_agreement_is_a_signing(text, events_found):
 def test_the_mood_is_read_within_the_phrase(language, text, reading):
     assert reading in readings(text, language)
     assert not [r for r in readings(text, language) if r[1] and r != reading]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "statuses"),
+    [
+        # Parliament's «бекіту» is its approval, never a signing.
+        ("kk", "Сенат заңды бекітті.", ["ratification_pending"]),
+        ("kk", "Министрлер меморандумды бекітті.", ["signed"]),
+        # A vote spoken of as a noun is background.
+        ("en", "After its approval by the Senate, the law went to the President.", []),
+        ("en", "The Senate approved the law.", ["ratification_pending"]),
+    ],
+)
+def test_a_chamber_approves_and_ministers_sign(language, text, statuses):
+    assert [r[1] for r in readings(text, language) if r[1]] == statuses
