@@ -69,7 +69,7 @@ class Trigger:
 # fmt: off
 ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
     "en": {
-        "sign": regex.compile(r"(?:sign(?:s|ed|ing|ings|ature|atures|atory|atories)?|inked|conclud(?:e|es|ed|ing)|conclusion)$"),  # noqa: E501
+        "sign": regex.compile(r"(?:sign(?:s|ed|ing|ings|ature|atures|atory|atories)?|inked|penned|sealed|conclud(?:e|es|ed|ing)|conclusion)$"),  # noqa: E501
         "ratify": regex.compile(r"ratif(?:y|ies|ied|ying|ication|ications)$"),
         "initial": regex.compile(r"initial(?:l)?(?:ed|ing)$"),
         "negotiate": regex.compile(r"(?:negotiat(?:e|es|ed|ing|ion|ions)|draft(?:ed|ing)|redraft(?:ed|ing))$"),  # noqa: E501

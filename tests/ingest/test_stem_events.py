@@ -49,6 +49,7 @@ def readings(text, language):
         ("en", "The ministers concluded the pact.", "sign"),
         ("en", "The pact was concluded.", "sign"),
         ("en", "Their signatures are on the pact.", "sign"),
+        ("en", "The ministers penned the pact.", "sign"),
         ("ru", "Министры подписали пакт.", "sign"),
         ("ru", "Пакт подписан министрами.", "sign"),
         ("ru", "Подписание пакта состоялось.", "sign"),
