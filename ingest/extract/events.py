@@ -22,10 +22,13 @@ decide what it says:
   ratification was completed") is the ratification; a bare mention is
   nothing.
 
-Each finding is a `CueMatch` of a made-up `Cue` named `stem_<event>`, with
-a priority below every phrase cue, so a phrase cue that covers the same
-words still decides (it was written for a construction this module reads
-too coarsely); the pipeline gives both the same targets, dates and checks.
+Each finding is a `CueMatch` of a made-up `Cue` named `stem_<event>`; the
+pipeline gives it the same targets, dates and checks as a phrase cue. Read
+as a plain fact it has a priority below every phrase cue, so a phrase cue
+over the same words still decides (it was written for a construction, such
+as "recently signed"); read under a negation or a plan it outranks the
+phrase cues that only name the event ("signed", «подписание»), and where
+it states no step it is a blocker (a cue with no status).
 """
 
 from __future__ import annotations
