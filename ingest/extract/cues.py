@@ -42,6 +42,9 @@ class CueMatch:
     cue: Cue
     start: int
     end: int
+    # Set by the stem reader (events.py): a bare noun ("the signing") is a
+    # step only when the sentence dates it.
+    needs_date: bool = False
 
     @property
     def status(self) -> str | None:
@@ -191,14 +194,22 @@ PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
 ONE_PARTY_STATUSES = frozenset({"ratification_pending", "ratified"})
 
 
-def find_cues(text: str, language: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
-    """The status cues in `text[start:end]`, overlaps resolved by priority."""
+def find_cues(
+    text: str,
+    language: str,
+    start: int = 0,
+    end: int | None = None,
+    extra: list[CueMatch] = (),
+) -> list[CueMatch]:
+    """The status cues in `text[start:end]`, overlaps resolved by priority;
+    `extra` are cues found otherwise (the stem reader's), resolved with them."""
     end = len(text) if end is None else end
     found = [
         CueMatch(cue, m.start(), m.end())
         for cue in CUES[language]
         for m in cue.pattern.finditer(text, start, end)
     ]
+    found.extend(extra)
     found.sort(key=lambda c: (-c.cue.priority, c.start))
     kept: list[CueMatch] = []
     for cue in found:

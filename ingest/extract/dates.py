@@ -151,6 +151,20 @@ FUTURE = {
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
+# "the first of September": English days in words, always with "of".
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+DAY_WORDS = {
+    **{w: i for i, w in enumerate(_UNITS, 1)},
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, **{f"twenty-{w}": 20 + i for i, w in enumerate(_UNITS, 1)},
+    "thirtieth": 30, "thirty-first": 31,
+}  # fmt: skip
+_DAY_WORD = (
+    r"(?i:the\s+)?(?P<dayword>(?i:"
+    + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+    + r"))\s+(?i:of)\s+"
+)
 
 
 def _en_month_alt() -> str:
@@ -240,6 +254,8 @@ def _rules(language: str) -> list[_Rule]:
             ),
             _Rule("en_last_m", _c(_B + r"(?P<rel>(?i:last|this|next))\s+" + m + _E), "month_last"),
             _Rule("en_d_m", _c(_B + _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + m + _E), "day_month"),
+            _Rule("en_word_d_m_y", _c(_B + _DAY_WORD + m + r",?\s+" + _YEAR + _E), "full"),
+            _Rule("en_word_d_m", _c(_B + _DAY_WORD + m + _E), "day_month"),
             _Rule(
                 "en_m_d",
                 _c(_B + m + r"\s+" + _DAY + r"(?:st|nd|rd|th)?" + _E + r"(?!,?\s*(?:19|20)\d\d)"),
@@ -534,6 +550,11 @@ def _is_future(text: str, start: int, end: int, language: str) -> bool:
     return bool(_FUTURE_RE[language].search(text, left, right))
 
 
+def _day(groups: dict) -> int:
+    word = groups.get("dayword")
+    return DAY_WORDS[word.casefold()] if word else int(groups["day"])
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -547,14 +568,14 @@ def _resolve(
     if kind == "full":
         try:
             month = _month_number(g["month"], language)
-            return PartialDate(int(g["year"]), month, int(g["day"])), False
+            return PartialDate(int(g["year"]), month, _day(g)), False
         except (ValueError, KeyError):
             return None, False
     if kind == "month_year":
         return PartialDate(int(g["year"]), _month_number(g["month"], language)), False
     if kind == "day_month":
         month = _month_number(g["month"], language)
-        return resolve_day_month(int(g["day"]), month, published, future=future), True
+        return resolve_day_month(_day(g), month, published, future=future), True
     if kind == "month":
         return resolve_month(_month_number(g["month"], language), published, future=future), True
     if kind == "month_rel":

@@ -19,8 +19,9 @@ the article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -33,6 +34,7 @@ from ingest.extract.cues import (
     party_for,
 )
 from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
+from ingest.extract.events import pronoun_object, stem_cues
 from ingest.extract.figures import find_figures
 from ingest.extract.gazetteer import Gazetteer, Match, best_entry
 from ingest.extract.language import detect_language
@@ -45,7 +47,7 @@ I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
 
 # fmt: off
 ANAPHORS = {
-    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
+    "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|pact|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
     "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*|мәтін\w*)", I),  # noqa: E501
 }
@@ -266,13 +268,21 @@ class _Doc:
     dates: list[DateMention]
     scope: Scope
     anchor: DateMention | None
+    tokens: list = field(default_factory=list)
+    _starts: list[int] | None = None
+
+    def tokens_of(self, sentence: Sentence) -> list:
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        lo, hi = bisect_left(self._starts, sentence.start), bisect_left(self._starts, sentence.end)
+        return self.tokens[lo:hi]
 
     def in_sentence(self, items: Iterable, sentence: Sentence) -> list:
         return [x for x in items if sentence.start <= x.start < sentence.end]
 
     def default_date(self) -> tuple[PartialDate, str]:
         if self.anchor is not None:
-            return self.anchor.value, f"meeting date '{self.anchor.text}'"
+            return self.anchor.value, f"the lead's date '{self.anchor.text}'"
         return self.published, "publication date"
 
 
@@ -294,15 +304,17 @@ def extract(
     published = PartialDate.parse(published)
     language = language or detect_language(text)
     scope = Scope(text, language)
-    if not scope.article_in_scope:
+    if not scope.article_in_scope and not scope.maybe_in_scope:
         return []
     sentences = split_sentences(text)
     tokens = tokenize(text, language)
     breaks = [s.end for s in sentences]
     matches = gazetteer.find(text, language, tokens=tokens, breaks=breaks)
+    if not scope.article_in_scope and not _names_kz_uk_agreement(matches):
+        return []
     matches.extend(_short_forms(gazetteer, text, language, tokens, breaks, matches))
     dates = find_dates(text, published=published, language=language)
-    doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None)
+    doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None, tokens)
     matches.extend(_party_matches(doc))
     doc.anchor = _anchor(doc)
     wanted = set(kinds) if kinds is not None else None
@@ -330,6 +342,16 @@ def extract(
 
 
 # --- helpers ------------------------------------------------------------------
+
+
+def _names_kz_uk_agreement(matches: list[Match]) -> bool:
+    """An article that names neither the UK nor Britain ("the Government laid
+    the Agreement ... with Kazakhstan before both Houses") is still about the
+    two when it names an agreement between them."""
+    return any(
+        m.kind == "agreement" and set(m.entry.attrs.get("parties") or ()) == STATE_SLUGS
+        for m in matches
+    )
 
 
 def _quote(doc: _Doc, sentence: Sentence, spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
@@ -439,6 +461,29 @@ def _anchor(doc: _Doc) -> DateMention | None:
         if not cues:
             continue
         return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
+    meeting = _meeting_in_lead(doc)
+    return meeting if meeting is not None else _dateline(doc)
+
+
+_DATELINE = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.-]{2,},\s", regex.VERSION1)
+
+
+def _dateline(doc: _Doc) -> DateMention | None:
+    """A wire story's dateline ("АСТАНА, 24.04.2024.", "ASTANA, April 24 -")
+    dates the news its lead reports when no meeting does."""
+    for sentence in doc.sentences[:3]:
+        if not _DATELINE.match(doc.text, sentence.start, sentence.end):
+            continue
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if d.value.precision == "day" and _not_after_publication(d.value, doc.published)
+        ]
+        return dates[0] if dates else None
+    return None
+
+
+def _meeting_in_lead(doc: _Doc) -> DateMention | None:
     # A lead that dates its news in one sentence and names the meeting in the
     # next ("On Tuesday ... signed a memorandum. It was done at the eighth
     # session of ...") dates the meeting by the first date of the lead.
@@ -506,14 +551,26 @@ def _assign_dates(
     for date in dates:
         if not _not_after_publication(date.value, doc.published):
             continue
-        nearest = min(cues, key=lambda c: _gap((c.start, c.end), (date.start, date.end)))
+        nearest = min(cues, key=lambda c: _date_distance(doc, c, date))
         by_cue.setdefault(id(nearest), []).append(date)
     out = {}
     for cue in cues:
         mine = by_cue.get(id(cue))
         if mine:
-            out[id(cue)] = min(mine, key=lambda d: _gap((cue.start, cue.end), (d.start, d.end)))
+            out[id(cue)] = min(mine, key=lambda d: _date_distance(doc, cue, d))
     return out
+
+
+_CLAUSE_END = regex.compile(r"[;—]")
+
+
+def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> int:
+    """Characters between a cue and a date; a date across a semicolon or a dash
+    ("... in May, when he signed the law; London followed in July") belongs
+    to the other clause, so it is as far as can be."""
+    lo, hi = min(cue.end, date.end), max(cue.start, date.start)
+    across = lo < hi and bool(_CLAUSE_END.search(doc.text, lo, hi))
+    return _gap((cue.start, cue.end), (date.start, date.end)) + (100_000 if across else 0)
 
 
 def _status_events(doc: _Doc) -> list[Proposal]:
@@ -521,7 +578,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
     for index, sentence in enumerate(doc.sentences):
         if not _ok(doc, sentence):
             continue
-        cues = find_cues(doc.text, doc.language, sentence.start, sentence.end)
+        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language)
+        cues = find_cues(doc.text, doc.language, sentence.start, sentence.end, extra=stems)
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
@@ -536,6 +594,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         for cue in cues:
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
+            if cue.needs_date and not own_date:
+                continue  # "the signing" with no date of its own tells no step
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -668,6 +728,10 @@ def _target_for(
     if agreements:
         nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    if pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language):
+        antecedent = _antecedent(doc, index, "") or _topic_agreement(doc, index)
+        if antecedent is not None:
+            return antecedent, f"a pronoun refers to '{antecedent.name}' named before", 0.15
     anaphor = ANAPHORS[doc.language].search(doc.text, sentence.start, sentence.end)
     if anaphor:
         antecedent = _antecedent(doc, index, anaphor.group(0))

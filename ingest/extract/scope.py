@@ -68,6 +68,12 @@ class Scope:
         return kz > 0 and uk > 0 and self.third <= 2 * (kz + uk)
 
     @property
+    def maybe_in_scope(self) -> bool:
+        """Kazakhstan named, no other country: in scope if a Kazakhstan–UK
+        agreement is named (the pipeline checks, once it has the names)."""
+        return self.kazakhstan > 0 and self.third == 0
+
+    @property
     def foreign_focus(self) -> bool:
         """Other countries named more often than the UK: only sentences that
         name the UK may then propose anything."""

@@ -1,0 +1,504 @@
+"""Status events from the roots of event words, not from phrases.
+
+The phrase cues of `cues.py` fit the way one writer words a step; a writer
+who says "concluded", "put our signatures to it", «скрепили подписями»,
+«қолтаңба қойды» or «меморандумды бекітті» slips through them. This module
+finds the *event word* by its root, whatever its voice, tense or part of
+speech ("sign", "signed", "signing", "signature", "signatories";
+«подписали», «подписано», «подписание», «подписями»; «қол қойды»,
+«қол қойылды», «қол қоюға»), and then reads the few things around it that
+decide what it says:
+
+* **negation** ("not", "yet to", «не», Kazakh -ма/-ба/-па in the verb or
+  «жоқ» after it): a signing not done is a negotiation going on, a
+  ratification or an entry into force not done is a pending ratification;
+* **futurity, plans and obligations** ("will", "expects to", "must",
+  "to ratify", «планируют», «ожидается», an infinitive; Kazakh «-уға
+  ниетті», «жоспарлануда», «тиіс», the present-future «қояды»): a signing
+  planned is a negotiation going on; a ratification planned is no step;
+* **a noun instead of a verb** ("the ratification", «ратификациялану
+  барысы»): a ratification spoken of as a process ("where the ratification
+  stands", «барысын пысықтады») is pending; one spoken of as finished ("the
+  ratification was completed") is the ratification; a bare mention is
+  nothing.
+
+Each finding is a `CueMatch` of a made-up `Cue` named `stem_<event>`; the
+pipeline gives it the same targets, dates and checks as a phrase cue. Read
+as a plain fact it has a priority below every phrase cue, so a phrase cue
+over the same words still decides (it was written for a construction, such
+as "recently signed"); read under a negation or a plan it outranks the
+phrase cues that only name the event ("signed", «подписание»), and where
+it states no step it is a blocker (a cue with no status).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ingest.extract.cues import Cue, CueMatch
+from ingest.extract.tokens import Token
+
+P = "ratification_pending"
+# An event word read as a plain fact fills the gaps the phrase cues leave: a
+# phrase cue over the same words was written for a construction ("recently
+# signed": a confirmation) and decides. Finishing one's procedures is more
+# than the generic "domestic procedures" (pending, 90), less than the phrase
+# cues for it (92, 93).
+PRIORITY = 40
+PRIORITIES = {"complete": 91}
+# An event word under a negation or a plan outranks the phrase cues that only
+# name the event ("signed" 70, "ratified" 80), which cannot see what is around
+# them; not those that read the whole construction ("set to sign", 84 and up).
+MOOD_PRIORITY = 81
+_NO_PATTERN = regex.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event word (or two: «қол қойды», "entered into force") in a sentence."""
+
+    event: str
+    first: int  # index of its first token
+    last: int  # index of its last token
+    form: str  # verb, infinitive, future, nominal, participle
+
+
+# --- roots ----------------------------------------------------------------------------
+
+# One pattern per event, matched against a word's normal form from its start:
+# the root and what may follow it. The suffixes are parts of speech, not wordings.
+# fmt: off
+ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
+    "en": {
+        "sign": regex.compile(r"(?:sign(?:s|ed|ing|ings|ature|atures|atory|atories)?|inked|penned|sealed|conclud(?:e|es|ed|ing)|conclusion)$"),  # noqa: E501
+        "ratify": regex.compile(r"ratif(?:y|ies|ied|ying|ication|ications)$"),
+        "initial": regex.compile(r"initial(?:l)?(?:ed|ing)$"),
+        "negotiate": regex.compile(r"(?:negotiat(?:e|es|ed|ing|ion|ions)|draft(?:ed|ing)|redraft(?:ed|ing))$"),  # noqa: E501
+        "approve": regex.compile(r"(?:approv(?:es|ed)|pass(?:ed|es)|backed|endorse[sd]|adopt(?:ed|s)|voted|supported|cleared)$"),  # noqa: E501
+        "lay": regex.compile(r"(?:laid|lay|lays|laying)$"),
+    },
+    "ru": {
+        "sign": regex.compile(r"(?:подпис\w*|подпиш\w*|заключ\w*)$"),
+        "ratify": regex.compile(r"ратифи\w*$"),
+        "initial": regex.compile(r"парафир\w*$"),
+        "negotiate": regex.compile(r"переговор\w*$"),
+        "approve": regex.compile(r"(?:одобр\w*|поддержа\w*|поддерж[ауи]\w*|приня\w*|принима\w*|проголосова\w*)$"),  # noqa: E501
+    },
+    "kk": {
+        "sign": regex.compile(r"(?:қолтаңба\w*|бекіт\w*|жасалды|жасалған)$"),
+        "ratify": regex.compile(r"ратификаци\w*$"),
+        "initial": regex.compile(r"парафта\w*$"),
+        "negotiate": regex.compile(r"келіссөз\w*$"),
+        "approve": regex.compile(r"(?:мақұлда\w*|қабылда\w*|қолда(?:ды|ған|п)\w*)$"),
+    },
+}
+# fmt: on
+# Two-word events: the first word by its root, then the second within two words.
+# fmt: off
+PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
+    "en": [
+        ("force", regex.compile(r"(?:enter(?:s|ed|ing)?|entry|c[oa]me|comes|coming|t[oa]ke[sn]?|took|taking|went|go(?:es)?|in)$"), regex.compile(r"(?:force|effect)$")),  # noqa: E501
+        ("sign", regex.compile(r"(?:put|puts|putting|set)$"), regex.compile(r"(?:signatures?|names|pen|hands?)$")),  # noqa: E501
+        ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
+    ],
+    "ru": [
+        ("sign", regex.compile(r"(?:скреп|постав)\w*$"), regex.compile(r"подпис\w*$")),
+        ("force", regex.compile(r"вступ\w*$"), regex.compile(r"(?:силу|действие)$")),
+        ("force", regex.compile(r"начн\w*$|начина\w*$"), regex.compile(r"действова\w*$")),
+        ("complete", regex.compile(r"(?:выполн|заверш|оконч|провед)\w*$"), regex.compile(r"процедур\w*$")),  # noqa: E501
+    ],
+    "kk": [
+        ("sign", regex.compile(r"қол$"), regex.compile(r"қо[йяю]\w*$")),
+        ("force", regex.compile(r"күшіне$"), regex.compile(r"(?:ен|кір)\w*$")),
+        ("complete", regex.compile(r"рәсім\w*$"), regex.compile(r"(?:аяқта|бітір|орында)\w*$")),
+    ],
+}
+# fmt: on
+# A chamber of Kazakhstan's Parliament: "approved" is a step only with one of these.
+CHAMBER = {
+    "en": regex.compile(r"(?:mazhilis|majilis|senate|senators|deputies)$"),
+    "ru": regex.compile(r"(?:мажилис\w*|сенат\w*|депутат\w*|сенатор\w*|палат\w*)$"),
+    "kk": regex.compile(r"(?:мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*|палата\w*)$"),
+}
+# «Парламент келісімді бекітті»: Parliament's «бекіту» is an approval.
+_KK_LEGISLATURE = regex.compile(r"(?:парламент\w*|мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*)$")
+# "laid ... before" what: a British step only before Parliament.
+HOUSES = regex.compile(r"(?:parliament|houses|commons|lords)$")
+# What an approval must be of: a bill, a law, a ratification, the agreement.
+LAW = {
+    "en": regex.compile(r"(?:bill|law|ratification|agreement|treaty|pact|document)$"),
+    "ru": regex.compile(r"(?:законопроект\w*|закон\w*|ратификац\w*|соглашени\w*|документ\w*)$"),
+    "kk": regex.compile(r"(?:заң\w*|ратификац\w*|келісім\w*|құжат\w*)$"),
+}
+
+# --- what surrounds the event word -------------------------------------------------
+
+# fmt: off
+NEGATION = {
+    "en": regex.compile(r"(?:not|n't|never|yet|no|without|nor|pending)$"),
+    "ru": regex.compile(r"(?:не|нет|ни|без|пока)$"),
+    "kk": regex.compile(r"(?:жоқ|емес)$"),
+}
+PLAN = {
+    "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|unless|until|before|upcoming|forthcoming|future|awaiting|awaits|await|ahead|intention|prospect|'ll)$"),  # noqa: E501
+    "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для|прежде)$"),  # noqa: E501
+    "kk": regex.compile(r"(?:тиіс|керек|қажет|мүмкін|ниет\w*|жоспар\w*|күтіл\w*|дайын\w*|әзірле\w*|алдағы|таяу|жақын|көзделу\w*|мақсат\w*)$"),  # noqa: E501
+}
+# A ratification spoken of as a process under way, or as a thing done.
+PROCESS = {
+    "en": regex.compile(r"(?:stand|stands|progress|process|status|state|where|how|stock|review\w*|discuss\w*|consider\w*|examin\w*|assess\w*|look\w*|went|go|update)$"),  # noqa: E501
+    "ru": regex.compile(r"(?:ход\w*|процесс\w*|ста[дт]\w*|состояни\w*|обсу[жд]\w*|рассмотр\w*|прогресс\w*)$"),  # noqa: E501
+    "kk": regex.compile(r"(?:барыс\w*|процес\w*|үдеріс\w*|мәселе\w*|талқыла\w*|пысықта\w*|қара[лд]\w*)$"),  # noqa: E501
+}
+# "завершится", "аяқталады": finishing still to come.
+_FUTURE_DONE = regex.compile(r"(?:ится|ется|утся|ятся|ит|ет|лады|леді|йды|йді)$")
+DONE = {
+    "en": regex.compile(r"(?:complet\w*|finish\w*|done|over|concluded)$"),
+    "ru": regex.compile(r"(?:заверш\w*|оконч\w*|закончен\w*|точк\w*)$"),
+    "kk": regex.compile(r"(?:аяқта\w*|бітті|бітір\w*)$"),
+}
+# fmt: on
+_CLAUSE_BREAK = regex.compile(r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ)(?!\w)")
+_PHRASE_BREAK = regex.compile(r"[,;:—–()\[\]]")
+_THAT = regex.compile(r"(?:that|что|чтобы|деп)$")
+_INFINITIVE_RU = regex.compile(r"\w+(?:ть|ти|ться)$")
+_NOMINAL_RU = regex.compile(
+    r"(?:[аеи]ни[еяюи]|[аеи]нием|аци[яию]|ацией|ис[ьи]|исью|ися(?:ми|м|х)|исей)$"
+)
+_PRESENT_RU = regex.compile(r"(?:ет|ут|ют|ит|ат|ят|ешь)$")
+# Kazakh: negation after a verb root (-ма/-ба/-па and their front forms).
+_KK_NEG = regex.compile(r"\w{3,}(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ған|ген|йды|йді|йтын|йтін|с|у)")
+# Roots that end in a vowel ("ратификацияла-", "мақұлда-") take -ды for the
+# past and -йды for the future; the others take -ды / -ады.
+_KK_VOWEL_ROOTS = ("ратификац", "мақұлда", "аяқта", "қолда", "пысықта", "парафта", "қабылда")
+
+
+def _form(words: list[str], first: int, last: int, language: str) -> str:
+    """The part of speech and tense of an event word, from its ending and the word before."""
+    if language == "en":
+        return _en_form(words, first)
+    if language == "ru":
+        return _ru_form(words[first])
+    return _kk_form(words[last])
+
+
+def _en_form(words: list[str], first: int) -> str:
+    word = words[first]
+    before = words[first - 1] if first else ""
+    if word == "in":
+        return "state"
+    if before == "to" and not word.endswith(("ed", "ing", "ion", "ions")):
+        return "infinitive"
+    nominal_ing = word.endswith("ing") and before in (
+        "the",
+        "its",
+        "a",
+        "of",
+        "their",
+        "his",
+        "her",
+    )
+    if nominal_ing or word.endswith(
+        ("ation", "ations", "ature", "atures", "ion", "ions", "al", "entry", "atory", "atories")
+    ):
+        return "nominal"
+    return "verb"
+
+
+def _ru_form(word: str) -> str:
+    if _INFINITIVE_RU.match(word):
+        return "infinitive"
+    if _NOMINAL_RU.search(word) or word.startswith("переговор"):
+        return "nominal"
+    # A perfective verb's present form is a future ("подпишут", "вступит",
+    # "начнёт"); imperfective presents end in -ает, -яет, -ывает ("вступает").
+    if _PRESENT_RU.search(word) and not regex.search(r"[ая](?:ет|ют)$", word):
+        return "future"
+    return "verb"
+
+
+def _kk_form(word: str) -> str:
+    if _KK_NEG.match(word):
+        return "negated"
+    if word.endswith(("уға", "уге", "уына", "уіне")):
+        return "infinitive"
+    # "-ғаннан кейін" (after having), "-ғанша" (until), "-са" (if): a
+    # subordinate clause about a step, not a report of one.
+    if word.endswith(("ғаннан", "геннен", "қаннан", "кеннен", "ғанша", "генше", "са", "се")):
+        return "future"
+    if regex.search(r"(?:мақ|мек|бақ|бек|пақ|пек|атын|етін|йтын|йтін)$", word):
+        return "future"
+    if word.startswith(_KK_VOWEL_ROOTS):
+        if word.endswith(("йды", "йді", "нады", "неді")):
+            return "future"
+    elif regex.search(r"[аеяю](?:ды|ді)$", word):
+        return "future"
+    if regex.search(r"(?:у|уы|уі|уын|уін|уды|уді|уда|уде|ция|циясы|цияны|цияның|цияға)$", word):
+        return "nominal"
+    return "verb"
+
+
+def _clause(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]:
+    """The token indices [lo, hi) of the clause around a trigger. After the
+    event word a comma ends it too: what follows is another phrase
+    ("... procedures, necessary for ...")."""
+    lo = trigger.first
+    while lo > 0 and not _CLAUSE_BREAK.search(text, tokens[lo - 1].end, tokens[lo].start):
+        lo -= 1
+    hi = trigger.last + 1
+    while hi < len(tokens) and not _PHRASE_BREAK.search(text, tokens[hi - 1].end, tokens[hi].start):
+        hi += 1
+    return lo, hi
+
+
+def _phrase(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]:
+    """The token indices [lo, hi) between the commas around a trigger."""
+    lo, hi = _clause(text, tokens, trigger)
+    start = lo
+    while lo < trigger.first and _PHRASE_BREAK.search(
+        text, tokens[lo].end, tokens[trigger.first].start
+    ):
+        lo += 1
+    # "hoped, that the ratification ...": a that-clause belongs to the verb before it.
+    if lo > start and _THAT.match(tokens[lo].norm):
+        return start, hi
+    return lo, hi
+
+
+def _near(words: list[str], lo: int, hi: int, pattern: regex.Pattern[str]) -> bool:
+    return any(pattern.match(w) for w in words[max(0, lo) : hi])
+
+
+def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], language: str) -> str:
+    """ "negated", "plan" or "" (a fact), from the words around an event word."""
+    lo, hi = clause
+    first, last = trigger.first, trigger.last
+    if trigger.form == "negated":
+        return "negated"
+    if language == "en" and "yet" in words[max(lo, first - 3) : first]:
+        return "negated"  # "yet to ratify", "not yet signed"
+    if trigger.form in ("infinitive", "future"):
+        return "plan"
+    if language == "kk":
+        after = words[last + 1 : min(hi, last + 4)]
+        if any(NEGATION["kk"].match(w) for w in after):
+            return "negated"
+        if any(PLAN["kk"].match(w) for w in after) or _near(
+            words, max(lo, first - 3), first, PLAN["kk"]
+        ):
+            return "plan"
+        return ""
+    before = (max(lo, first - 5), first)
+    after = (last + 1, min(hi, last + 3))
+    if _near(words, *before, PLAN[language]) or (
+        trigger.form == "nominal" and _near(words, *after, PLAN[language])
+    ):
+        return "plan"
+    # A noun's negation is the word right before it ("no ratification");
+    # further back it belongs to another verb ("did not object to its ratification").
+    reach = 1 if trigger.form == "nominal" else 4
+    if _near(words, max(lo, first - reach), first, NEGATION[language]):
+        return "negated"
+    return ""
+
+
+def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
+    """The event words among `tokens` (one sentence), in order."""
+    words = [t.norm for t in tokens]
+    out: list[Trigger] = []
+    taken: set[int] = set()
+    for event, first, second in PAIRS.get(language, []):
+        for i, word in enumerate(words):
+            if i in taken or not first.match(word):
+                continue
+            for j in range(i + 1, min(len(words), i + 5)):
+                if j not in taken and second.match(words[j]):
+                    out.append(Trigger(event, i, j, _form(words, i, j, language)))
+                    taken.update((i, j))
+                    break
+    if language == "en":
+        out.extend(_entered_into(words, taken))
+    for i, word in enumerate(words):
+        if i in taken:
+            continue
+        if word == "draft" and language == "en" and i and words[i - 1] == "to":
+            out.append(Trigger("negotiate", i, i, "infinitive"))
+            continue
+        for event, root in ROOTS.get(language, {}).items():
+            if root.match(word):
+                out.append(Trigger(event, i, i, _form(words, i, i, language)))
+                taken.add(i)
+                break
+    out.sort(key=lambda t: t.first)
+    return out
+
+
+# "entered into" an agreement is the treaty word for concluding it; "entered
+# into force" (a pair above) and "entered into talks" are other things.
+_INTO_AGREEMENT = regex.compile(
+    r"(?:a|an|the|this|that|its|their|in|on|at|last|agreement|memorandum|treaty|pact|deal|accord)$"
+)
+
+
+def _entered_into(words: list[str], taken: set[int]) -> list[Trigger]:
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if i in taken or word not in ("enter", "enters", "entered", "entering"):
+            continue
+        if words[i + 1] != "into" or (
+            i + 2 < len(words) and not _INTO_AGREEMENT.match(words[i + 2])
+        ):
+            continue
+        out.append(Trigger("sign", i, i + 1, _form(words, i, i + 1, "en")))
+        taken.update((i, i + 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an event word says: a status, change or confirmation, and whether it
+    counts only when the sentence dates it (a bare "the signing")."""
+
+    status: str
+    event: str = "change"
+    needs_date: bool = False
+    party: str | None = None
+
+
+C = "confirmation"
+
+
+def read(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str, mood: str
+) -> Reading | None:
+    """The status an event word states in its clause, given its mood
+    (`modality`), or None."""
+    event = trigger.event
+    if (
+        event == "sign"
+        and language == "kk"
+        and words[trigger.first].startswith("бекіт")
+        and _near(words, *clause, _KK_LEGISLATURE)
+    ):
+        event = "approve"
+    if event == "sign":
+        # A signing not done says the negotiation goes on (a confirmation); a
+        # signing planned is the negotiating step itself, as the phrase cues
+        # have it ("set to sign").
+        if mood == "negated":
+            return Reading("negotiating", C)
+        if mood:
+            return Reading("negotiating")
+        return Reading("signed", needs_date=trigger.form == "nominal")
+    if event in ("ratify", "complete", "force"):
+        if mood == "plan":
+            return None
+        if mood == "negated":
+            return Reading(P, C)
+        return _process_reading(words, trigger, clause, language)
+    if event == "negotiate" and trigger.form == "infinitive" and mood == "plan":
+        return Reading("negotiating")  # "sat down to draft it": the work began
+    if mood:
+        return None
+    if event in ("initial", "negotiate"):
+        return Reading("negotiating")
+    # A chamber's vote on the bill or the agreement; a noun of it ("after
+    # its approval by the Senate") is background.
+    if (
+        event == "approve"
+        and trigger.form != "nominal"
+        and _near(words, *clause, CHAMBER[language])
+        and _near(words, *clause, LAW[language])
+    ):
+        return Reading(P, party="kazakhstan")
+    if event == "lay" and _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES):
+        return Reading(P, party="united-kingdom")
+    return None
+
+
+def _process_reading(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> Reading | None:
+    """Ratification, completed procedures and entry into force, stated as facts."""
+    if trigger.event == "complete":
+        return Reading("ratified")
+    if trigger.event == "force":
+        if trigger.form == "state":
+            return Reading("in_force", C)
+        return Reading("in_force", needs_date=trigger.form == "nominal")
+    if trigger.form != "nominal":
+        return Reading("ratified")
+    lo, hi = clause
+    window = (max(lo, trigger.first - 4), min(hi, trigger.last + 5))
+    done = [w for w in words[window[0] : window[1]] if DONE[language].match(w)]
+    if done and not any(_FUTURE_DONE.search(w) for w in done):
+        return Reading("ratified")
+    if _near(words, *window, PROCESS[language]):
+        return Reading(P, C)
+    return None
+
+
+# A pronoun as the event's object: "signed it", «его подписание», «оны ... бекітуге».
+PRONOUN = {
+    "en": (regex.compile(r"(?:it|them)$"), 0, 3),
+    "ru": (regex.compile(r"(?:его|е[её]|их)$"), 2, 2),
+    "kk": (regex.compile(r"(?:оны|оған|оның|бұны|мұны)$"), 6, 0),
+}
+
+
+def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> bool:
+    """Is there a pronoun next to the event word at text offsets [start, end)?"""
+    pattern, before, after = PRONOUN[language]
+    inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    # Inside too: «скрепили его своими подписями».
+    near = tokens[max(0, first - before) : last + 1 + after]
+    return any(pattern.match(t.norm) for t in near)
+
+
+def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
+    """Status cues read from the event words of one sentence's tokens. An event
+    word under a negation or a plan that states no step becomes a blocker (a
+    cue with no status), so a phrase cue for the bare word cannot claim it."""
+    # "May" in the middle of a sentence is the month, not the modal.
+    words = ["may_month" if t.text == "May" and i else t.norm for i, t in enumerate(tokens)]
+    out = []
+    for trigger in find_triggers(tokens, language):
+        clause = _clause(text, tokens, trigger)
+        # The mood is read within commas ("unsigned until April, when it was
+        # signed"); the chamber and the law may be further off in the clause.
+        mood = modality(words, trigger, _phrase(text, tokens, trigger), language)
+        reading = read(words, trigger, clause, language, mood)
+        if reading is None and not mood:
+            continue
+        cue = Cue(
+            f"stem_{trigger.event}",
+            _NO_PATTERN,
+            reading.status if reading else None,
+            reading.event if reading else "change",
+            priority=MOOD_PRIORITY if mood else PRIORITIES.get(trigger.event, PRIORITY),
+            party=reading.party if reading else None,
+        )
+        spans = [(tokens[trigger.first].start, tokens[trigger.last].end)]
+        if trigger.event == "approve" and reading is not None:
+            spans = _chambers(tokens, words, clause, language) or spans
+        for start, end in spans:
+            out.append(CueMatch(cue, start, end, needs_date=bool(reading and reading.needs_date)))
+    return out
+
+
+def _chambers(
+    tokens: list[Token], words: list[str], clause: tuple[int, int], language: str
+) -> list[tuple[int, int]]:
+    """Two chambers with one verb («Мәжілісі 15 сәуірде, ал Сенат сәуірдің
+    соңында мақұлдаған») are two steps: one cue at each chamber's name, so
+    each takes the date nearest it. One chamber (or one named twice): none."""
+    found: dict[str, tuple[int, int]] = {}
+    for i in range(*clause):
+        if CHAMBER[language].match(words[i]):
+            found.setdefault(words[i][:5], (tokens[i].start, tokens[i].end))
+    return list(found.values()) if len(found) > 1 else []
