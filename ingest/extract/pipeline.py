@@ -269,11 +269,11 @@ class _Doc:
     scope: Scope
     anchor: DateMention | None
     tokens: list = field(default_factory=list)
-    _starts: list[int] | None = None
+
+    def __post_init__(self):
+        self._starts = [t.start for t in self.tokens]
 
     def tokens_of(self, sentence: Sentence) -> list:
-        if self._starts is None:
-            self._starts = [t.start for t in self.tokens]
         lo, hi = bisect_left(self._starts, sentence.start), bisect_left(self._starts, sentence.end)
         return self.tokens[lo:hi]
 
@@ -564,13 +564,14 @@ def _assign_dates(
 _CLAUSE_END = regex.compile(r"[;—]")
 
 
-def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> int:
-    """Characters between a cue and a date; a date across a semicolon or a dash
-    ("... in May, when he signed the law; London followed in July") belongs
-    to the other clause, so it is as far as can be."""
+def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
+    """How far a date is from a cue, to be compared: a date across a semicolon
+    or a dash ("... in May, when he signed the law; London followed in July")
+    belongs to the other clause, so any date within the clause comes first;
+    then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
     across = lo < hi and bool(_CLAUSE_END.search(doc.text, lo, hi))
-    return _gap((cue.start, cue.end), (date.start, date.end)) + (100_000 if across else 0)
+    return across, _gap((cue.start, cue.end), (date.start, date.end))
 
 
 def _status_events(doc: _Doc) -> list[Proposal]:
