@@ -10,8 +10,11 @@ class OpendataConfig(AppConfig):
     verbose_name = "Open data: changes feed and releases"
 
     def ready(self):
+        from django.db.models.signals import m2m_changed, pre_delete
         from simple_history.signals import post_create_historical_record
 
-        from opendata.changes import record_change
+        from opendata.changes import record_change, record_link_change, remember_holders
 
         post_create_historical_record.connect(record_change, dispatch_uid="opendata.record_change")
+        pre_delete.connect(remember_holders, dispatch_uid="opendata.remember_holders")
+        m2m_changed.connect(record_link_change, dispatch_uid="opendata.record_link_change")

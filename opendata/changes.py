@@ -10,11 +10,14 @@ public field changed), one public before and no longer is `unpublished`, or
 `deleted` once it is gone. A slug changed reads as the old slug deleted and
 the new one created, since consumers key records by slug.
 
-Three kinds of dependence are followed:
+Four kinds of dependence are followed:
 - a record shown inside another (a status step inside its agreement, a quote
   inside what it supports and counted on its source, an office inside its
   person, a participation inside its meeting, a meeting inside its series)
   makes that other `updated` when it changes, if the public sees it;
+- a resource whose parts other resources' details show (an agreement's
+  title on its meetings, a topic's name on its agreements: opendata/embedding.py)
+  makes those `updated` when a shown part changes or it is deleted;
 - a record whose publication changes brings along those whose visibility
   rests on it: an agreement's status steps, the quotes supporting it or
   from a source;
@@ -28,9 +31,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
+from django.utils import timezone
 
 from core.models import is_public
 from evidence.models import Citation
+from opendata.embedding import embeddings_of, holders_showing
 from opendata.models import SHOWN, Change, ChangeAction
 from opendata.resources import by_model, public_fields
 
@@ -95,10 +100,71 @@ def record_change(sender, instance, history_instance, **kwargs):
                 _reconcile(name, dict.fromkeys(pks, False), at)
         if instance.pk not in public_before_or_now or not counts:
             return  # a draft's change, or a hidden field's, shows nowhere
+        holders = _holders(resource.name, instance, history_instance, changed)
     elif not _public_in_memory(instance):
         return
+    else:
+        holders = {}
     for name, pk in _shown_in(instance):
-        _reconcile(name, {pk: True}, at)
+        holders.setdefault(name, set()).add(pk)
+    for name, pks in holders.items():
+        _reconcile(name, dict.fromkeys(pks, True), at)
+
+
+def remember_holders(sender, instance, **kwargs):
+    """pre_delete: which records show this one, asked while the links that
+    say so still exist (a deletion takes many-to-many rows with it)."""
+    resource = by_model().get(sender)
+    if resource is not None and instance.pk is not None:
+        instance._changes_feed_holders = holders_showing(resource.name, instance.pk, None)
+
+
+def record_link_change(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """m2m_changed: the history records the side that holds the field; the
+    records on the other side whose details list this link changed too (a
+    meeting linked to an agreement changes the agreement's list of meetings)."""
+    if action == "pre_clear":
+        related = getattr(instance, _m2m_accessor(sender, instance, reverse))
+        instance._changes_feed_cleared = set(related.values_list("pk", flat=True))
+        return
+    if action == "post_clear":
+        pk_set = getattr(instance, "_changes_feed_cleared", set())
+    elif action not in ("post_add", "post_remove"):
+        return
+    this, other = by_model().get(type(instance)), by_model().get(model)
+    if not pk_set or this is None or other is None or not is_public(instance):
+        return
+    at = timezone.now()
+    if any(e.holder == other.name for e in embeddings_of().get(this.name, ())):
+        _serialise_writers()
+        _reconcile(other.name, dict.fromkeys(pk_set, True), at)
+    # The history follows the side that declares the field; from the other
+    # side no history is written, so its own entry is written here.
+    if reverse and any(e.holder == this.name for e in embeddings_of().get(other.name, ())):
+        _serialise_writers()
+        _reconcile(this.name, {instance.pk: True}, at)
+
+
+def _m2m_accessor(through, instance, reverse) -> str:
+    for field in type(instance)._meta.get_fields():
+        if not getattr(field, "many_to_many", False):
+            continue
+        field_through = getattr(field, "through", None) or field.remote_field.through
+        if field_through is through:
+            return field.get_accessor_name() if reverse else field.name
+    raise LookupError(through)
+
+
+def _holders(name, instance, history_instance, changed) -> dict[str, set[int]]:
+    """The public records that show a part of `instance` this write changed."""
+    kind = history_instance.history_type
+    if kind == "+":
+        return {}  # nothing can show a record before it exists
+    if kind == "-":
+        return dict(getattr(instance, "_changes_feed_holders", {}))
+    if changed is None and history_instance.prev_record is not None:
+        return {}  # no column changed: a many-to-many change is its own
+    return holders_showing(name, instance.pk, changed)
 
 
 def _serialise_writers() -> None:

@@ -281,3 +281,62 @@ def test_the_baseline_command_adds_what_was_written_without_history(world):
 def test_an_offset_python_allows_but_the_database_does_not_is_answered(api_client, since, status):
     """Found by schemathesis on PostgreSQL: an offset past ±15:59 was a 500."""
     assert api_client.get("/api/v1/changes/", {"since": since}).status_code == status
+
+
+def test_a_mirror_stays_exact_when_what_others_show_of_a_record_changes(
+    api_client, world, unthrottled
+):
+    """A record's title, name or slug shown inside other records' details
+    (an agreement on its meetings, a topic on its agreements, a person on
+    commitments) names those records too when it changes, when a link
+    between them is made or undone from either side, and when it is deleted."""
+    spca, topic = world["spca"], world["topic"]
+    talks = factories.meeting(slug="strategic-dialogue", title="Strategic Dialogue")
+    envoy = factories.person(slug="envoy", name="An Envoy")
+    promise = factories.commitment(slug="visas", title="Visas", agreement=spca, meeting=talks)
+    promise.people.add(envoy)
+    spca.meetings.add(talks)
+    mirror = Mirror(api_client)
+    mirror.catch_up()
+    assert mirror.records[("meetings", "strategic-dialogue")]["agreements"][0]["title"] == (
+        "Partnership"
+    )
+
+    spca.title = "Strategic Partnership"
+    spca.save()
+    topic.name = "Energy and climate"
+    topic.save()
+    envoy.name = "The Envoy"
+    envoy.save()
+    talks.slug = "strategic-dialogue-2024"
+    talks.save()
+    mirror.catch_up()
+    assert mirror.records == the_api(api_client)
+
+    second = factories.meeting(slug="second-round", title="Second round")
+    second.agreements.add(spca)  # from the side that does not declare the field
+    mirror.catch_up()
+    assert mirror.records == the_api(api_client)
+    shown = mirror.records[("agreements", "spca")]["meetings_summary"]
+    assert {meeting["slug"] for meeting in shown} == {"strategic-dialogue-2024", "second-round"}
+
+    second.agreements.remove(spca)
+    spca.meetings.clear()
+    topic.delete()
+    envoy.delete()
+    mirror.catch_up()
+    assert mirror.records == the_api(api_client)
+    assert mirror.records[("agreements", "spca")]["meetings_summary"] == []
+    assert mirror.records[("agreements", "spca")]["topics"] == []
+    assert mirror.records[("commitments", "visas")]["people"] == []
+
+
+def test_a_translation_shown_inside_another_record_names_it(world):
+    spca = world["spca"]
+    talks = factories.meeting(slug="talks")
+    spca.meetings.add(talks)
+    before = Change.objects.count()
+    spca.title_ru = "Соглашение о партнерстве"
+    spca.save()
+    named = Change.objects.filter(pk__gt=before).values_list("resource", "slug", "action")
+    assert set(named) >= {("agreements", "spca", "updated"), ("meetings", "talks", "updated")}

@@ -19,6 +19,17 @@ def fresh_throttle():
 
 
 @pytest.fixture
+def unthrottled(settings):
+    """The API's rate limits lifted, for a test that reads every record of
+    the API many times over, as a mirroring consumer does."""
+    rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": dict.fromkeys(rates, "1000000/minute"),
+    }
+
+
+@pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
 
