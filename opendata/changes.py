@@ -26,6 +26,8 @@ Four kinds of dependence are followed:
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +42,8 @@ from opendata.models import SHOWN, Change, ChangeAction
 from opendata.resources import by_model, public_fields
 
 _PUBLIC = AnonymousUser()
+_CHUNK = 500
+_batch: ContextVar["_Batch | None"] = ContextVar("changes_feed_batch", default=None)
 
 # Records shown inside others that are no resources of their own: what
 # they are shown in, by foreign key (model label -> (field, resource)).
@@ -84,31 +88,91 @@ def record_baseline() -> int:
 
 
 def record_change(sender, instance, history_instance, **kwargs):
-    """post_create_historical_record: the feed's entries for this write."""
-    resource = by_model().get(type(instance))
-    if resource is None and type(instance)._meta.label_lower not in _SHOWN_IN:
+    """post_create_historical_record: the feed's entries for this write, or,
+    inside `one_bulk_write`, what they will be about."""
+    if by_model().get(type(instance)) is None and type(instance)._meta.label_lower not in _SHOWN_IN:
         return
-    _serialise_writers()
-    at = history_instance.history_date
-    public_before_or_now = set()
-    if resource is not None:
+    with _within_a_batch(history_instance.history_date) as batch:
+        batch.collect(instance, history_instance)
+
+
+@contextmanager
+def one_bulk_write():
+    """The feed's entries for every write inside, worked out once at the end
+    (the loader's thousand saves are one batch). The feed is reconciled
+    against the last entry of each record, so a record created, edited and
+    republished within one batch gets one entry saying where it stands."""
+    with _within_a_batch(None):
+        yield
+
+
+@contextmanager
+def _within_a_batch(at):
+    batch = _batch.get()
+    if batch is not None:
+        yield batch
+        return
+    batch = _Batch()
+    token = _batch.set(batch)
+    try:
+        yield batch
+    finally:
+        _batch.reset(token)
+    batch.write(at or timezone.now())
+
+
+class _Batch:
+    """The records a bulk write touched, and the records showing them."""
+
+    def __init__(self):
+        # resource -> {pk: True when a public field of the record changed}
+        self.pending: dict[str, dict[int, bool]] = defaultdict(dict)
+        # (resource, pk) of a record -> records showing it, named only if
+        # the public saw that record before or sees it now
+        self.shown_by: list[tuple[str, int, dict[str, set[int]]]] = []
+
+    def add(self, name: str, pks, changed: bool) -> None:
+        bucket = self.pending[name]
+        for pk in pks:
+            bucket[pk] = bucket.get(pk, False) or changed
+
+    def collect(self, instance, history_instance) -> None:
+        resource = by_model().get(type(instance))
+        if resource is None:
+            if _public_in_memory(instance):
+                for name, pk in _shown_in(instance):
+                    self.add(name, [pk], True)
+            return
         changed = _changed_fields(history_instance)
         counts = changed is None or bool(changed & public_fields(resource.name))
-        public_before_or_now = _reconcile(resource.name, {instance.pk: counts}, at)
+        self.add(resource.name, [instance.pk], counts)
         if history_instance.history_type == "~" and changed and "publication" in changed:
             for name, pks in _resting_on(instance).items():
-                _reconcile(name, dict.fromkeys(pks, False), at)
-        if instance.pk not in public_before_or_now or not counts:
-            return  # a draft's change, or a hidden field's, shows nowhere
+                self.add(name, pks, False)
+        if not counts:
+            return  # a hidden field's change shows nowhere
         holders = _holders(resource.name, instance, history_instance, changed)
-    elif not _public_in_memory(instance):
-        return
-    else:
-        holders = {}
-    for name, pk in _shown_in(instance):
-        holders.setdefault(name, set()).add(pk)
-    for name, pks in holders.items():
-        _reconcile(name, dict.fromkeys(pks, True), at)
+        for name, pk in _shown_in(instance):
+            holders.setdefault(name, set()).add(pk)
+        if holders:
+            self.shown_by.append((resource.name, instance.pk, holders))
+
+    def write(self, at) -> None:
+        if not self.pending:
+            return
+        _serialise_writers()
+        seen = defaultdict(set)
+        for name, pk, _holders_of in self.shown_by:
+            seen[name].add(pk)
+        seen = {name: _public_before_or_now(name, pks) for name, pks in seen.items()}
+        for name, pk, holders in self.shown_by:
+            if pk in seen[name]:  # a draft's change shows nowhere
+                for holder, pks in holders.items():
+                    self.add(holder, pks, True)
+        for name, pks in self.pending.items():
+            items = list(pks.items())
+            for start in range(0, len(items), _CHUNK):
+                _reconcile(name, dict(items[start : start + _CHUNK]), at)
 
 
 def remember_holders(sender, instance, **kwargs):
@@ -134,15 +198,13 @@ def record_link_change(sender, instance, action, reverse, model, pk_set, **kwarg
     this, other = by_model().get(type(instance)), by_model().get(model)
     if not pk_set or this is None or other is None or not is_public(instance):
         return
-    at = timezone.now()
-    if any(e.holder == other.name for e in embeddings_of().get(this.name, ())):
-        _serialise_writers()
-        _reconcile(other.name, dict.fromkeys(pk_set, True), at)
-    # The history follows the side that declares the field; from the other
-    # side no history is written, so its own entry is written here.
-    if reverse and any(e.holder == this.name for e in embeddings_of().get(other.name, ())):
-        _serialise_writers()
-        _reconcile(this.name, {instance.pk: True}, at)
+    with _within_a_batch(None) as batch:
+        if any(e.holder == other.name for e in embeddings_of().get(this.name, ())):
+            batch.add(other.name, pk_set, True)
+        # The history follows the side that declares the field; from the
+        # other side none is written, so its own entry is asked for here.
+        if reverse and any(e.holder == this.name for e in embeddings_of().get(other.name, ())):
+            batch.add(this.name, [instance.pk], True)
 
 
 def _m2m_accessor(through, instance, reverse) -> str:
@@ -203,11 +265,7 @@ def _reconcile(resource_name: str, pks: dict[int, bool], at) -> set[int]:
     if not pks:
         return set()
     model = _model(resource_name)
-    last = {}
-    for change in Change.objects.filter(resource=resource_name, object_id__in=pks).order_by(
-        "object_id", "-id"
-    ):
-        last.setdefault(change.object_id, change)
+    last = _last_entries(resource_name, pks)
     key = "slug" if hasattr(model, "slug") else "pk"
     visible = model._default_manager.filter(pk__in=pks).visible_to(_PUBLIC)
     now = dict(visible.values_list("pk", key))
@@ -233,6 +291,23 @@ def _reconcile(resource_name: str, pks: dict[int, bool], at) -> set[int]:
         entry.resource, entry.at = resource_name, at
     Change.objects.bulk_create(entries)
     return set(now) | {pk for pk, change in last.items() if change.action in SHOWN}
+
+
+def _last_entries(resource_name: str, pks) -> dict[int, Change]:
+    last = {}
+    for change in Change.objects.filter(resource=resource_name, object_id__in=pks).order_by(
+        "object_id", "-id"
+    ):
+        last.setdefault(change.object_id, change)
+    return last
+
+
+def _public_before_or_now(resource_name: str, pks: set[int]) -> set[int]:
+    visible = _model(resource_name)._default_manager.filter(pk__in=pks).visible_to(_PUBLIC)
+    shown = {
+        pk for pk, change in _last_entries(resource_name, pks).items() if change.action in SHOWN
+    }
+    return set(visible.values_list("pk", flat=True)) | shown
 
 
 def _model(resource_name: str):

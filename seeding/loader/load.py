@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from core.history import LOADER_REASON, recorded_as
+from core.history import LOADER_REASON, one_bulk_write, recorded_as
 from core.models import PublicationState
 from seeding.loader.context import LoadContext
 from seeding.loader.errors import SeedError
@@ -58,8 +58,9 @@ def load_seeds(seeds_dir: Path, *, dry_run: bool = False, force: bool = False) -
     report = LoadReport(dry_run=dry_run)
     ctx = LoadContext(seeds_dir)
     with transaction.atomic(), recorded_as(LOADER_REASON):
-        for handler in registry.handlers():
-            report.files.append(_load_file(handler, ctx, force=force))
+        with one_bulk_write():
+            for handler in registry.handlers():
+                report.files.append(_load_file(handler, ctx, force=force))
         if dry_run:
             transaction.set_rollback(True)
     return report
