@@ -47,7 +47,7 @@ test-fast: setup
 # "today", so none may depend on the day the suite runs.
 TEST_CLOCK_AHEAD ?= 2099-12-31T12:00:00Z
 test-dates: setup
-	$(BIN)/python -m pytest -m dates --clock $(TEST_CLOCK_AHEAD) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m dates -n $(TEST_WORKERS) --clock $(TEST_CLOCK_AHEAD) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: setup
 	$(BIN)/ruff check .

@@ -56,6 +56,17 @@ def load(db):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """PostgreSQL test databases commit without waiting for the disk: a crash
+    would lose only a test run's rows, and the many commits of transactional
+    tests (flushes, live servers, loads) stop waiting on each flush."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database starts with the project's seed data, loaded once:
     every test runs in a transaction that is rolled back, so each one sees
