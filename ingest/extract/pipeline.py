@@ -40,7 +40,7 @@ from ingest.extract.gazetteer import Gazetteer, Match, best_entry
 from ingest.extract.language import detect_language
 from ingest.extract.proposals import Proposal
 from ingest.extract.scope import KAZAKHSTAN, THIRD_COUNTRIES, UNITED_KINGDOM, Scope
-from ingest.extract.sentences import Sentence, split_sentences
+from ingest.extract.sentences import CLAUSE_BREAK, Sentence, clause_around, split_sentences
 from ingest.extract.tokens import tokenize
 
 I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
@@ -557,11 +557,21 @@ def _assign_dates(
     for cue in cues:
         mine = by_cue.get(id(cue))
         if mine:
-            out[id(cue)] = min(mine, key=lambda d: _date_distance(doc, cue, d))
+            nearest = min(mine, key=lambda d: _date_distance(doc, cue, d))
+            out[id(cue)] = _refined(nearest, mine)
     return out
 
 
-_CLAUSE_END = regex.compile(r"[;—]")
+def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:
+    """ "two years ago, on 24 April 2024": a vague date and a precise one that
+    falls within it are one date, and the precise one is kept."""
+    finer = [
+        d
+        for d in dates
+        if _LEVELS.index(d.value.precision) > _LEVELS.index(date.value.precision)
+        and d.value.coarsen(date.value.precision) == date.value
+    ]
+    return max(finer, key=lambda d: _LEVELS.index(d.value.precision)) if finer else date
 
 
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
@@ -570,7 +580,7 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     belongs to the other clause, so any date within the clause comes first;
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
-    across = lo < hi and bool(_CLAUSE_END.search(doc.text, lo, hi))
+    across = lo < hi and bool(CLAUSE_BREAK.search(doc.text, lo, hi))
     return across, _gap((cue.start, cue.end), (date.start, date.end))
 
 
