@@ -755,7 +755,7 @@ def _target_for(
     headline = _headline_agreement(doc, index, sentence)
     if headline is not None:
         return headline, f"the lead's '{headline.name}' as named in the headline", 0.15
-    if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence):
+    if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence, cue):
         topic = _topic_agreement(doc, index)
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
@@ -792,13 +792,16 @@ MODAL = {
 # fmt: on
 
 
-def _hedged(doc: _Doc, sentence: Sentence) -> bool:
+def _hedged(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     """A plan, a forecast or a rule ("a treaty must sit before Parliament for 21
-    days"): such a sentence states no step of its own, so it borrows no agreement."""
+    days"): such a clause states no step of its own, so it borrows no agreement.
+    Only the cue's clause counts: in "not yet completed, but expected in July"
+    the expectation is the other clause's."""
+    lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
     return bool(
-        _FUTURE[doc.language].search(doc.text, sentence.start, sentence.end)
-        or MODAL[doc.language].search(doc.text, sentence.start, sentence.end)
-        or has_forecast(doc.text, doc.language, sentence.start, sentence.end)
+        _FUTURE[doc.language].search(doc.text, lo, hi)
+        or MODAL[doc.language].search(doc.text, lo, hi)
+        or has_forecast(doc.text, doc.language, lo, hi)
     )
 
 
