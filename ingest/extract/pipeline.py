@@ -45,10 +45,12 @@ from ingest.extract.tokens import tokenize
 
 I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
 
+# «договор» is a treaty; «договорились», «договорённости» are agreeing, not a document.
+_RU_TREATY = r"договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)"
 # fmt: off
 ANAPHORS = {
     "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|pact|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*|мәтін\w*)", I),  # noqa: E501
 }
 # fmt: on
@@ -63,7 +65,7 @@ _INDEFINITE_KIND = regex.compile(
 # fmt: off
 NEW_AGREEMENT = {
     "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
     "kk": regex.compile(r"[^.;,()«»]{4,90}?\s(?:туралы|жөніндегі|саласындағы)\s+(?:өзара\s+түсіністік\s+туралы\s+)?(?:меморандум\w*|келісім\w*|жол\s+карта\w*|шарт\w*|декларация\w*)", I),  # noqa: E501
 }
 # fmt: on
@@ -246,7 +248,7 @@ NOT_NAME_WORDS = frozenset(
 # fmt: off
 AGREEMENT_HEAD = {
     "en": regex.compile(r"\b(?:memorandum|MoU|agreement|roadmap|treaty)\b", I),
-    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*)", I),
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|" + _RU_TREATY + ")", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:меморандум\w*|келісім\w*|жол\s+карта\w*)", I),
 }
 # fmt: on
@@ -447,9 +449,20 @@ def _party_matches(doc: _Doc) -> list[Match]:
 def _anchor(doc: _Doc) -> DateMention | None:
     """The date of the meeting an article reports: in the first sentence that
     has both a meeting word and a date not after publication, the date
-    nearest a meeting word."""
+    nearest a meeting word. The lead is the first three sentences; when they
+    date nothing and some are headings (a press release's kicker, headline
+    and "London, 13 February 2025" line), the first three after the headings."""
+    found = _lead_date(doc, doc.sentences[:3])
+    if found is None:
+        body = [s for s in doc.sentences if not _is_heading(doc, s)][:3]
+        if body != doc.sentences[:3]:
+            found = _lead_date(doc, body)
+    return found
+
+
+def _lead_date(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
     # Only the lead: a meeting named further down is background, not the news.
-    for sentence in doc.sentences[:3]:
+    for sentence in lead:
         dates = [
             d
             for d in doc.in_sentence(doc.dates, sentence)
@@ -461,17 +474,25 @@ def _anchor(doc: _Doc) -> DateMention | None:
         if not cues:
             continue
         return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
-    meeting = _meeting_in_lead(doc)
-    return meeting if meeting is not None else _dateline(doc)
+    meeting = _meeting_in_lead(doc, lead)
+    return meeting if meeting is not None else _dateline(doc, lead)
 
 
+def _is_heading(doc: _Doc, sentence: Sentence) -> bool:
+    """A line of its own with no full stop."""
+    starts_line = sentence.start == 0 or doc.text[: sentence.start].rstrip(" \t").endswith("\n")
+    ends_line = doc.text[sentence.end : sentence.end + 1] in ("\n", "")
+    return starts_line and ends_line and not sentence.text.rstrip().endswith(_SENTENCE_END)
+
+
+_SENTENCE_END = (".", "!", "?", "»", '"', "”", "…")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.-]{2,},\s", regex.VERSION1)
 
 
-def _dateline(doc: _Doc) -> DateMention | None:
+def _dateline(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
     """A wire story's dateline ("АСТАНА, 24.04.2024.", "ASTANA, April 24 -")
     dates the news its lead reports when no meeting does."""
-    for sentence in doc.sentences[:3]:
+    for sentence in lead:
         if not _DATELINE.match(doc.text, sentence.start, sentence.end):
             continue
         dates = [
@@ -483,11 +504,10 @@ def _dateline(doc: _Doc) -> DateMention | None:
     return None
 
 
-def _meeting_in_lead(doc: _Doc) -> DateMention | None:
+def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
     # A lead that dates its news in one sentence and names the meeting in the
     # next ("On Tuesday ... signed a memorandum. It was done at the eighth
     # session of ...") dates the meeting by the first date of the lead.
-    lead = doc.sentences[:3]
     strong = STRONG_MEETING[doc.language]
     for index, sentence in enumerate(lead):
         if not strong.search(doc.text, sentence.start, sentence.end):
