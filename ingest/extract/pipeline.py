@@ -622,11 +622,19 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         assigned = _assign_dates(doc, cues, dates)
         found: list[Proposal] = []
         unknown: list[Match] = []
+        dated = {c.status for c in cues if id(c) in assigned}
         for cue in cues:
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
             if cue.needs_date and not own_date:
                 continue  # "the signing" with no date of its own tells no step
+            if not own_date and cue.event == "change" and dated - {cue.status}:
+                # "... in May, when the President signed the law, approved before
+                # that by both chambers": a step the sentence leaves undated
+                # beside a dated one is background, not news of the article's day.
+                continue
+            if target is None and own_date:
+                target, how, penalty = _told_next(doc, index, cue)
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -647,6 +655,28 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 p.extra["headline"] = True
         proposals.extend(found)
     return _drop_undated_restatements(proposals)
+
+
+def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str, float]:
+    """One step told over two sentences: "When the two ministers put pen to
+    paper on Wednesday, ..." names no agreement, and the next sentence tells
+    the same step without a date and names it ("The document the two
+    ministers signed, the ... Agreement, ..."). The dated step takes it."""
+    if index + 1 >= len(doc.sentences):
+        return None, "", 0.0
+    following = doc.sentences[index + 1]
+    if not _ok(doc, following) or doc.in_sentence(doc.dates, following):
+        return None, "", 0.0
+    named = [m for m in doc.in_sentence(doc.matches, following) if m.kind == "agreement"]
+    if not named:
+        return None, "", 0.0
+    stems = stem_cues(doc.text, doc.tokens_of(following), doc.language)
+    cues = find_cues(doc.text, doc.language, following.start, following.end, extra=stems)
+    same = [c for c in cues if c.status == cue.status and c.event == cue.event]
+    if not same:
+        return None, "", 0.0
+    nearest = min(named, key=lambda a: _gap((a.start, a.end), (same[0].start, same[0].end)))
+    return nearest, f"the next sentence tells the same step of '{nearest.name}'", 0.15
 
 
 def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
