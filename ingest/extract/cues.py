@@ -92,7 +92,7 @@ EN = [
     # UK step of July 2024).
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
-    _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced)\s+(?:[\w'’-]+\s+){0,12}?to\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
+    _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
     # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's

@@ -107,10 +107,12 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("sign", regex.compile(r"(?:put|puts|putting|set)$"), regex.compile(r"(?:signatures?|names|pen|hands?)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
         # "the Senate gave its consent": a vote worded as a noun given.
-        ("approve", regex.compile(r"(?:gave|give|gives|given|giving)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
+        ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
     ],
     "ru": [
         ("sign", regex.compile(r"(?:скреп|постав)\w*$"), regex.compile(r"подпис\w*$")),
+        # «Сенат дал согласие на ратификацию»: a vote worded as consent given.
+        ("approve", regex.compile(r"(?:дал|дала|дали|дает|даёт)$"), regex.compile(r"(?:согласие|добро)$")),  # noqa: E501
         ("force", regex.compile(r"вступ\w*$"), regex.compile(r"(?:силу|действие)$")),
         ("force", regex.compile(r"начн\w*$|начина\w*$|начал\w*$"), regex.compile(r"действова\w*$")),
         ("complete", regex.compile(r"(?:выполн|заверш|оконч|провед)\w*$"), regex.compile(r"процедур\w*$")),  # noqa: E501

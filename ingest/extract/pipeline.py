@@ -542,8 +542,10 @@ def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
         None,
     )  # fmt: skip
     if wants:
-        fitting = [m for m in candidates if m.entry.attrs.get("kind") == wants]
-        candidates = fitting or candidates
+        # "the roadmap" is no antecedent's name when none of those named is a roadmap.
+        candidates = [m for m in candidates if m.entry.attrs.get("kind") == wants]
+        if not candidates:
+            return None
     # doc.matches is not in text order (short forms and parties are added
     # after the full names): "last named" is the one that starts last.
     return max(candidates, key=lambda m: m.start)
@@ -635,6 +637,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 continue
             if target is None and own_date:
                 target, how, penalty = _told_next(doc, index, cue)
+            if target is None and own_date:
+                target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date)
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -677,6 +681,53 @@ def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str,
         return None, "", 0.0
     nearest = min(named, key=lambda a: _gap((a.start, a.end), (same[0].start, same[0].end)))
     return nearest, f"the next sentence tells the same step of '{nearest.name}'", 0.15
+
+
+# An agreement named by its kind alone: "the roadmap", «дорожная карта», «меморандум».
+# fmt: off
+KIND_WORDS = {
+    "en": regex.compile(r"\b(?:(?P<mou>memorandum|MoU)|(?P<roadmap>roadmap|road\s+map)|(?P<agreement>agreement|treaty))\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:(?P<mou>меморандум\w*)|(?P<roadmap>дорожн\w+\s+карт\w*)|(?P<agreement>соглашени\w*|" + _RU_TREATY + "))", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:(?P<mou>меморандум\w*)|(?P<roadmap>жол\s+карта\w*)|(?P<agreement>келісім\w*))", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _known_by_kind_and_date(
+    doc: _Doc, sentence: Sentence, cue: CueMatch, date: PartialDate
+) -> tuple[Match | None, str, float]:
+    """ "the roadmap signed in London in March 2024": a signing of a document
+    named only by its kind is that of the one known agreement of that kind
+    signed then (at the coarser of the two dates' precisions), if there is
+    exactly one."""
+    if cue.status != "signed" or cue.event != "change":
+        return None, "", 0.0
+    # "agreements on a double-degree programme" describe a new document.
+    described = [
+        m.span()
+        for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end)
+    ]
+    words = [
+        w
+        for w in KIND_WORDS[doc.language].finditer(doc.text, sentence.start, sentence.end)
+        if not any(_gap(w.span(), d) == 0 for d in described)
+    ]
+    if not words:
+        return None, "", 0.0
+    word = min(words, key=lambda w: _gap(w.span(), (cue.start, cue.end)))
+    fitting = []
+    for entry in doc.gazetteer.of_kind("agreement"):
+        if entry.attrs.get("kind") != word.lastgroup or not entry.attrs.get("signed_on"):
+            continue
+        known = PartialDate.parse(str(entry.attrs["signed_on"]))
+        level = _LEVELS[min(_LEVELS.index(known.precision), _LEVELS.index(date.precision))]
+        if known.coarsen(level) == date.coarsen(level):
+            fitting.append(entry)
+    if len(fitting) != 1:
+        return None, "", 0.0
+    entry = fitting[0]
+    match = Match(entry, word.group(0), word.start(), word.end(), 0.8)
+    return match, f"the only known {word.lastgroup} signed then, '{entry.names[0]}'", 0.2
 
 
 def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:

@@ -253,3 +253,67 @@ def test_a_clause_ends_at_but():
     start = text.index("completed")
     lo, hi = clause_around(text, start, start + 9, 0, len(text))
     assert text[lo:hi] == "The work has not been completed"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "found"),
+    [
+        (
+            "en",
+            "Trade rose after the roadmap that the two ministers signed in London in March 2024.",
+            {("roadmap-critical-minerals-2024", "signed", "2024-03")},
+        ),
+        (
+            "ru",
+            "Товарооборот вырос после того, как министры подписали дорожную карту в марте 2024 года.",
+            {("roadmap-critical-minerals-2024", "signed", "2024-03")},
+        ),
+        (
+            "kk",
+            "Министрлер 2023 жылғы наурызда Астанада меморандумға қол қойды.",
+            {("mou-critical-minerals-green-hydrogen-2023", "signed", "2023-03")},
+        ),
+        # No known roadmap was signed then: nothing.
+        ("en", "The ministers signed a roadmap in London in May 2019.", set()),
+    ],
+)
+def test_a_document_named_by_its_kind_is_the_one_known_signed_then(
+    gazetteer, language, text, found
+):
+    assert events(gazetteer, text, "2026-02-27", language) == found
+
+
+def test_a_new_document_described_by_its_kind_is_not_a_known_one(gazetteer):
+    text = "В этом году два университета заключили соглашения о программе двойных дипломов."
+    assert events(gazetteer, text, "2024-04-24", "ru") == set()
+
+
+def test_the_roadmap_has_no_antecedent_when_only_an_agreement_was_named(gazetteer):
+    # «дорожную карту» cannot be the agreement named before: its own date decides.
+    text = (
+        f"{SPCA_RU} обсуждается давно. Министры опирались на дорожную карту, "
+        "подписанную в марте 2024 года в Лондоне."
+    )
+    assert events(gazetteer, text, "2026-02-27", "ru") == {
+        ("roadmap-critical-minerals-2024", "signed", "2024-03")
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", f"On 29 April the bill on {SPCA_EN} won the approval of the Senate."),
+        ("ru", f"29 апреля Сенат дал согласие на закон о ратификации {SPCA_RU_GEN}."),
+    ],
+)
+def test_approval_won_or_consent_given_is_a_vote(gazetteer, language, text):
+    assert steps(gazetteer, LEAD[language] + text, "2026-05-02", language) == {
+        ("spca", "ratification_pending", "2026-04-29", "kazakhstan")
+    }
+
+
+def test_a_treaty_tabled_in_parliament_is_laid(gazetteer):
+    text = f"Ministers tabled {SPCA_EN} in Parliament on 17 March."
+    assert steps(gazetteer, LEAD["en"] + text, "2026-03-20", "en") == {
+        ("spca", "ratification_pending", "2026-03-17", "united-kingdom")
+    }
