@@ -624,16 +624,17 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         assigned = _assign_dates(doc, cues, dates)
         found: list[Proposal] = []
         unknown: list[Match] = []
-        dated = {c.status for c in cues if id(c) in assigned}
+        latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
         for cue in cues:
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
             if cue.needs_date and not own_date:
                 continue  # "the signing" with no date of its own tells no step
-            if not own_date and cue.event == "change" and dated - {cue.status}:
+            if not own_date and cue.event == "change" and _STAGE.get(cue.status, 99) < latest:
                 # "... in May, when the President signed the law, approved before
-                # that by both chambers": a step the sentence leaves undated
-                # beside a dated one is background, not news of the article's day.
+                # that by both chambers": an undated step that comes before a
+                # dated one in a treaty's life happened before that date, so
+                # it is not news of the article's day.
                 continue
             if target is None and own_date:
                 target, how, penalty = _told_next(doc, index, cue)
@@ -799,6 +800,13 @@ def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
     ]
 
 
+# The stages of a treaty's life, in order.
+_STAGE = {
+    status: i
+    for i, status in enumerate(
+        ("proposed", "negotiating", "signed", "ratification_pending", "ratified", "in_force")
+    )
+}
 # Steps before and after a signing, to check a proposed step against the date
 # the agreement is known to have been signed.
 BEFORE_SIGNING = frozenset({"proposed", "negotiating"})

@@ -227,12 +227,23 @@ def test_a_step_told_over_two_sentences_is_one_dated_step(gazetteer):
     assert events(gazetteer, text, "2024-04-26", "en") == {("spca", "signed", "2024-04-24")}
 
 
-def test_an_undated_step_beside_a_dated_one_is_background(gazetteer):
+def test_an_undated_earlier_step_beside_a_dated_later_one_is_background(gazetteer):
     text = (
         f"{SPCA_RU} обсуждается давно. В июне Президент подписал соответствующий закон, "
         "перед этим одобренный обеими палатами Парламента."
     )
     assert events(gazetteer, text, "2026-07-10", "ru") == {("spca", "ratified", "2026-06")}
+
+
+def test_an_undated_later_step_beside_a_dated_signing_is_the_news(gazetteer):
+    text = (
+        "The Mazhilis has approved the bill on the ratification of "
+        f"{SPCA_EN}, which was signed on 24 April 2024."
+    )
+    assert events(gazetteer, text, "2026-04-16", "en") == {
+        ("spca", "ratification_pending", "2026-04-16"),
+        ("spca", "signed", "2024-04-24"),
+    }
 
 
 @pytest.mark.parametrize(
