@@ -170,9 +170,11 @@ DONE = {
 }
 # "takes effect once both have approved it": an entry into force in the present
 # tied to a condition is a rule of the treaty, not a step.
+# Not "after" or "when" alone: "enters into force today, after Britain completed
+# its procedures" is a report in the present tense.
 CONDITION = {
-    "en": regex.compile(r"(?:once|when|after|upon|if|unless|until|following|only|within)$"),
-    "ru": regex.compile(r"(?:после|через|если|когда|лишь|только|по)$"),
+    "en": regex.compile(r"(?:once|upon|if|unless|until|only|within|provided)$"),
+    "ru": regex.compile(r"(?:через|если|лишь|только|истечени\w*|получени\w*)$"),
     "kk": _NO_PATTERN,
 }
 _PRESENT_FORCE = regex.compile(r"(?:takes?|enters?|comes?|goes|вступает|вступают|начинает)$")

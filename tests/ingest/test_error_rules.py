@@ -148,11 +148,17 @@ def test_a_kazakh_bill_brought_before_the_mazhilis_in_the_active_voice(gazetteer
     [
         ("en", "The pact enters into force once both sides have exchanged notes."),
         ("en", "The pact takes effect only after each parliament has voted."),
-        ("ru", "Пакт вступает в силу после обмена нотами."),
+        ("ru", "Пакт вступает в силу лишь после обмена нотами."),
+        ("ru", "Пакт вступает в силу по истечении тридцати дней."),
     ],
 )
 def test_an_entry_into_force_under_a_condition_is_a_rule(language, text):
     assert all(status is None for _, status, _ in readings(text, language))
+
+
+def test_an_entry_into_force_reported_in_the_present_is_a_step():
+    text = "The pact enters into force today, after both sides exchanged notes."
+    assert readings(text, "en") == [("stem_force", "in_force", "change")]
 
 
 @pytest.mark.parametrize(
