@@ -16,6 +16,10 @@ decide what it says:
   "to ratify", «планируют», «ожидается», an infinitive; Kazakh «-уға
   ниетті», «жоспарлануда», «тиіс», the present-future «қояды»): a signing
   planned is a negotiation going on; a ratification planned is no step;
+* **conditions and advice**: an entry into force in the present under a
+  condition ("takes effect only once ...", «вступает в силу лишь после»)
+  is a rule of the treaty; an English bare verb opening a sentence or after
+  "and" ("Lay the treaty ... and ratify it") is advice;
 * **a noun instead of a verb** ("the ratification", «ратификациялану
   барысы»): a ratification spoken of as a process ("where the ratification
   stands", «барысын пысықтады») is pending; one spoken of as finished ("the

@@ -97,6 +97,11 @@ def test_consent_given_by_a_chamber_is_a_vote(gazetteer):
     }
 
 
+def test_began_to_operate_is_an_entry_into_force_in_russian():
+    text = "Пакт начал действовать 1 сентября."
+    assert readings(text, "ru") == [("stem_force", "in_force", "change")]
+
+
 def test_came_into_use_is_an_entry_into_force_in_kazakh(gazetteer):
     text = f"{SPCA_KK} 1 қыркүйектен бастап қолданысқа енді."
     assert events(gazetteer, text, "2026-09-03", "kk") == {("spca", "in_force", "2026-09-01")}
