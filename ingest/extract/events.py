@@ -109,6 +109,7 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
     "en": [
         ("force", regex.compile(r"(?:enter(?:s|ed|ing)?|entry|c[oa]me|comes|coming|t[oa]ke[sn]?|took|taking|went|go(?:es)?|in)$"), regex.compile(r"(?:force|effect)$")),  # noqa: E501
         ("sign", regex.compile(r"(?:put|puts|putting|set)$"), regex.compile(r"(?:signatures?|names|pen|hands?)$")),  # noqa: E501
+        ("force", regex.compile(r"(?:became|become|becomes|becoming)$"), regex.compile(r"(?:effective|binding|operative)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
         # "the Senate gave its consent": a vote worded as a noun given.
         ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
@@ -372,6 +373,10 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
             continue
         if word == "draft" and language == "en" and i and words[i - 1] == "to":
             out.append(Trigger("negotiate", i, i, "infinitive"))
+            continue
+        # "talks on the agreement" negotiate it; "held talks" alone is a meeting.
+        if word == "talks" and language == "en" and words[i + 1 : i + 2] in (["on"], ["over"]):
+            out.append(Trigger("negotiate", i, i, "nominal"))
             continue
         for event, root in ROOTS.get(language, {}).items():
             if event == "agree" and (

@@ -339,3 +339,27 @@ def test_a_treaty_tabled_in_parliament_is_laid(gazetteer):
     assert steps(gazetteer, LEAD["en"] + text, "2026-03-20", "en") == {
         ("spca", "ratification_pending", "2026-03-17", "united-kingdom")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Talks on the pact began in 2018.", [("stem_negotiate", "negotiating", "change")]),
+        ("Talks over the pact dragged on.", [("stem_negotiate", "negotiating", "change")]),
+        # Talks held are a meeting, not a negotiation of a document.
+        ("The ministers held talks in Astana.", []),
+    ],
+)
+def test_talks_on_a_document_are_its_negotiation(text, reading):
+    assert readings(text, "en") == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("The pact became effective on 1 September.", [("stem_force", "in_force", "change")]),
+        ("The pact will become effective in May.", [("stem_force", None, None)]),
+    ],
+)
+def test_becoming_effective_is_an_entry_into_force(text, reading):
+    assert readings(text, "en") == reading
