@@ -91,6 +91,8 @@ EN = [
     # A government's own review of a signed text holds its ratification up (the seed's
     # UK step of July 2024).
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
+    # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
+    _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
     # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's
@@ -115,7 +117,7 @@ EN = [
 # fmt: off
 RU = [
     _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
-    _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифика\w+", None, priority=99),  # noqa: E501
+    _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифи\w+", None, priority=99),  # noqa: E501
     _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w+|ратификаци\w+)|(?:процедур\w+|ратификаци\w+)\s+(?:\w+\s+){0,2}?не\s+завершил\w*|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
     _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
     _cue("ru_signed_the_law", r"подписал\w*\s+соответствующ\w+\s+закон\w*", "ratified", priority=92, party="kazakhstan"),  # noqa: E501
@@ -126,6 +128,8 @@ RU = [
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
     _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|проект\w*\s+закона\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+на\s+рассмотрение\s+(?:Мажилис\w*|парламент\w*|Сенат\w*)|вн[её]с\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|в\s+нижнюю\s+палату|в\s+Сенат|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
+    # «текст был представлен Парламенту Соединенного Королевства»: laid before it.
+    _cue("ru_presented_to_parliament", r"представлен\w*\s+(?:\w+\s+){0,2}?(?:Парламент\w*|палат\w*)|представил\w*\s+(?:\w+\s+){0,3}?(?:Парламент\w*|палат\w*)", P, priority=85),  # noqa: E501
     _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+)", P, priority=84),  # noqa: E501
     _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
     _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
@@ -155,7 +159,7 @@ KK = [
     _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+(?:\S+\s+){0,3}?заң\w*\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
     _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы[»\"]?\s+заң\w*\s+(?:\w+\s+){0,2}(?:мақұлда\w+|қабылда\w+)", P, priority=86),  # noqa: E501
-    _cue("kk_sent_for_ratification", r"ратификациялауға\s+(?:\w+\s+){0,2}(?:жіберілді|енгізілді|ұсынылды)|(?:Мәжілістің|Парламенттің)\s+қарауына\s+(?:\w+\s+)?енгізілді", P, priority=85),  # noqa: E501
+    _cue("kk_sent_for_ratification", r"ратификациялауға\s+(?:\w+\s+){0,2}(?:жіберілді|енгізілді|ұсынылды)|(?:Мәжіліс|Парламент)\w*\s+қарауына\s+(?:\w+\s+)?енгіз\w*|(?:Парламент\w*|палата\w*)\s+(?:\w+\s+){0,2}?(?:ұсынылды|ұсынды|ұсынылған)", P, priority=85),  # noqa: E501
     _cue("kk_not_ratified", r"(?:әлі\s+)?ратификацияланбаған", P, C, priority=90),
     _cue("kk_ratification_process", r"ратификациялау\s+(?:процесі|үдерісі|рәсімдері|барысы|мәселесі)\w*|мемлекетішілік\s+рәсімдер\w*|ішкімемлекеттік\s+рәсімдер\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501

@@ -146,7 +146,7 @@ FUTURE = {
     r"expected|due to|to be held|is to|are to|set to|intends?|aims? to)\b",
     "ru": r"(?:состоит(?:ся)?|состоятся|пройд[её]т|будет|будут|планиру|намечен|запланирован|предстоящ|"  # noqa: E501
     r"намерен|ожидается)",
-    "kk": r"(?:өтеді|өтпек|жоспарла|болады|алдағы|келесі|күтілуде|ниет)",
+    "kk": r"(?:өтеді|өтпек|жоспарла|болады|алдағы|келесі|күтіл|ниет)",
 }
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -165,6 +165,15 @@ _DAY_WORD = (
     + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
     + r"))\s+(?i:of)\s+"
 )
+
+
+# "two years ago", «два года назад», «екі жыл бұрын»: how many units back.
+AGO_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6,
+}  # fmt: skip
+_AGO_N = r"(?P<n>\d{1,2}|" + "|".join(AGO_NUMBERS) + r")"
 
 
 def _en_month_alt() -> str:
@@ -280,6 +289,13 @@ def _rules(language: str) -> list[_Rule]:
                 _c(_B + _YEAR + _E + r"(?!\s*(?:%|percent|per cent|companies|students))"),
                 "year",
             ),
+            # Before "today": "a year ago today" is a day a year back.
+            _Rule(
+                "en_years_ago",
+                _c(r"\b" + _AGO_N + r"\s+years?\s+ago(?P<today>\s+today)?\b", i),
+                "ago_year",
+            ),
+            _Rule("en_months_ago", _c(r"\b" + _AGO_N + r"\s+months?\s+ago\b", i), "ago_month"),
             _Rule(
                 "en_today", _c(r"\b(?:today|this morning|this afternoon|tonight)\b", i), "rel", 0
             ),
@@ -333,8 +349,19 @@ def _rules(language: str) -> list[_Rule]:
                 _c(_B + r"(?:в\s+)?" + _YEAR + god + _E + r"(?!\s*(?:%|процент|компани))", i),
                 "year",
             ),
-            _Rule("ru_today", _c(_B + r"сегодня" + _E, i), "rel", 0),
-            _Rule("ru_yesterday", _c(_B + r"вчера" + _E, i), "rel", -1),
+            _Rule(
+                "ru_years_ago",
+                _c(_B + r"(?:" + _AGO_N + r"\s+)?(?:год|года|лет)\s+назад" + _E, i),
+                "ago_year",
+            ),
+            _Rule(
+                "ru_months_ago",
+                _c(_B + r"(?:" + _AGO_N + r"\s+)?месяц(?:а|ев)?\s+назад" + _E, i),
+                "ago_month",
+            ),
+            # «со вчерашнего дня»: since yesterday.
+            _Rule("ru_today", _c(_B + r"(?:сегодня|сегодняшнего\s+дня)" + _E, i), "rel", 0),
+            _Rule("ru_yesterday", _c(_B + r"(?:вчера|вчерашнего\s+дня)" + _E, i), "rel", -1),
             _Rule("ru_before_yesterday", _c(_B + r"позавчера" + _E, i), "rel", -2),
             _Rule("ru_tomorrow", _c(_B + r"завтра" + _E, i), "rel", 1),
             _Rule(
@@ -433,8 +460,11 @@ def _rules(language: str) -> list[_Rule]:
             ),
             "year",
         ),
-        _Rule("kk_today", _c(_B + r"бүгін(?:гі)?" + _E, i), "rel", 0),
-        _Rule("kk_yesterday", _c(_B + r"кеше(?:гі)?" + _E, i), "rel", -1),
+        _Rule("kk_years_ago", _c(_B + _AGO_N + r"\s+жыл\s+бұрын" + _E, i), "ago_year"),
+        _Rule("kk_months_ago", _c(_B + _AGO_N + r"\s+ай\s+бұрын" + _E, i), "ago_month"),
+        # «бүгіннен бастап», «кешеден бері»: since today, since yesterday.
+        _Rule("kk_today", _c(_B + r"бүгін(?:гі|нен)?" + _E, i), "rel", 0),
+        _Rule("kk_yesterday", _c(_B + r"кеше(?:гі|ден)?" + _E, i), "rel", -1),
         _Rule("kk_tomorrow", _c(_B + r"ертең" + _E, i), "rel", 1),
         _Rule(
             "kk_weekday",
@@ -550,6 +580,21 @@ def _is_future(text: str, start: int, end: int, language: str) -> bool:
     return bool(_FUTURE_RE[language].search(text, left, right))
 
 
+def _ago(kind: str, groups: dict, published: PartialDate) -> PartialDate:
+    """ "two years ago" is a year, "a year ago today" a day, "three months ago"
+    a month: never more precise than the publication date."""
+    word = (groups.get("n") or "1").casefold()
+    n = int(word) if word.isdigit() else AGO_NUMBERS[word]
+    if kind == "ago_month":
+        if published.month is None:
+            return PartialDate(published.year)
+        return PartialDate(*_add_months(published.year, published.month, -n))
+    if groups.get("today") and published.day is not None:
+        day = min(published.day, days_in_month(published.year - n, published.month))
+        return PartialDate(published.year - n, published.month, day)
+    return PartialDate(published.year - n)
+
+
 def _day(groups: dict) -> int:
     word = groups.get("dayword")
     return DAY_WORDS[word.casefold()] if word else int(groups["day"])
@@ -600,6 +645,8 @@ def _resolve(
         return _weekday(weekday, published, rel=g.get("rel"), future=future), True
     if kind == "year_rel":
         return PartialDate(published.year + rule.arg), True
+    if kind in ("ago_year", "ago_month"):
+        return _ago(kind, g, published), True
     if kind == "week":
         # A week names no day: the month it fell in, when the article has a day.
         return _shift_days(published, rule.arg).coarsen("month"), True

@@ -16,6 +16,10 @@ decide what it says:
   "to ratify", «планируют», «ожидается», an infinitive; Kazakh «-уға
   ниетті», «жоспарлануда», «тиіс», the present-future «қояды»): a signing
   planned is a negotiation going on; a ratification planned is no step;
+* **conditions and advice**: an entry into force in the present under a
+  condition ("takes effect only once ...", «вступает в силу лишь после»)
+  is a rule of the treaty; an English bare verb opening a sentence or after
+  "and" ("Lay the treaty ... and ratify it") is advice;
 * **a noun instead of a verb** ("the ratification", «ратификациялану
   барысы»): a ratification spoken of as a process ("where the ratification
   stands", «барысын пысықтады») is pending; one spoken of as finished ("the
@@ -38,6 +42,7 @@ from dataclasses import dataclass
 import regex
 
 from ingest.extract.cues import Cue, CueMatch
+from ingest.extract.sentences import CLAUSE_BREAK, PHRASE_BREAK
 from ingest.extract.tokens import Token
 
 P = "ratification_pending"
@@ -78,6 +83,9 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "negotiate": regex.compile(r"(?:negotiat(?:e|es|ed|ing|ion|ions)|draft(?:ed|ing)|redraft(?:ed|ing))$"),  # noqa: E501
         "approve": regex.compile(r"(?:approv(?:es|ed)|pass(?:ed|es)|backed|endorse[sd]|adopt(?:ed|s)|voted|supported|cleared)$"),  # noqa: E501
         "lay": regex.compile(r"(?:laid|lay|lays|laying)$"),
+        # "a roadmap agreed in London last month": a document agreed is one
+        # concluded; "agreed to", "agreed on", "agreed that" are other things.
+        "agree": regex.compile(r"agreed$"),
     },
     "ru": {
         "sign": regex.compile(r"(?:подпис\w*|подпиш\w*|заключ\w*)$"),
@@ -101,17 +109,23 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
     "en": [
         ("force", regex.compile(r"(?:enter(?:s|ed|ing)?|entry|c[oa]me|comes|coming|t[oa]ke[sn]?|took|taking|went|go(?:es)?|in)$"), regex.compile(r"(?:force|effect)$")),  # noqa: E501
         ("sign", regex.compile(r"(?:put|puts|putting|set)$"), regex.compile(r"(?:signatures?|names|pen|hands?)$")),  # noqa: E501
+        ("force", regex.compile(r"(?:became|become|becomes|becoming)$"), regex.compile(r"(?:effective|binding|operative)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
+        # "the Senate gave its consent": a vote worded as a noun given.
+        ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
     ],
     "ru": [
         ("sign", regex.compile(r"(?:скреп|постав)\w*$"), regex.compile(r"подпис\w*$")),
+        # «Сенат дал согласие на ратификацию»: a vote worded as consent given.
+        ("approve", regex.compile(r"(?:дал|дала|дали|дает|даёт)$"), regex.compile(r"(?:согласие|добро)$")),  # noqa: E501
         ("force", regex.compile(r"вступ\w*$"), regex.compile(r"(?:силу|действие)$")),
-        ("force", regex.compile(r"начн\w*$|начина\w*$"), regex.compile(r"действова\w*$")),
+        ("force", regex.compile(r"начн\w*$|начина\w*$|начал\w*$"), regex.compile(r"действова\w*$")),
         ("complete", regex.compile(r"(?:выполн|заверш|оконч|провед)\w*$"), regex.compile(r"процедур\w*$")),  # noqa: E501
     ],
     "kk": [
         ("sign", regex.compile(r"қол$"), regex.compile(r"қо[йяю]\w*$")),
-        ("force", regex.compile(r"күшіне$"), regex.compile(r"(?:ен|кір)\w*$")),
+        # «қолданысқа енді»: came into use, the everyday word for into force.
+        ("force", regex.compile(r"(?:күшіне|қолданысқа)$"), regex.compile(r"(?:ен|кір)\w*$")),
         ("complete", regex.compile(r"рәсім\w*$"), regex.compile(r"(?:аяқта|бітір|орында)\w*$")),
     ],
 }
@@ -159,9 +173,30 @@ DONE = {
     "ru": regex.compile(r"(?:заверш\w*|оконч\w*|закончен\w*|точк\w*)$"),
     "kk": regex.compile(r"(?:аяқта\w*|бітті|бітір\w*)$"),
 }
+# "takes effect once both have approved it": an entry into force in the present
+# tied to a condition is a rule of the treaty, not a step.
+# Not "after" or "when" alone: "enters into force today, after Britain completed
+# its procedures" is a report in the present tense.
+CONDITION = {
+    "en": regex.compile(r"(?:once|upon|if|unless|until|only|within|provided)$"),
+    "ru": regex.compile(r"(?:через|если|лишь|только|истечени\w*|получени\w*)$"),
+    "kk": _NO_PATTERN,
+}
+_PRESENT_FORCE = regex.compile(r"(?:takes?|enters?|comes?|goes|вступает|вступают|начинает)$")
+# An English event verb in its bare form opening a sentence or after "and"
+# ("Lay the treaty ... and ratify it") is advice or a plan, not a report.
+_EN_BARE = regex.compile(r"(?:sign|ratify|conclude|negotiate|lay|initial)$")
+# What a signing is of when it is the ratification: the law or bill on it.
+LAW_ONLY = {
+    "en": regex.compile(r"(?:law|bill|act)$"),
+    "ru": regex.compile(r"закон\w*$"),
+    "kk": regex.compile(r"заң\w*$"),
+}
+# "agreed to", "agreed on the need", "agreed that": not a document agreed.
+_AGREED_NOT = regex.compile(
+    r"(?:to|that|on|upon|with|how|what|when|whether|about|among|between|in-principle|principle)$"
+)
 # fmt: on
-_CLAUSE_BREAK = regex.compile(r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ)(?!\w)")
-_PHRASE_BREAK = regex.compile(r"[,;:—–()\[\]]")
 _THAT = regex.compile(r"(?:that|что|чтобы|деп)$")
 _INFINITIVE_RU = regex.compile(r"\w+(?:ть|ти|ться)$")
 _NOMINAL_RU = regex.compile(
@@ -245,10 +280,10 @@ def _clause(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]
     event word a comma ends it too: what follows is another phrase
     ("... procedures, necessary for ...")."""
     lo = trigger.first
-    while lo > 0 and not _CLAUSE_BREAK.search(text, tokens[lo - 1].end, tokens[lo].start):
+    while lo > 0 and not CLAUSE_BREAK.search(text, tokens[lo - 1].end, tokens[lo].start):
         lo -= 1
     hi = trigger.last + 1
-    while hi < len(tokens) and not _PHRASE_BREAK.search(text, tokens[hi - 1].end, tokens[hi].start):
+    while hi < len(tokens) and not PHRASE_BREAK.search(text, tokens[hi - 1].end, tokens[hi].start):
         hi += 1
     return lo, hi
 
@@ -257,7 +292,7 @@ def _phrase(text: str, tokens: list[Token], trigger: Trigger) -> tuple[int, int]
     """The token indices [lo, hi) between the commas around a trigger."""
     lo, hi = _clause(text, tokens, trigger)
     start = lo
-    while lo < trigger.first and _PHRASE_BREAK.search(
+    while lo < trigger.first and PHRASE_BREAK.search(
         text, tokens[lo].end, tokens[trigger.first].start
     ):
         lo += 1
@@ -280,6 +315,19 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
         return "negated"  # "yet to ratify", "not yet signed"
     if trigger.form in ("infinitive", "future"):
+        return "plan"
+    if (
+        trigger.event == "force"
+        and _PRESENT_FORCE.match(words[first])
+        and _near(words, last + 1, hi, CONDITION[language])
+    ):
+        return "plan"
+    if (
+        language == "en"
+        and trigger.form == "verb"
+        and _EN_BARE.match(words[first])
+        and (first == 0 or words[first - 1] in ("and", "or", "then"))
+    ):
         return "plan"
     if language == "kk":
         after = words[last + 1 : min(hi, last + 4)]
@@ -326,7 +374,16 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
         if word == "draft" and language == "en" and i and words[i - 1] == "to":
             out.append(Trigger("negotiate", i, i, "infinitive"))
             continue
+        # "talks on the agreement" negotiate it; "held talks" alone is a meeting.
+        if word == "talks" and language == "en" and words[i + 1 : i + 2] in (["on"], ["over"]):
+            out.append(Trigger("negotiate", i, i, "nominal"))
+            continue
         for event, root in ROOTS.get(language, {}).items():
+            if event == "agree" and (
+                (i + 1 < len(words) and _AGREED_NOT.match(words[i + 1]))
+                or (i and words[i - 1] == "as")
+            ):
+                continue
             if root.match(word):
                 out.append(Trigger(event, i, i, _form(words, i, i, language)))
                 taken.add(i)
@@ -365,6 +422,9 @@ class Reading:
     event: str = "change"
     needs_date: bool = False
     party: str | None = None
+    # Over the phrase cues: a construction they read otherwise ("put his
+    # signature to the ratifying law" is the ratification, not a signing).
+    priority: int | None = None
 
 
 C = "confirmation"
@@ -383,6 +443,10 @@ def read(
         and _near(words, *clause, _KK_LEGISLATURE)
     ):
         event = "approve"
+    if event == "sign" and not mood and _signs_ratification_law(words, trigger, clause, language):
+        return Reading("ratified", party="kazakhstan", priority=95)
+    if event == "agree":
+        return None if mood else Reading("signed", needs_date=True)
     if event == "sign":
         # A signing not done says the negotiation goes on (a confirmation); a
         # signing planned is the negotiating step itself, as the phrase cues
@@ -418,12 +482,25 @@ def read(
     return None
 
 
+def _signs_ratification_law(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """Is the signing's object the law (or bill) on the ratification? In
+    Kazakhstan the President's signature on it is the ratification."""
+    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    ratify = ROOTS[language]["ratify"]
+    laws = [i for i in range(lo, hi) if LAW_ONLY[language].match(words[i])]
+    return any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4)))
+
+
 def _process_reading(
     words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
 ) -> Reading | None:
     """Ratification, completed procedures and entry into force, stated as facts."""
     if trigger.event == "complete":
-        return Reading("ratified")
+        # «уведомит о выполнении процедур»: a completion named by a noun is a
+        # step only when the sentence dates it, as a signing's noun is.
+        return Reading("ratified", needs_date=trigger.form == "nominal")
     if trigger.event == "force":
         if trigger.form == "state":
             return Reading("in_force", C)
@@ -480,7 +557,8 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
             _NO_PATTERN,
             reading.status if reading else None,
             reading.event if reading else "change",
-            priority=MOOD_PRIORITY if mood else PRIORITIES.get(trigger.event, PRIORITY),
+            priority=(reading and reading.priority)
+            or (MOOD_PRIORITY if mood else PRIORITIES.get(trigger.event, PRIORITY)),
             party=reading.party if reading else None,
         )
         spans = [(tokens[trigger.first].start, tokens[trigger.last].end)]

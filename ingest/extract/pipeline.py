@@ -40,15 +40,17 @@ from ingest.extract.gazetteer import Gazetteer, Match, best_entry
 from ingest.extract.language import detect_language
 from ingest.extract.proposals import Proposal
 from ingest.extract.scope import KAZAKHSTAN, THIRD_COUNTRIES, UNITED_KINGDOM, Scope
-from ingest.extract.sentences import Sentence, split_sentences
+from ingest.extract.sentences import CLAUSE_BREAK, Sentence, clause_around, split_sentences
 from ingest.extract.tokens import tokenize
 
 I = regex.IGNORECASE | regex.VERSION1  # noqa: E741
 
+# «договор» is a treaty; «договорились», «договорённости» are agreeing, not a document.
+_RU_TREATY = r"договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)"
 # fmt: off
 ANAPHORS = {
     "en": regex.compile(r"\b(?:the|this|that|said)\s+(?:agreement|document|treaty|pact|memorandum|MoU|roadmap|deal|accord|text)\b", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор\w*|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:соглашени\w*|документ\w*|меморандум\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|дорожн\w+\s+карт\w*|текст\w*)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:келісім\w*|құжат\w*|меморандум\w*|шарт\w*|жол\s+карта\w*|мәтін\w*)", I),  # noqa: E501
 }
 # fmt: on
@@ -63,7 +65,7 @@ _INDEFINITE_KIND = regex.compile(
 # fmt: off
 NEW_AGREEMENT = {
     "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
     "kk": regex.compile(r"[^.;,()«»]{4,90}?\s(?:туралы|жөніндегі|саласындағы)\s+(?:өзара\s+түсіністік\s+туралы\s+)?(?:меморандум\w*|келісім\w*|жол\s+карта\w*|шарт\w*|декларация\w*)", I),  # noqa: E501
 }
 # fmt: on
@@ -246,7 +248,7 @@ NOT_NAME_WORDS = frozenset(
 # fmt: off
 AGREEMENT_HEAD = {
     "en": regex.compile(r"\b(?:memorandum|MoU|agreement|roadmap|treaty)\b", I),
-    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор\w*)", I),
+    "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|" + _RU_TREATY + ")", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)(?:меморандум\w*|келісім\w*|жол\s+карта\w*)", I),
 }
 # fmt: on
@@ -447,9 +449,20 @@ def _party_matches(doc: _Doc) -> list[Match]:
 def _anchor(doc: _Doc) -> DateMention | None:
     """The date of the meeting an article reports: in the first sentence that
     has both a meeting word and a date not after publication, the date
-    nearest a meeting word."""
+    nearest a meeting word. The lead is the first three sentences; when they
+    date nothing and some are headings (a press release's kicker, headline
+    and "London, 13 February 2025" line), the first three after the headings."""
+    found = _lead_date(doc, doc.sentences[:3])
+    if found is None:
+        body = [s for s in doc.sentences if not _is_heading(doc, s)][:3]
+        if body != doc.sentences[:3]:
+            found = _lead_date(doc, body)
+    return found
+
+
+def _lead_date(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
     # Only the lead: a meeting named further down is background, not the news.
-    for sentence in doc.sentences[:3]:
+    for sentence in lead:
         dates = [
             d
             for d in doc.in_sentence(doc.dates, sentence)
@@ -461,17 +474,25 @@ def _anchor(doc: _Doc) -> DateMention | None:
         if not cues:
             continue
         return min(dates, key=lambda d: min(_gap((d.start, d.end), c.span()) for c in cues))
-    meeting = _meeting_in_lead(doc)
-    return meeting if meeting is not None else _dateline(doc)
+    meeting = _meeting_in_lead(doc, lead)
+    return meeting if meeting is not None else _dateline(doc, lead)
 
 
+def _is_heading(doc: _Doc, sentence: Sentence) -> bool:
+    """A line of its own with no full stop."""
+    starts_line = sentence.start == 0 or doc.text[: sentence.start].rstrip(" \t").endswith("\n")
+    ends_line = doc.text[sentence.end : sentence.end + 1] in ("\n", "")
+    return starts_line and ends_line and not sentence.text.rstrip().endswith(_SENTENCE_END)
+
+
+_SENTENCE_END = (".", "!", "?", "»", '"', "”", "…")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{Lu}\s.-]{2,},\s", regex.VERSION1)
 
 
-def _dateline(doc: _Doc) -> DateMention | None:
+def _dateline(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
     """A wire story's dateline ("АСТАНА, 24.04.2024.", "ASTANA, April 24 -")
     dates the news its lead reports when no meeting does."""
-    for sentence in doc.sentences[:3]:
+    for sentence in lead:
         if not _DATELINE.match(doc.text, sentence.start, sentence.end):
             continue
         dates = [
@@ -483,11 +504,10 @@ def _dateline(doc: _Doc) -> DateMention | None:
     return None
 
 
-def _meeting_in_lead(doc: _Doc) -> DateMention | None:
+def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
     # A lead that dates its news in one sentence and names the meeting in the
     # next ("On Tuesday ... signed a memorandum. It was done at the eighth
     # session of ...") dates the meeting by the first date of the lead.
-    lead = doc.sentences[:3]
     strong = STRONG_MEETING[doc.language]
     for index, sentence in enumerate(lead):
         if not strong.search(doc.text, sentence.start, sentence.end):
@@ -522,8 +542,10 @@ def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
         None,
     )  # fmt: skip
     if wants:
-        fitting = [m for m in candidates if m.entry.attrs.get("kind") == wants]
-        candidates = fitting or candidates
+        # "the roadmap" is no antecedent's name when none of those named is a roadmap.
+        candidates = [m for m in candidates if m.entry.attrs.get("kind") == wants]
+        if not candidates:
+            return None
     # doc.matches is not in text order (short forms and parties are added
     # after the full names): "last named" is the one that starts last.
     return max(candidates, key=lambda m: m.start)
@@ -557,11 +579,21 @@ def _assign_dates(
     for cue in cues:
         mine = by_cue.get(id(cue))
         if mine:
-            out[id(cue)] = min(mine, key=lambda d: _date_distance(doc, cue, d))
+            nearest = min(mine, key=lambda d: _date_distance(doc, cue, d))
+            out[id(cue)] = _refined(nearest, mine)
     return out
 
 
-_CLAUSE_END = regex.compile(r"[;—]")
+def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:
+    """ "two years ago, on 24 April 2024": a vague date and a precise one that
+    falls within it are one date, and the precise one is kept."""
+    finer = [
+        d
+        for d in dates
+        if _LEVELS.index(d.value.precision) > _LEVELS.index(date.value.precision)
+        and d.value.coarsen(date.value.precision) == date.value
+    ]
+    return max(finer, key=lambda d: _LEVELS.index(d.value.precision)) if finer else date
 
 
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
@@ -570,7 +602,7 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     belongs to the other clause, so any date within the clause comes first;
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
-    across = lo < hi and bool(_CLAUSE_END.search(doc.text, lo, hi))
+    across = lo < hi and bool(CLAUSE_BREAK.search(doc.text, lo, hi))
     return across, _gap((cue.start, cue.end), (date.start, date.end))
 
 
@@ -592,11 +624,22 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         assigned = _assign_dates(doc, cues, dates)
         found: list[Proposal] = []
         unknown: list[Match] = []
+        latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
         for cue in cues:
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
             if cue.needs_date and not own_date:
                 continue  # "the signing" with no date of its own tells no step
+            if not own_date and cue.event == "change" and _STAGE.get(cue.status, 99) < latest:
+                # "... in May, when the President signed the law, approved before
+                # that by both chambers": an undated step that comes before a
+                # dated one in a treaty's life happened before that date, so
+                # it is not news of the article's day.
+                continue
+            if target is None and own_date:
+                target, how, penalty = _told_next(doc, index, cue)
+            if target is None and own_date:
+                target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date)
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -617,6 +660,75 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 p.extra["headline"] = True
         proposals.extend(found)
     return _drop_undated_restatements(proposals)
+
+
+def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str, float]:
+    """One step told over two sentences: "When the two ministers put pen to
+    paper on Wednesday, ..." names no agreement, and the next sentence tells
+    the same step without a date and names it ("The document the two
+    ministers signed, the ... Agreement, ..."). The dated step takes it."""
+    if index + 1 >= len(doc.sentences):
+        return None, "", 0.0
+    following = doc.sentences[index + 1]
+    if not _ok(doc, following) or doc.in_sentence(doc.dates, following):
+        return None, "", 0.0
+    named = [m for m in doc.in_sentence(doc.matches, following) if m.kind == "agreement"]
+    if not named:
+        return None, "", 0.0
+    stems = stem_cues(doc.text, doc.tokens_of(following), doc.language)
+    cues = find_cues(doc.text, doc.language, following.start, following.end, extra=stems)
+    same = [c for c in cues if c.status == cue.status and c.event == cue.event]
+    if not same:
+        return None, "", 0.0
+    nearest = min(named, key=lambda a: _gap((a.start, a.end), (same[0].start, same[0].end)))
+    return nearest, f"the next sentence tells the same step of '{nearest.name}'", 0.15
+
+
+# An agreement named by its kind alone: "the roadmap", «дорожная карта», «меморандум».
+# fmt: off
+KIND_WORDS = {
+    "en": regex.compile(r"\b(?:(?P<mou>memorandum|MoU)|(?P<roadmap>roadmap|road\s+map)|(?P<agreement>agreement|treaty))\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:(?P<mou>меморандум\w*)|(?P<roadmap>дорожн\w+\s+карт\w*)|(?P<agreement>соглашени\w*|" + _RU_TREATY + "))", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:(?P<mou>меморандум\w*)|(?P<roadmap>жол\s+карта\w*)|(?P<agreement>келісім\w*))", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _known_by_kind_and_date(
+    doc: _Doc, sentence: Sentence, cue: CueMatch, date: PartialDate
+) -> tuple[Match | None, str, float]:
+    """ "the roadmap signed in London in March 2024": a signing of a document
+    named only by its kind is that of the one known agreement of that kind
+    signed then (at the coarser of the two dates' precisions), if there is
+    exactly one."""
+    if cue.status != "signed" or cue.event != "change":
+        return None, "", 0.0
+    # "agreements on a double-degree programme" describe a new document.
+    described = [
+        m.span()
+        for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end)
+    ]
+    words = [
+        w
+        for w in KIND_WORDS[doc.language].finditer(doc.text, sentence.start, sentence.end)
+        if not any(_gap(w.span(), d) == 0 for d in described)
+    ]
+    if not words:
+        return None, "", 0.0
+    word = min(words, key=lambda w: _gap(w.span(), (cue.start, cue.end)))
+    fitting = []
+    for entry in doc.gazetteer.of_kind("agreement"):
+        if entry.attrs.get("kind") != word.lastgroup or not entry.attrs.get("signed_on"):
+            continue
+        known = PartialDate.parse(str(entry.attrs["signed_on"]))
+        level = _LEVELS[min(_LEVELS.index(known.precision), _LEVELS.index(date.precision))]
+        if known.coarsen(level) == date.coarsen(level):
+            fitting.append(entry)
+    if len(fitting) != 1:
+        return None, "", 0.0
+    entry = fitting[0]
+    match = Match(entry, word.group(0), word.start(), word.end(), 0.8)
+    return match, f"the only known {word.lastgroup} signed then, '{entry.names[0]}'", 0.2
 
 
 def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
@@ -688,6 +800,13 @@ def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
     ]
 
 
+# The stages of a treaty's life, in order.
+_STAGE = {
+    status: i
+    for i, status in enumerate(
+        ("proposed", "negotiating", "signed", "ratification_pending", "ratified", "in_force")
+    )
+}
 # Steps before and after a signing, to check a proposed step against the date
 # the agreement is known to have been signed.
 BEFORE_SIGNING = frozenset({"proposed", "negotiating"})
@@ -745,7 +864,7 @@ def _target_for(
     headline = _headline_agreement(doc, index, sentence)
     if headline is not None:
         return headline, f"the lead's '{headline.name}' as named in the headline", 0.15
-    if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence):
+    if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence, cue):
         topic = _topic_agreement(doc, index)
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
@@ -782,13 +901,16 @@ MODAL = {
 # fmt: on
 
 
-def _hedged(doc: _Doc, sentence: Sentence) -> bool:
+def _hedged(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     """A plan, a forecast or a rule ("a treaty must sit before Parliament for 21
-    days"): such a sentence states no step of its own, so it borrows no agreement."""
+    days"): such a clause states no step of its own, so it borrows no agreement.
+    Only the cue's clause counts: in "not yet completed, but expected in July"
+    the expectation is the other clause's."""
+    lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
     return bool(
-        _FUTURE[doc.language].search(doc.text, sentence.start, sentence.end)
-        or MODAL[doc.language].search(doc.text, sentence.start, sentence.end)
-        or has_forecast(doc.text, doc.language, sentence.start, sentence.end)
+        _FUTURE[doc.language].search(doc.text, lo, hi)
+        or MODAL[doc.language].search(doc.text, lo, hi)
+        or has_forecast(doc.text, doc.language, lo, hi)
     )
 
 

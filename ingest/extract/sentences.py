@@ -95,6 +95,22 @@ _BOUNDARY = regex.compile(r"""(?<=[.!?…])[»"”’')\]]*\s+(?=[\p{Lu}\d«"“
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1)
 
 
+# Inside a sentence: a clause ends at a semicolon, a colon, a dash, a bracket or
+# a comma before "but" («но», «бірақ»); a phrase at any comma as well. The
+# status reader reads a step's mood in its phrase and its chamber and law in
+# its clause; a date across a clause break belongs to the other clause ("...
+# in May, when he signed the law; London followed in July").
+CLAUSE_BREAK = regex.compile(r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ)(?!\w)")
+PHRASE_BREAK = regex.compile(r"[,;:—–()\[\]]")
+
+
+def clause_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The offsets of the clause holding text[start:end], within [lo, hi)."""
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text, lo, start)]
+    after = CLAUSE_BREAK.search(text, end, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
