@@ -527,11 +527,16 @@ def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
 # --- status events and new agreements ----------------------------------------------
 
 
-def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
-    """The agreement an anaphor refers to: the last one named in the last 4 sentences."""
+def _antecedent(doc: _Doc, sentence_index: int, anaphor: str, treaty: bool = False) -> Match | None:
+    """The agreement an anaphor refers to: the last one named in the last 4
+    sentences (the last treaty, for a ratification or an entry into force)."""
     lo = doc.sentences[max(0, sentence_index - 4)].start
     hi = doc.sentences[sentence_index].start
-    candidates = [m for m in doc.matches if m.kind == "agreement" and lo <= m.start < hi]
+    candidates = [
+        m
+        for m in doc.matches
+        if m.kind == "agreement" and lo <= m.start < hi and (not treaty or _is_treaty(m))
+    ]
     if not candidates:
         return None
     word = anaphor.casefold()
@@ -848,13 +853,16 @@ def _target_for(
     if agreements:
         nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    # "It has not been ratified" after a memorandum was named is about the
+    # treaty: memoranda and roadmaps are not ratified.
+    treaty = cue.status in PROCESS_STATUSES
     if pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language):
-        antecedent = _antecedent(doc, index, "") or _topic_agreement(doc, index)
+        antecedent = _antecedent(doc, index, "", treaty) or _topic_agreement(doc, index, treaty)
         if antecedent is not None:
             return antecedent, f"a pronoun refers to '{antecedent.name}' named before", 0.15
     anaphor = ANAPHORS[doc.language].search(doc.text, sentence.start, sentence.end)
     if anaphor:
-        antecedent = _antecedent(doc, index, anaphor.group(0))
+        antecedent = _antecedent(doc, index, anaphor.group(0), treaty)
         if antecedent is not None:
             return (
                 antecedent,
@@ -865,10 +873,16 @@ def _target_for(
     if headline is not None:
         return headline, f"the lead's '{headline.name}' as named in the headline", 0.15
     if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence, cue):
-        topic = _topic_agreement(doc, index)
+        topic = _topic_agreement(doc, index, treaty=True)
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
     return None, "", 0.0
+
+
+def _is_treaty(match: Match) -> bool:
+    """Can the agreement be ratified? Memoranda and roadmaps are signed, not
+    ratified (`kind` in the seed data); an agreement of unknown kind can."""
+    return match.entry.attrs.get("kind") not in ("mou", "roadmap")
 
 
 def _headline_agreement(doc: _Doc, index: int, sentence: Sentence) -> Match | None:
@@ -914,11 +928,12 @@ def _hedged(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     )
 
 
-def _topic_agreement(doc: _Doc, index: int) -> Match | None:
-    """The agreement named last in the 6 sentences before, else the article's only one."""
+def _topic_agreement(doc: _Doc, index: int, treaty: bool = False) -> Match | None:
+    """The agreement named last in the 6 sentences before, else the article's
+    only one (only treaties, for a ratification or an entry into force)."""
     lo = doc.sentences[max(0, index - 6)].start
     hi = doc.sentences[index].start
-    named = [m for m in doc.matches if m.kind == "agreement"]
+    named = [m for m in doc.matches if m.kind == "agreement" and (not treaty or _is_treaty(m))]
     before = [m for m in named if lo <= m.start < hi]
     if before:
         return max(before, key=lambda m: m.start)
