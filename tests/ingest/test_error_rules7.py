@@ -39,3 +39,27 @@ def test_a_ratification_after_a_memorandum_refers_to_the_treaty_named_before(gaz
     found = events(gazetteer, text, "2025-06-05", "ru")
     assert ("spca", "ratification_pending", "2025-06-05") in found
     assert not {e for e in found if e[0] != "spca" and e[1] != "signed"}
+
+
+# --- a name told without a break wins over one spread around it ------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Новая дорожная карта продолжает меморандум по критическим минералам, "
+            "заключенный в марте 2023 года.",
+        ),
+        (
+            "en",
+            "The roadmap extends the memorandum of understanding on critical minerals, "
+            "concluded in March 2023.",
+        ),
+    ],
+)
+def test_an_unbroken_name_wins_over_a_gapped_one(gazetteer, language, text):
+    assert events(gazetteer, text, "2024-03-15", language) == {
+        ("mou-critical-minerals-green-hydrogen-2023", "signed", "2023-03")
+    }
