@@ -181,12 +181,12 @@ CUES: dict[str, list[Cue]] = {"en": EN, "ru": RU, "kk": KK}
 # fmt: off
 PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
     "en": [
-        ("kazakhstan", regex.compile(r"\b(?:Mazhilis|Majilis|Senate|Kazakh\s+(?:Parliament|side|lawmakers|senators|government|MPs)|Kazakhstan's\s+Parliament|Parliament\s+of\s+Kazakhstan|Tokayev|Astana)\b", regex.VERSION1)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"\b(?:(?:UK|U\.K\.|British)\s+(?:Parliament|government|side|lawmakers|MPs|leadership)|Parliament|House\s+of\s+(?:Commons|Lords)|Westminster|CRaG|London)\b", regex.VERSION1)),  # noqa: E501
+        ("kazakhstan", regex.compile(r"\b(?:Mazhilis|Majilis|Senate|Kazakh\s+(?:Parliament|side|lawmakers|senators|government|MPs)|Kazakhstan's\s+Parliament|Parliament\s+of\s+Kazakhstan|Tokayev|Astana|(?:Kazakh|Kazakhstan's)\s+(?:\w+\s+)?(?:procedures|ratification))\b", regex.VERSION1)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"\b(?:(?:UK|U\.K\.|British)\s+(?:Parliament|government|side|lawmakers|MPs|leadership)|Parliament|House\s+of\s+(?:Commons|Lords)|Westminster|CRaG|London|(?:UK|U\.K\.|Britain|British)(?:'s)?\s+(?:\w+\s+)?(?:procedures|ratification))\b", regex.VERSION1)),  # noqa: E501
     ],
     "ru": [
-        ("kazakhstan", regex.compile(r"Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+", I)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*", I)),  # noqa: E501
+        ("kazakhstan", regex.compile(r"Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+|казахстанск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*|британск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
     ],
     "kk": [
         ("kazakhstan", regex.compile(r"Мәжіліс\w*|Сенат\w*|Тоқаев\w*|Қазақстан\s+Парламенті\w*|қазақстандық\s+тарап\w*|Астана\w*", I)),  # noqa: E501
@@ -194,6 +194,9 @@ PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
     ],
 }
 # fmt: on
+# A nationality qualifying the procedures themselves ("British domestic
+# procedures", «британские внутригосударственные процедуры») is the nearest
+# hint there can be: it overlaps the cue.
 # Steps that belong to one country (the others are both parties' at once).
 ONE_PARTY_STATUSES = frozenset({"ratification_pending", "ratified"})
 

@@ -93,6 +93,8 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "initial": regex.compile(r"парафир\w*$"),
         "negotiate": regex.compile(r"переговор\w*$"),
         "approve": regex.compile(r"(?:одобр\w*|поддержа\w*|поддерж[ауи]\w*|приня\w*|принима\w*|проголосова\w*)$"),  # noqa: E501
+        # «действует с 1 сентября»: in force, a step only with a start (SINCE).
+        "force": regex.compile(r"действу(?:ет|ют)$"),
     },
     "kk": {
         "sign": regex.compile(r"(?:қолтаңба\w*|бекіт\w*|жасалды|жасалған)$"),
@@ -100,6 +102,7 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "initial": regex.compile(r"парафта\w*$"),
         "negotiate": regex.compile(r"келіссөз\w*$"),
         "approve": regex.compile(r"(?:мақұлда\w*|қабылда\w*|қолда(?:ды|ған|п)\w*)$"),
+        "force": regex.compile(r"(?:күшінде|қолданыста)$"),
     },
 }
 # fmt: on
@@ -111,6 +114,8 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("sign", regex.compile(r"(?:put|puts|putting|set)$"), regex.compile(r"(?:signatures?|names|pen|hands?)$")),  # noqa: E501
         ("force", regex.compile(r"(?:became|become|becomes|becoming)$"), regex.compile(r"(?:effective|binding|operative)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
+        # "the procedures were completed": the same in the passive, noun first.
+        ("complete", regex.compile(r"(?:procedures|requirements|formalities)$"), regex.compile(r"(?:completed|finished|concluded|fulfilled)$")),  # noqa: E501
         # "the Senate gave its consent": a vote worded as a noun given.
         ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
     ],
@@ -121,6 +126,8 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("force", regex.compile(r"вступ\w*$"), regex.compile(r"(?:силу|действие)$")),
         ("force", regex.compile(r"начн\w*$|начина\w*$|начал\w*$"), regex.compile(r"действова\w*$")),
         ("complete", regex.compile(r"(?:выполн|заверш|оконч|провед)\w*$"), regex.compile(r"процедур\w*$")),  # noqa: E501
+        # «процедуры были завершены»: the same told in the passive, noun first.
+        ("complete", regex.compile(r"процедур\w*$"), regex.compile(r"(?:выполнен|завершен|окончен|проведен)[аоы]?$")),  # noqa: E501
     ],
     "kk": [
         ("sign", regex.compile(r"қол$"), regex.compile(r"қо[йяю]\w*$")),
@@ -215,7 +222,8 @@ def _form(words: list[str], first: int, last: int, language: str) -> str:
     if language == "en":
         return _en_form(words, first)
     if language == "ru":
-        return _ru_form(words[first])
+        # «процедуры завершены»: the participle after the noun carries the form.
+        return _ru_form(words[last] if words[first].startswith("процедур") else words[first])
     return _kk_form(words[last])
 
 
@@ -243,6 +251,8 @@ def _en_form(words: list[str], first: int) -> str:
 
 
 def _ru_form(word: str) -> str:
+    if word.startswith("действу"):
+        return "state"
     if _INFINITIVE_RU.match(word):
         return "infinitive"
     if _NOMINAL_RU.search(word) or word.startswith("переговор"):
@@ -255,6 +265,8 @@ def _ru_form(word: str) -> str:
 
 
 def _kk_form(word: str) -> str:
+    if word in ("күшінде", "қолданыста"):
+        return "state"
     if _KK_NEG.match(word):
         return "negated"
     if word.endswith(("уға", "уге", "уына", "уіне")):
@@ -338,7 +350,9 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
         ):
             return "plan"
         return ""
-    before = (max(lo, first - 5), first)
+    # Words inside a two-word event count as before it: «процедуры должны быть
+    # завершены», «процедуры не завершены».
+    before = (max(lo, first - 5), last)
     after = (last + 1, min(hi, last + 3))
     if _near(words, *before, PLAN[language]) or (
         trigger.form == "nominal" and _near(words, *after, PLAN[language])
@@ -347,7 +361,7 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     # A noun's negation is the word right before it ("no ratification");
     # further back it belongs to another verb ("did not object to its ratification").
     reach = 1 if trigger.form == "nominal" else 4
-    if _near(words, max(lo, first - reach), first, NEGATION[language]):
+    if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
 
@@ -503,7 +517,11 @@ def _process_reading(
         return Reading("ratified", needs_date=trigger.form == "nominal")
     if trigger.event == "force":
         if trigger.form == "state":
-            return Reading("in_force", C)
+            # "in force since yesterday", «действует с 1 сентября», «кешеден
+            # бастап күшінде»: a state with its start is the entry into force.
+            if _since(words, clause, language):
+                return Reading("in_force", needs_date=True)
+            return Reading("in_force", C) if language == "en" else None
         return Reading("in_force", needs_date=trigger.form == "nominal")
     if trigger.form != "nominal":
         return Reading("ratified")
@@ -515,6 +533,24 @@ def _process_reading(
     if _near(words, *window, PROCESS[language]):
         return Reading(P, C)
     return None
+
+
+# "since" before a date: a state told with its start. Russian «с» / «со» only
+# before a number or a day word, Kazakh «бастап» after the date.
+_SINCE = {
+    "en": (regex.compile(r"since$"), _NO_PATTERN),
+    "ru": (regex.compile(r"(?:с|со)$"), regex.compile(r"(?:\d+|вчерашн\w*|сегодняшн\w*|начала)$")),
+    "kk": (regex.compile(r"бастап$"), _NO_PATTERN),
+}
+
+
+def _since(words: list[str], clause: tuple[int, int], language: str) -> bool:
+    word, after = _SINCE[language]
+    return any(
+        word.match(words[i])
+        and (after is _NO_PATTERN or (i + 1 < len(words) and bool(after.match(words[i + 1]))))
+        for i in range(*clause)
+    )
 
 
 # A pronoun as the event's object: "signed it", «его подписание», «оны ... бекітуге».

@@ -8,7 +8,8 @@ gives, so nothing here reads the clock.
 
 import pytest
 
-from .test_stem_events import SPCA_RU, events
+from .test_error_rules import steps
+from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU, events
 
 MOU_EN = "the memorandum on seasonal workers"
 MOU_RU = "меморандум о защите прав сезонных работников"
@@ -63,3 +64,79 @@ def test_an_unbroken_name_wins_over_a_gapped_one(gazetteer, language, text):
     assert events(gazetteer, text, "2024-03-15", language) == {
         ("mou-critical-minerals-green-hydrogen-2023", "signed", "2023-03")
     }
+
+
+# --- in force since a date: the entry into force ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", f"{SPCA_EN[0].upper()}{SPCA_EN[1:]} has been in force since yesterday."),
+        ("ru", f"С 1 сентября {SPCA_RU} действует в полном объеме."),
+        ("ru", f"{SPCA_RU} действует со вчерашнего дня."),
+        ("kk", f"{SPCA_KK} 1 қыркүйектен бастап күшінде."),
+    ],
+)
+def test_in_force_since_a_date_is_the_entry_into_force(gazetteer, language, text):
+    assert events(gazetteer, text, "2026-09-02", language) == {("spca", "in_force", "2026-09-01")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", f"{SPCA_RU} действует, но совместный комитет еще не собирался."),
+        ("kk", f"{SPCA_KK} күшінде, бірақ комитет әлі жиналған жоқ."),
+    ],
+)
+def test_operating_with_no_start_is_no_step_in_russian_or_kazakh(gazetteer, language, text):
+    assert events(gazetteer, text, "2026-09-02", language) == set()
+
+
+# --- procedures completed, told noun first; whose they are ------------------------------
+
+
+def test_procedures_completed_in_the_passive_are_the_ratification(gazetteer):
+    text = f"{SPCA_RU} ждал ратификации. Британские внутренние процедуры были завершены в июле."
+    assert steps(gazetteer, LEAD["ru"] + text, "2026-09-02", "ru") >= {
+        ("spca", "ratified", "2026-07", "united-kingdom")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Британские процедуры должны быть завершены в июле.",
+        "Британские процедуры не завершены, хотя прошел июль.",
+    ],
+)
+def test_procedures_to_be_completed_or_not_completed_are_no_ratification(gazetteer, text):
+    found = steps(
+        gazetteer, LEAD["ru"] + f"{SPCA_RU} ждет ратификации. " + text, "2026-08-02", "ru"
+    )
+    assert not {s for s in found if s[1] == "ratified"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "party"),
+    [
+        (
+            "en",
+            "In July the British domestic procedures were completed, Astana said.",
+            "united-kingdom",
+        ),
+        (
+            "en",
+            "In May the Kazakh ratification procedures were completed, London said.",
+            "kazakhstan",
+        ),
+        ("ru", "В июле казахстанские процедуры были завершены, сообщили в Лондоне.", "kazakhstan"),
+    ],
+)
+def test_a_nationality_on_the_procedures_names_the_party(gazetteer, language, text, party):
+    lead = {
+        "en": f"{SPCA_EN[0].upper()}{SPCA_EN[1:]} awaits ratification. ",
+        "ru": f"{SPCA_RU} ждет ратификации. ",
+    }
+    found = steps(gazetteer, LEAD[language] + lead[language] + text, "2026-09-02", language)
+    assert {(s[1], s[3]) for s in found if s[1] == "ratified"} == {("ratified", party)}
