@@ -140,3 +140,31 @@ def test_a_nationality_on_the_procedures_names_the_party(gazetteer, language, te
     }
     found = steps(gazetteer, LEAD[language] + lead[language] + text, "2026-09-02", language)
     assert {(s[1], s[3]) for s in found if s[1] == "ratified"} == {("ratified", party)}
+
+
+# --- a bill submitted by the government is before Parliament -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Документ был внесен правительством 3 марта и рассмотрен профильным комитетом.",
+        "Правительство 3 марта внесло этот документ, и комитет его уже рассмотрел.",
+    ],
+)
+def test_a_bill_submitted_by_the_government_is_before_parliament(gazetteer, text):
+    found = events(gazetteer, f"{SPCA_RU} ждет ратификации. " + text, "2026-03-20", "ru")
+    assert ("spca", "ratification_pending", "2026-03-03") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Документ будет внесен правительством в апреле.",
+        "Документ должен быть внесен правительством до конца марта.",
+        "Правительство внесет документ в парламент в апреле.",
+    ],
+)
+def test_a_bill_the_government_will_submit_is_not_before_parliament(gazetteer, text):
+    found = events(gazetteer, f"{SPCA_RU} ждет ратификации. " + text, "2026-03-20", "ru")
+    assert not {e for e in found if e[1] == "ratification_pending"}
