@@ -94,7 +94,7 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "negotiate": regex.compile(r"переговор\w*$"),
         "approve": regex.compile(r"(?:одобр\w*|поддержа\w*|поддерж[ауи]\w*|приня\w*|принима\w*|проголосова\w*)$"),  # noqa: E501
         # «действует с 1 сентября»: in force, a step only with a start (SINCE).
-        "force": regex.compile(r"действу(?:ет|ют)$"),
+        "force": regex.compile(r"действу(?:ет|ют)$"),  # in force: see _process_reading
     },
     "kk": {
         "sign": regex.compile(r"(?:қолтаңба\w*|бекіт\w*|жасалды|жасалған)$"),
@@ -473,6 +473,8 @@ def read(
     if event in ("ratify", "complete", "force"):
         if mood == "plan":
             return None
+        if mood == "negated" and language != "en" and trigger.form == "state":
+            return None  # «не действует»: read only with its start, as above
         if mood == "negated":
             return Reading(P, C)
         return _process_reading(words, trigger, clause, language)
@@ -561,6 +563,14 @@ PRONOUN = {
 }
 
 
+# A pronoun as the subject of a passive: "It was signed", «Оно было подписано».
+# Only the neuter: "he" or «она» signing is a person.
+SUBJECT = {
+    "en": (regex.compile(r"it$"), 2),
+    "ru": (regex.compile(r"оно$"), 2),
+}
+
+
 def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> bool:
     """Is there a pronoun next to the event word at text offsets [start, end)?"""
     pattern, before, after = PRONOUN[language]
@@ -570,7 +580,10 @@ def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> 
     first, last = inside[0], inside[-1]
     # Inside too: «скрепили его своими подписями».
     near = tokens[max(0, first - before) : last + 1 + after]
-    return any(pattern.match(t.norm) for t in near)
+    if any(pattern.match(t.norm) for t in near):
+        return True
+    subject, reach = SUBJECT.get(language, (_NO_PATTERN, 0))
+    return any(subject.match(t.norm) for t in tokens[max(0, first - reach) : first])
 
 
 def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:

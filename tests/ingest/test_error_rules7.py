@@ -168,3 +168,27 @@ def test_a_bill_submitted_by_the_government_is_before_parliament(gazetteer, text
 def test_a_bill_the_government_will_submit_is_not_before_parliament(gazetteer, text):
     found = events(gazetteer, f"{SPCA_RU} ждет ратификации. " + text, "2026-03-20", "ru")
     assert not {e for e in found if e[1] == "ratification_pending"}
+
+
+# --- a neuter pronoun as the subject of a passive ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", f"Что такое {SPCA_RU}? Оно было подписано 24 апреля 2024 года."),
+        ("en", f"What is {SPCA_EN}? It was signed on 24 April 2024."),
+    ],
+)
+def test_it_was_signed_refers_to_the_agreement_named_before(gazetteer, language, text):
+    assert events(gazetteer, text, "2025-07-10", language) == {("spca", "signed", "2024-04-24")}
+
+
+def test_she_signed_is_a_person_not_the_agreement(gazetteer):
+    text = f"{SPCA_RU} обсуждался долго. Она подписала письмо 3 марта."
+    assert events(gazetteer, text, "2025-07-10", "ru") == set()
+
+
+def test_not_operating_is_no_step_in_russian(gazetteer):
+    text = f"{SPCA_RU} подписано, но пока не действует."
+    assert {e[1] for e in events(gazetteer, text, "2025-07-10", "ru")} <= {"signed"}
