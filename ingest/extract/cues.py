@@ -104,6 +104,7 @@ EN = [
     _cue("en_sign_near_future", r"\bsign(?:ing|ed)?\b[^.;]{0,120}?\b(?:near(?:est)?\s+future|soon)\b|\bimportance\s+of\s+signing\b", "negotiating", priority=76),  # noqa: E501
     _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),
     _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
+    _cue("en_work_on_text", r"\bwork\s+on\s+the\s+(?:text|draft)\s+[^.;:]{0,120}?\b(?:is|continues|remains)\b|\b(?:still|continue[sd]?\s+to|are|is)\s+work(?:ing)?\s+on\s+the\s+(?:text|draft)\b", "negotiating", C, priority=76),  # noqa: E501
     _cue("en_still_in_force", r"\b(?:remains|is\s+still|is\s+already)\s+in\s+force\b", "in_force", C, priority=82),  # noqa: E501
     _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
     _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b|\bput\s+(?:their|its|his|her)\s+(?:names|signatures?)\s+to\b|\bput\s+pen\s+to\s+paper\b", "signed", priority=70),  # noqa: E501
@@ -122,6 +123,9 @@ RU = [
     _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
     _cue("ru_signed_the_law", r"подписал\w*\s+соответствующ\w+\s+закон\w*", "ratified", priority=92, party="kazakhstan"),  # noqa: E501
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    # «работа над текстом соглашения завершается»: the text is still being
+    # worked on (in the present; «продолжалась шесть лет» is background).
+    _cue("ru_work_on_text", r"работ\w*\s+над\s+(?:текстом|проектом)\s+[^.;:]{0,120}?(?:ид[её]т|продолжается|завершается|вед[её]тся)|(?:ид[её]т|продолжается|завершается|вед[её]тся)\s+работ\w*\s+над\s+(?:текстом|проектом)", "negotiating", C, priority=76),  # noqa: E501
     _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу", P, C, priority=101),
     _cue("ru_not_ratified", r"(?:ещ[её]\s+)?не\s+(?:был[оаи]?\s+)?ратифицирован\w*", P, C, priority=90),  # noqa: E501
     _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
@@ -158,6 +162,7 @@ RU = [
 KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_ratify_future", r"ратификациялануы\s+(?:тиіс|керек|қажет)|ратификацияланады|ратификациялауы\s+(?:тиіс|керек)", None, priority=99),  # noqa: E501
+    _cue("kk_work_on_text", r"мәтін\w*\s+(?:бойынша|үстінде)\s+жұмыс\s+(?:жүргізілуде|жалғасуда|аяқталуда|жүріп\s+жатыр)", "negotiating", C, priority=76),  # noqa: E501
     _cue("kk_not_completed", r"(?:рәсім\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?(?:аяқтаған\s+жоқ|аяқтамады|аяқталмаған|аяқталған\s+жоқ|аяқтамаған)|(?:Парламент\w*|Мәжіліс\w*|Сенат\w*)\s+қарауында", P, C, priority=93),  # noqa: E501
     _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501
     _cue("kk_law_approved", r"(?:[Зз]аң(?:ды|ға)?|[Зз]аң\s+жобасы\w*)\s+(?:\w+\s+){0,4}?(?:мақұлда\w+|қабылда\w+)", P, priority=84),  # noqa: E501

@@ -8,7 +8,7 @@ gives, so nothing here reads the clock.
 
 import pytest
 
-from .test_error_rules import steps
+from .test_error_rules import SPCA_RU_GEN, steps
 from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU, events
 
 MOU_EN = "the memorandum on seasonal workers"
@@ -192,3 +192,25 @@ def test_she_signed_is_a_person_not_the_agreement(gazetteer):
 def test_not_operating_is_no_step_in_russian(gazetteer):
     text = f"{SPCA_RU} подписано, но пока не действует."
     assert {e[1] for e in events(gazetteer, text, "2025-07-10", "ru")} <= {"signed"}
+
+
+# --- work on the text goes on: a negotiation confirmed -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", f"On 5 March officials said work on the text of {SPCA_EN} is nearly done."),
+        ("ru", f"5 марта посол сказал, что работа над текстом {SPCA_RU_GEN} идет по плану."),
+        ("kk", f"5 наурызда елші {SPCA_KK} мәтіні бойынша жұмыс жалғасуда деп айтты."),
+    ],
+)
+def test_work_on_the_text_going_on_confirms_the_negotiation(gazetteer, language, text):
+    assert events(gazetteer, text, "2024-03-10", language) == {
+        ("spca", "negotiating", "2024-03-05")
+    }
+
+
+def test_work_on_the_text_told_in_the_past_is_background(gazetteer):
+    text = f"{SPCA_RU} подписано 24 апреля 2024 года. Работа над текстом длилась шесть лет."
+    assert events(gazetteer, text, "2024-04-25", "ru") == {("spca", "signed", "2024-04-24")}
