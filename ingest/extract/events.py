@@ -324,6 +324,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     first, last = trigger.first, trigger.last
     if trigger.form == "negated":
         return "negated"
+    if language == "kk" and _kk_contrast(words, trigger):
+        return ""
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
         return "negated"  # "yet to ratify", "not yet signed"
     if trigger.form in ("infinitive", "future"):
@@ -364,6 +366,19 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+_KK_FINITE = regex.compile(r"\w+(?:ды|ді|ты|ті)$")
+
+
+def _kk_contrast(words: list[str], trigger: Trigger) -> bool:
+    """«X-ке қол қойылса, Y-ке қол қойылды»: a -са clause followed by a main
+    clause in the past is a contrast ("while X was signed"), a report, not a
+    condition; «егер» (if) or a main verb to come keeps it a condition."""
+    if not words[trigger.last].endswith(("са", "се")) or "егер" in words[: trigger.first]:
+        return False
+    following = [w for w in words[trigger.last + 1 :] if _KK_FINITE.match(w)]
+    return bool(following) and _kk_form(following[0]) == "verb"
 
 
 def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:

@@ -608,6 +608,10 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
     across = lo < hi and bool(CLAUSE_BREAK.search(doc.text, lo, hi))
+    # A Kazakh clause ends with its verb: a date after the verb and a comma
+    # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
+    if doc.language == "kk" and date.start >= cue.end and "," in doc.text[cue.end : date.start]:
+        across = True
     return across, _gap((cue.start, cue.end), (date.start, date.end))
 
 

@@ -8,6 +8,8 @@ gives, so nothing here reads the clock.
 
 import pytest
 
+from ingest.extract.dates import find_dates
+
 from .test_error_rules import SPCA_RU_GEN, steps
 from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU, events
 
@@ -214,3 +216,52 @@ def test_work_on_the_text_going_on_confirms_the_negotiation(gazetteer, language,
 def test_work_on_the_text_told_in_the_past_is_background(gazetteer):
     text = f"{SPCA_RU} подписано 24 апреля 2024 года. Работа над текстом длилась шесть лет."
     assert events(gazetteer, text, "2024-04-25", "ru") == {("spca", "signed", "2024-04-24")}
+
+
+# --- a year ago today, in Russian and Kazakh ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "iso"),
+    [
+        ("kk", "Бір жыл бұрын, дәл бүгін, елшілер кездесті.", "2025-05-06"),
+        ("kk", "Екі жыл бұрын бүгін елшілер кездесті.", "2024-05-06"),
+        ("ru", "Год назад, день в день, послы встретились.", "2025-05-06"),
+        ("ru", "Три года назад в этот же день послы встретились.", "2023-05-06"),
+    ],
+)
+def test_years_ago_today_is_a_day(language, text, iso):
+    found = find_dates(text, published="2026-05-06", language=language)
+    assert [(d.value.iso(), d.value.precision) for d in found] == [(iso, "day")]
+
+
+# --- Kazakh: -са followed by a past main clause is a contrast, not a condition -----------
+
+
+def test_a_kazakh_sa_clause_before_a_past_main_clause_is_a_report(gazetteer):
+    text = f"Былтыр сәуірде {SPCA_KK}ге қол қойылса, ақпанда {MOU_KK}ға қол қойылды."
+    assert events(gazetteer, text, "2025-05-06", "kk") == {
+        ("spca", "signed", "2024-04"),
+        ("mou-seasonal-workers-2025", "signed", "2025-02"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Егер {MOU_KK}ға ақпанда қол қойылса, министрлер Лондонға барады.",
+        f"{MOU_KK}ға ақпанда қол қойылса, министрлер Лондонға барады.",
+    ],
+)
+def test_a_kazakh_sa_clause_before_a_future_is_a_condition(gazetteer, text):
+    found = events(gazetteer, text, "2025-02-06", "kk")
+    assert not {e for e in found if e[1] == "signed"}
+
+
+def test_a_kazakh_date_after_a_verb_and_a_comma_opens_the_next_clause(gazetteer):
+    # «ақпанда» is nearer the first verb in characters, but opens the second clause.
+    text = f"{SPCA_KK}ге былтыр қол қойылса, ақпанда {MOU_KK}ға қол қойылды."
+    assert events(gazetteer, text, "2025-05-06", "kk") == {
+        ("spca", "signed", "2024"),
+        ("mou-seasonal-workers-2025", "signed", "2025-02"),
+    }
