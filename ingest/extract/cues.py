@@ -76,7 +76,7 @@ EN = [
     # An obligation or a plan ("must be ratified by both countries") is not a ratification.
     _cue("en_ratify_future", r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|will|would|is\s+to|are\s+to|can|could|cannot|can\s+not|can't|may|might)\s+(?:still\s+|first\s+|only\s+)?be\s+ratified\b|\b(?:hoped?|hopes|plans?|expects?|intends?|aims?)\s+to\s+(?:complete\s+(?:its\s+|the\s+)?)?ratif\w+", None, priority=89),  # noqa: E501
     # Completing one's procedures is the ratification; not having completed them is pending.
-    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,40}?\bstill\s+(?:outstanding|pending|unfinished|incomplete|ahead)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\s+(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
+    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,80}?\b(?:still|now)\s+(?:outstanding|pending|unfinished|incomplete|ahead|under\s*way|in\s+progress|ongoing)\b|\bratification\s+(?:is|was)\s+(?:under\s*way|in\s+progress|ongoing)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\s+(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
     _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
@@ -93,6 +93,8 @@ EN = [
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
     _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
+    # "A bill on ratification was sent to the Mazhilis": the Kazakh bill before Parliament.
+    _cue("en_bill_sent_to_chamber", r"\b(?:bill|law)\b[^.;]{0,120}?\b(?:sent|submitted|introduced|referred|forwarded)\s+to\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate|lower\s+house|Kazakh\s+Parliament|Parliament\s+of\s+Kazakhstan)\b", P, priority=85),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
     # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's
@@ -162,6 +164,10 @@ RU = [
 KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_ratify_future", r"ратификациялануы\s+(?:тиіс|керек|қажет)|ратификацияланады|ратификациялауы\s+(?:тиіс|керек)", None, priority=99),  # noqa: E501
+    # «ратификациялау үдерісінен кейін»: after the process, background to what followed.
+    _cue("kk_after_ratification", r"ратификациялау\w*\s+(?:(?:процесі|үдерісі|рәсімдері)\w*\s+)?кейін", None, priority=95),  # noqa: E501
+    # «ратификациялау үдерісі ... аяқталды»: the process finished is the ratification.
+    _cue("kk_process_completed", r"ратификациялау\s+(?:процесі|үдерісі)\s+(?:[\w-]+\s+){0,4}?(?:аяқталды|бітті)", "ratified", priority=92),  # noqa: E501
     _cue("kk_work_on_text", r"мәтін\w*\s+(?:бойынша|үстінде)\s+жұмыс\s+(?:жүргізілуде|жалғасуда|аяқталуда|жүріп\s+жатыр)", "negotiating", C, priority=76),  # noqa: E501
     _cue("kk_not_completed", r"(?:рәсім\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?(?:аяқтаған\s+жоқ|аяқтамады|аяқталмаған|аяқталған\s+жоқ|аяқтамаған)|(?:Парламент\w*|Мәжіліс\w*|Сенат\w*)\s+қарауында", P, C, priority=93),  # noqa: E501
     _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501
@@ -200,7 +206,7 @@ PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
     ],
     "kk": [
         ("kazakhstan", regex.compile(r"Мәжіліс\w*|Сенат\w*|Тоқаев\w*|Қазақстан\s+Парламенті\w*|қазақстандық\s+тарап\w*|Астана\w*", I)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"Ұлыбритания\s+(?:Парламенті\w*|үкіметі\w*)|британ\w*\s+(?:парламенті\w*|тарап\w*|үкіметі\w*)|Қауымдар\s+палатасы\w*|Лондон\w*", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"Ұлыбританияның|Ұлыбритания\s+(?:Парламенті\w*|үкіметі\w*)|британ\w*\s+(?:парламенті\w*|тарап\w*|үкіметі\w*)|Қауымдар\s+палатасы\w*|Лондон\w*", I)),  # noqa: E501
     ],
 }
 # fmt: on

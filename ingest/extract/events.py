@@ -488,7 +488,7 @@ def read(
     if event in ("ratify", "complete", "force"):
         if mood == "plan":
             return None
-        if mood == "negated" and language != "en" and trigger.form == "state":
+        if mood == "negated" and language == "ru" and trigger.form == "state":
             return None  # «не действует»: read only with its start, as above
         if mood == "negated":
             return Reading(P, C)
@@ -538,7 +538,9 @@ def _process_reading(
             # бастап күшінде»: a state with its start is the entry into force.
             if _since(words, clause, language):
                 return Reading("in_force", needs_date=True)
-            return Reading("in_force", C) if language == "en" else None
+            # "in force", «күшінде»: a confirmation; «действует» alone is too
+            # common a verb to say so.
+            return None if language == "ru" else Reading("in_force", C)
         return Reading("in_force", needs_date=trigger.form == "nominal")
     if trigger.form != "nominal":
         return Reading("ratified")

@@ -854,12 +854,17 @@ def _target_for(
         if after:
             return after[0], f"agreement '{after[0].name}' right after the cue", 0.0
         return None, "", 0.0
+    # "the agreement is in force, the roadmap is being revised": a
+    # ratification or an entry into force is a treaty's, never a memorandum's
+    # or a roadmap's, even when one of those is the only document named.
+    treaty = cue.status in PROCESS_STATUSES
+    if treaty:
+        agreements = [a for a in agreements if _is_treaty(a)]
     if agreements:
         nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
     # "It has not been ratified" after a memorandum was named is about the
-    # treaty: memoranda and roadmaps are not ratified.
-    treaty = cue.status in PROCESS_STATUSES
+    # treaty, for the same reason.
     if pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language):
         antecedent = _antecedent(doc, index, "", treaty) or _topic_agreement(doc, index, treaty)
         if antecedent is not None:
