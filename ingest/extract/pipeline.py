@@ -625,7 +625,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        dates = _event_dates(doc, sentence, agreements)
+        dates = _event_dates(doc, sentence, agreements) or _same_occasion(doc, index, sentence)
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
@@ -752,6 +752,32 @@ def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
             or (d.value.precision == "year" and 0 <= a.start - d.end <= 1)
             for a in agreements
         )
+    ]
+
+
+# "At the same meeting", «в тот же день», «сол кездесуде»: the occasion the
+# sentence before dated.
+# fmt: off
+SAME_OCCASION = {
+    "en": regex.compile(r"\b(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)сол\s+(?:күні|кездесуде|кездесу\s+барысында|отырыста|сапар\s+кезінде)(?!\w)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
+    """A sentence with no date of its own that tells of "the same meeting"
+    takes the date the sentence before gave it (its most precise one)."""
+    found = SAME_OCCASION[doc.language].search(doc.text, sentence.start, sentence.end)
+    if found is None or index == 0:
+        return []
+    before = doc.in_sentence(doc.dates, doc.sentences[index - 1])
+    if not before:
+        return []
+    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
+    return [
+        DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
     ]
 
 

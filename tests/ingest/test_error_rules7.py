@@ -307,3 +307,27 @@ def test_in_force_confirmed_in_kazakh(gazetteer):
 def test_a_memorandum_named_alone_is_not_what_is_in_force(gazetteer, language, text):
     found = events(gazetteer, text, "2026-11-18", language)
     assert not {e for e in found if e[0] == "mou-seasonal-workers-2025"}
+
+
+# --- "at the same meeting": the occasion the sentence before dated ----------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", f"The envoys met in Rome on 11 February. At the same meeting {MOU_EN} was signed."),
+        ("ru", f"Послы встретились в Риме 11 февраля. На той же встрече подписан {MOU_RU}."),
+        ("kk", f"Елшілер 11 ақпанда Римде кездесті. Сол кездесуде {MOU_KK}ға қол қойылды."),
+    ],
+)
+def test_the_same_meeting_takes_the_date_of_the_sentence_before(gazetteer, language, text):
+    assert events(gazetteer, text, "2025-06-05", language) == {
+        ("mou-seasonal-workers-2025", "signed", "2025-02-11")
+    }
+
+
+def test_a_sentence_with_its_own_date_keeps_it(gazetteer):
+    text = f"The envoys met on 3 March. At the same meeting on 11 February {MOU_EN} was signed."
+    assert events(gazetteer, text, "2025-06-05", "en") == {
+        ("mou-seasonal-workers-2025", "signed", "2025-02-11")
+    }
