@@ -106,6 +106,10 @@ EN = [
     _cue("en_sign_near_future", r"\bsign(?:ing|ed)?\b[^.;]{0,120}?\b(?:near(?:est)?\s+future|soon)\b|\bimportance\s+of\s+signing\b", "negotiating", priority=76),  # noqa: E501
     _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),
     _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
+    # The UK's 21 sitting days for objections ended: a confirmation of the
+    # pending British ratification; "until 21 sitting days have passed" or
+    # "must pass" is the rule, not the step.
+    _cue("en_sitting_days_ended", r"\b(?:21|twenty-one)[\s-]+sitting[\s-]+days?\b[^.;]{0,80}?(?<!\b(?:have|has|will|must|would|to)\s)\b(?:elapsed|ended|expired|ran\s+out|passed)\b", P, C, priority=88, party="united-kingdom"),  # noqa: E501
     _cue("en_work_on_text", r"\bwork\s+on\s+the\s+(?:text|draft)\s+[^.;:]{0,120}?\b(?:is|continues|remains)\b|\b(?:still|continue[sd]?\s+to|are|is)\s+work(?:ing)?\s+on\s+the\s+(?:text|draft)\b", "negotiating", C, priority=76),  # noqa: E501
     _cue("en_still_in_force", r"\b(?:remains|is\s+still|is\s+already)\s+in\s+force\b", "in_force", C, priority=82),  # noqa: E501
     _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
@@ -127,6 +131,7 @@ RU = [
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     # «работа над текстом соглашения завершается»: the text is still being
     # worked on (in the present; «продолжалась шесть лет» is background).
+    _cue("ru_sitting_days_ended", r"21\s+заседательн\w+\s+(?:день|дня|дней)[^.;]{0,80}?(?:истек(?:ли|ло|л)?|прош(?:ли|ло|[её]л)|завершил\w*|закончил\w*)(?!\w)", P, C, priority=88, party="united-kingdom"),  # noqa: E501
     _cue("ru_work_on_text", r"работ\w*\s+над\s+(?:текстом|проектом)\s+[^.;:]{0,120}?(?:ид[её]т|продолжается|завершается|вед[её]тся)|(?:ид[её]т|продолжается|завершается|вед[её]тся)\s+работ\w*\s+над\s+(?:текстом|проектом)", "negotiating", C, priority=76),  # noqa: E501
     _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу", P, C, priority=101),
     _cue("ru_not_ratified", r"(?:ещ[её]\s+)?не\s+(?:был[оаи]?\s+)?ратифицирован\w*", P, C, priority=90),  # noqa: E501
@@ -168,6 +173,7 @@ KK = [
     _cue("kk_after_ratification", r"ратификациялау\w*\s+(?:(?:процесі|үдерісі|рәсімдері)\w*\s+)?кейін", None, priority=95),  # noqa: E501
     # «ратификациялау үдерісі ... аяқталды»: the process finished is the ratification.
     _cue("kk_process_completed", r"ратификациялау\s+(?:процесі|үдерісі)\s+(?:[\w-]+\s+){0,4}?(?:аяқталды|бітті)", "ratified", priority=92),  # noqa: E501
+    _cue("kk_sitting_days_ended", r"21\s+отырыс\s+күн\w*[^.;]{0,100}?(?:аяқталды|аяқталған|өтті|өткен)(?!\w)", P, C, priority=88, party="united-kingdom"),  # noqa: E501
     _cue("kk_work_on_text", r"мәтін\w*\s+(?:бойынша|үстінде)\s+жұмыс\s+(?:жүргізілуде|жалғасуда|аяқталуда|жүріп\s+жатыр)", "negotiating", C, priority=76),  # noqa: E501
     _cue("kk_not_completed", r"(?:рәсім\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?(?:аяқтаған\s+жоқ|аяқтамады|аяқталмаған|аяқталған\s+жоқ|аяқтамаған)|(?:Парламент\w*|Мәжіліс\w*|Сенат\w*)\s+қарауында", P, C, priority=93),  # noqa: E501
     _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501

@@ -956,10 +956,13 @@ def _hedged(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     Only the cue's clause counts: in "not yet completed, but expected in July"
     the expectation is the other clause's."""
     lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
-    return bool(
-        _FUTURE[doc.language].search(doc.text, lo, hi)
-        or MODAL[doc.language].search(doc.text, lo, hi)
-        or has_forecast(doc.text, doc.language, lo, hi)
+    # A phrase cue has read its own words ("the 21 sitting days in which either
+    # House could have objected ran out"): only the rest of the clause counts.
+    return any(
+        _FUTURE[doc.language].search(doc.text, a, b)
+        or MODAL[doc.language].search(doc.text, a, b)
+        or has_forecast(doc.text, doc.language, a, b)
+        for a, b in ((lo, cue.start), (cue.end, hi))
     )
 
 

@@ -331,3 +331,37 @@ def test_a_sentence_with_its_own_date_keeps_it(gazetteer):
     assert events(gazetteer, text, "2025-06-05", "en") == {
         ("mou-seasonal-workers-2025", "signed", "2025-02-11")
     }
+
+
+# --- the UK's 21 sitting days ran out: a British confirmation ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            f"{SPCA_EN[0].upper()}{SPCA_EN[1:]} waits in London. In April the 21 sitting days "
+            "in which MPs could have objected ran out.",
+        ),
+        ("ru", f"{SPCA_RU} ждет ратификации. В апреле 21 заседательный день истек без возражений."),
+        ("kk", f"{SPCA_KK} Лондонда. 21 отырыс күні сәуірде қарсылықсыз аяқталды."),
+    ],
+)
+def test_the_sitting_days_ending_is_a_british_confirmation(gazetteer, language, text):
+    assert steps(gazetteer, LEAD[language] + text, "2026-05-20", language) == {
+        ("spca", "ratification_pending", "2026-04", "united-kingdom")
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Ministers may not ratify until 21 sitting days have passed."),
+        ("ru", "У палат есть 21 заседательный день, чтобы возразить."),
+        ("kk", "Ұлыбританияда 21 отырыс күні өтуі керек."),
+    ],
+)
+def test_the_sitting_days_as_a_rule_are_no_step(gazetteer, language, text):
+    found = steps(gazetteer, LEAD[language] + text, "2026-05-20", language)
+    assert not {s for s in found if s[3] == "united-kingdom"}
