@@ -93,8 +93,9 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "initial": regex.compile(r"парафир\w*$"),
         "negotiate": regex.compile(r"переговор\w*$"),
         "approve": regex.compile(r"(?:одобр\w*|поддержа\w*|поддерж[ауи]\w*|приня\w*|принима\w*|проголосова\w*)$"),  # noqa: E501
-        # «действует с 1 сентября»: in force, a step only with a start (SINCE).
-        "force": regex.compile(r"действу(?:ет|ют)$"),  # in force: see _process_reading
+        # «действует с 1 сентября»: in force, a step only with its start
+        # (`_since`); alone it is too common a verb to say anything.
+        "force": regex.compile(r"действу(?:ет|ют)$"),
     },
     "kk": {
         "sign": regex.compile(r"(?:қолтаңба\w*|бекіт\w*|жасалды|жасалған)$"),

@@ -392,9 +392,9 @@ def _try(
 
 
 def _best(found: list[Match]) -> list[Match]:
-    """Keep the best match where several of one kind overlap (higher score, then
-    unbroken, then longer). Kinds do not compete: a person's name inside a meeting's title is
-    both."""
+    """Keep the best match where several of one kind overlap (higher score,
+    then unbroken, then longer). Kinds do not compete: a person's name inside
+    a meeting's title is both."""
     found.sort(key=lambda m: (-m.score, m.gaps, -(m.end - m.start), m.start))
     kept: list[Match] = []
     for match in found:
