@@ -76,7 +76,7 @@ EN = [
     # An obligation or a plan ("must be ratified by both countries") is not a ratification.
     _cue("en_ratify_future", r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|will|would|is\s+to|are\s+to|can|could|cannot|can\s+not|can't|may|might)\s+(?:still\s+|first\s+|only\s+)?be\s+ratified\b|\b(?:hoped?|hopes|plans?|expects?|intends?|aims?)\s+to\s+(?:complete\s+(?:its\s+|the\s+)?)?ratif\w+", None, priority=89),  # noqa: E501
     # Completing one's procedures is the ratification; not having completed them is pending.
-    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,40}?\bstill\s+(?:outstanding|pending|unfinished|incomplete|ahead)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\s+(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
+    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,80}?\b(?:still|now)\s+(?:outstanding|pending|unfinished|incomplete|ahead|under\s*way|in\s+progress|ongoing)\b|\bratification\s+(?:is|was)\s+(?:under\s*way|in\s+progress|ongoing)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\s+(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
     _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
@@ -93,6 +93,8 @@ EN = [
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
     _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
+    # "A bill on ratification was sent to the Mazhilis": the Kazakh bill before Parliament.
+    _cue("en_bill_sent_to_chamber", r"\b(?:bill|law)\b[^.;]{0,120}?\b(?:sent|submitted|introduced|referred|forwarded)\s+to\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate|lower\s+house|Kazakh\s+Parliament|Parliament\s+of\s+Kazakhstan)\b", P, priority=85),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
     _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
     # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's
@@ -104,6 +106,11 @@ EN = [
     _cue("en_sign_near_future", r"\bsign(?:ing|ed)?\b[^.;]{0,120}?\b(?:near(?:est)?\s+future|soon)\b|\bimportance\s+of\s+signing\b", "negotiating", priority=76),  # noqa: E501
     _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),
     _cue("en_negotiations", r"\bnegotiat(?:ions?|ing|ed)\b|\binitial(?:l)?ed\b", "negotiating", priority=60),  # noqa: E501
+    # The UK's 21 sitting days for objections ended: a confirmation of the
+    # pending British ratification; "until 21 sitting days have passed" or
+    # "must pass" is the rule, not the step.
+    _cue("en_sitting_days_ended", r"\b(?:21|twenty-one)[\s-]+sitting[\s-]+days?\b[^.;]{0,80}?(?<!\b(?:have|has|will|must|would|to)\s)\b(?:elapsed|ended|expired|ran\s+out|passed)\b", P, C, priority=88, party="united-kingdom"),  # noqa: E501
+    _cue("en_work_on_text", r"\bwork\s+on\s+the\s+(?:text|draft)\s+[^.;:]{0,120}?\b(?:is|continues|remains)\b|\b(?:still|continue[sd]?\s+to|are|is)\s+work(?:ing)?\s+on\s+the\s+(?:text|draft)\b", "negotiating", C, priority=76),  # noqa: E501
     _cue("en_still_in_force", r"\b(?:remains|is\s+still|is\s+already)\s+in\s+force\b", "in_force", C, priority=82),  # noqa: E501
     _cue("en_recently_signed", r"\b(?:recently|newly)\s+signed\b", "signed", C, priority=72),
     _cue("en_signed", r"\bsigned\b|\bsigning\b|\binked\b|\bput\s+(?:their|its|his|her)\s+(?:names|signatures?)\s+to\b|\bput\s+pen\s+to\s+paper\b", "signed", priority=70),  # noqa: E501
@@ -122,12 +129,21 @@ RU = [
     _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
     _cue("ru_signed_the_law", r"подписал\w*\s+соответствующ\w+\s+закон\w*", "ratified", priority=92, party="kazakhstan"),  # noqa: E501
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    # «работа над текстом соглашения завершается»: the text is still being
+    # worked on (in the present; «продолжалась шесть лет» is background).
+    _cue("ru_sitting_days_ended", r"21\s+заседательн\w+\s+(?:день|дня|дней)[^.;]{0,80}?(?:истек(?:ли|ло|л)?|прош(?:ли|ло|[её]л)|завершил\w*|закончил\w*)(?!\w)", P, C, priority=88, party="united-kingdom"),  # noqa: E501
+    _cue("ru_work_on_text", r"работ\w*\s+над\s+(?:текстом|проектом)\s+[^.;:]{0,120}?(?:ид[её]т|продолжается|завершается|вед[её]тся)|(?:ид[её]т|продолжается|завершается|вед[её]тся)\s+работ\w*\s+над\s+(?:текстом|проектом)", "negotiating", C, priority=76),  # noqa: E501
     _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу", P, C, priority=101),
     _cue("ru_not_ratified", r"(?:ещ[её]\s+)?не\s+(?:был[оаи]?\s+)?ратифицирован\w*", P, C, priority=90),  # noqa: E501
     _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
     _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|проект\w*\s+закона\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+на\s+рассмотрение\s+(?:Мажилис\w*|парламент\w*|Сенат\w*)|вн[её]с\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|в\s+нижнюю\s+палату|в\s+Сенат|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
+    # «законопроект внесен правительством»: a government submits a bill to
+    # Parliament, so the bill is before it even when the chamber goes unsaid.
+    # A submission to come («будет внесен», «внесет», «должен быть внесен») is a plan.
+    _cue("ru_submit_future", r"(?:будет|будут|долж\w*\s+быть|может\s+быть|могут\s+быть)\s+(?:\w+\s+)?вн[её]с[её]н\w*|вн[её]с[её]т|внесут|внести", None, priority=88),  # noqa: E501
+    _cue("ru_submitted_by_government", r"вн[её]с[её]н\w*\s+(?:\w+\s+){0,2}?правительств\w*|правительств\w*\s+(?:\w+\s+){0,2}?вн[её]сл\w*\s+(?:\w+\s+){0,2}?(?:законопроект\w*|документ\w*|проект\w*)", P, priority=85),  # noqa: E501
     # «текст был представлен Парламенту Соединенного Королевства»: laid before it.
     _cue("ru_presented_to_parliament", r"представлен\w*\s+(?:\w+\s+){0,2}?(?:Парламент\w*|палат\w*)|представил\w*\s+(?:\w+\s+){0,3}?(?:Парламент\w*|палат\w*)", P, priority=85),  # noqa: E501
     _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+)", P, priority=84),  # noqa: E501
@@ -153,6 +169,12 @@ RU = [
 KK = [
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_ratify_future", r"ратификациялануы\s+(?:тиіс|керек|қажет)|ратификацияланады|ратификациялауы\s+(?:тиіс|керек)", None, priority=99),  # noqa: E501
+    # «ратификациялау үдерісінен кейін»: after the process, background to what followed.
+    _cue("kk_after_ratification", r"ратификациялау\w*\s+(?:(?:процесі|үдерісі|рәсімдері)\w*\s+)?кейін", None, priority=95),  # noqa: E501
+    # «ратификациялау үдерісі ... аяқталды»: the process finished is the ratification.
+    _cue("kk_process_completed", r"ратификациялау\s+(?:процесі|үдерісі)\s+(?:[\w-]+\s+){0,4}?(?:аяқталды|бітті)", "ratified", priority=92),  # noqa: E501
+    _cue("kk_sitting_days_ended", r"21\s+отырыс\s+күн\w*[^.;]{0,100}?(?:аяқталды|аяқталған|өтті|өткен)(?!\w)", P, C, priority=88, party="united-kingdom"),  # noqa: E501
+    _cue("kk_work_on_text", r"мәтін\w*\s+(?:бойынша|үстінде)\s+жұмыс\s+(?:жүргізілуде|жалғасуда|аяқталуда|жүріп\s+жатыр)", "negotiating", C, priority=76),  # noqa: E501
     _cue("kk_not_completed", r"(?:рәсім\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?(?:аяқтаған\s+жоқ|аяқтамады|аяқталмаған|аяқталған\s+жоқ|аяқтамаған)|(?:Парламент\w*|Мәжіліс\w*|Сенат\w*)\s+қарауында", P, C, priority=93),  # noqa: E501
     _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501
     _cue("kk_law_approved", r"(?:[Зз]аң(?:ды|ға)?|[Зз]аң\s+жобасы\w*)\s+(?:\w+\s+){0,4}?(?:мақұлда\w+|қабылда\w+)", P, priority=84),  # noqa: E501
@@ -181,19 +203,22 @@ CUES: dict[str, list[Cue]] = {"en": EN, "ru": RU, "kk": KK}
 # fmt: off
 PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
     "en": [
-        ("kazakhstan", regex.compile(r"\b(?:Mazhilis|Majilis|Senate|Kazakh\s+(?:Parliament|side|lawmakers|senators|government|MPs)|Kazakhstan's\s+Parliament|Parliament\s+of\s+Kazakhstan|Tokayev|Astana)\b", regex.VERSION1)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"\b(?:(?:UK|U\.K\.|British)\s+(?:Parliament|government|side|lawmakers|MPs|leadership)|Parliament|House\s+of\s+(?:Commons|Lords)|Westminster|CRaG|London)\b", regex.VERSION1)),  # noqa: E501
+        ("kazakhstan", regex.compile(r"\b(?:Mazhilis|Majilis|Senate|Kazakh\s+(?:Parliament|side|lawmakers|senators|government|MPs)|Kazakhstan's\s+Parliament|Parliament\s+of\s+Kazakhstan|Tokayev|Astana|(?:Kazakh|Kazakhstan's)\s+(?:\w+\s+)?(?:procedures|ratification))\b", regex.VERSION1)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"\b(?:(?:UK|U\.K\.|British)\s+(?:Parliament|government|side|lawmakers|MPs|leadership)|Parliament|House\s+of\s+(?:Commons|Lords)|Westminster|CRaG|London|(?:UK|U\.K\.|Britain|British)(?:'s)?\s+(?:\w+\s+)?(?:procedures|ratification))\b", regex.VERSION1)),  # noqa: E501
     ],
     "ru": [
-        ("kazakhstan", regex.compile(r"Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+", I)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*", I)),  # noqa: E501
+        ("kazakhstan", regex.compile(r"Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+|казахстанск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*|британск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
     ],
     "kk": [
         ("kazakhstan", regex.compile(r"Мәжіліс\w*|Сенат\w*|Тоқаев\w*|Қазақстан\s+Парламенті\w*|қазақстандық\s+тарап\w*|Астана\w*", I)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"Ұлыбритания\s+(?:Парламенті\w*|үкіметі\w*)|британ\w*\s+(?:парламенті\w*|тарап\w*|үкіметі\w*)|Қауымдар\s+палатасы\w*|Лондон\w*", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"Ұлыбританияның|Ұлыбритания\s+(?:Парламенті\w*|үкіметі\w*)|британ\w*\s+(?:парламенті\w*|тарап\w*|үкіметі\w*)|Қауымдар\s+палатасы\w*|Лондон\w*", I)),  # noqa: E501
     ],
 }
 # fmt: on
+# A nationality qualifying the procedures themselves ("British domestic
+# procedures", «британские внутригосударственные процедуры») is the nearest
+# hint there can be: it overlaps the cue.
 # Steps that belong to one country (the others are both parties' at once).
 ONE_PARTY_STATUSES = frozenset({"ratification_pending", "ratified"})
 

@@ -351,7 +351,16 @@ def _rules(language: str) -> list[_Rule]:
             ),
             _Rule(
                 "ru_years_ago",
-                _c(_B + r"(?:" + _AGO_N + r"\s+)?(?:год|года|лет)\s+назад" + _E, i),
+                # «год назад, день в день»: a year ago to the day.
+                _c(
+                    _B
+                    + r"(?:"
+                    + _AGO_N
+                    + r"\s+)?(?:год|года|лет)\s+назад"
+                    + r"(?P<today>,?\s+(?:день\s+в\s+день|в\s+этот\s+(?:же\s+)?день))?"
+                    + _E,
+                    i,
+                ),
                 "ago_year",
             ),
             _Rule(
@@ -460,7 +469,12 @@ def _rules(language: str) -> list[_Rule]:
             ),
             "year",
         ),
-        _Rule("kk_years_ago", _c(_B + _AGO_N + r"\s+жыл\s+бұрын" + _E, i), "ago_year"),
+        # «бір жыл бұрын, дәл бүгін»: a year ago today, a day.
+        _Rule(
+            "kk_years_ago",
+            _c(_B + _AGO_N + r"\s+жыл\s+бұрын(?P<today>,?\s+(?:дәл\s+)?бүгін)?" + _E, i),
+            "ago_year",
+        ),
         _Rule("kk_months_ago", _c(_B + _AGO_N + r"\s+ай\s+бұрын" + _E, i), "ago_month"),
         # «бүгіннен бастап», «кешеден бері»: since today, since yesterday.
         _Rule("kk_today", _c(_B + r"бүгін(?:гі|нен)?" + _E, i), "rel", 0),

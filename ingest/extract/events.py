@@ -93,6 +93,9 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "initial": regex.compile(r"парафир\w*$"),
         "negotiate": regex.compile(r"переговор\w*$"),
         "approve": regex.compile(r"(?:одобр\w*|поддержа\w*|поддерж[ауи]\w*|приня\w*|принима\w*|проголосова\w*)$"),  # noqa: E501
+        # «действует с 1 сентября»: in force, a step only with its start
+        # (`_since`); alone it is too common a verb to say anything.
+        "force": regex.compile(r"действу(?:ет|ют)$"),
     },
     "kk": {
         "sign": regex.compile(r"(?:қолтаңба\w*|бекіт\w*|жасалды|жасалған)$"),
@@ -100,6 +103,7 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "initial": regex.compile(r"парафта\w*$"),
         "negotiate": regex.compile(r"келіссөз\w*$"),
         "approve": regex.compile(r"(?:мақұлда\w*|қабылда\w*|қолда(?:ды|ған|п)\w*)$"),
+        "force": regex.compile(r"(?:күшінде|қолданыста)$"),
     },
 }
 # fmt: on
@@ -111,6 +115,8 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("sign", regex.compile(r"(?:put|puts|putting|set)$"), regex.compile(r"(?:signatures?|names|pen|hands?)$")),  # noqa: E501
         ("force", regex.compile(r"(?:became|become|becomes|becoming)$"), regex.compile(r"(?:effective|binding|operative)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
+        # "the procedures were completed": the same in the passive, noun first.
+        ("complete", regex.compile(r"(?:procedures|requirements|formalities)$"), regex.compile(r"(?:completed|finished|concluded|fulfilled)$")),  # noqa: E501
         # "the Senate gave its consent": a vote worded as a noun given.
         ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
     ],
@@ -121,6 +127,8 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("force", regex.compile(r"вступ\w*$"), regex.compile(r"(?:силу|действие)$")),
         ("force", regex.compile(r"начн\w*$|начина\w*$|начал\w*$"), regex.compile(r"действова\w*$")),
         ("complete", regex.compile(r"(?:выполн|заверш|оконч|провед)\w*$"), regex.compile(r"процедур\w*$")),  # noqa: E501
+        # «процедуры были завершены»: the same told in the passive, noun first.
+        ("complete", regex.compile(r"процедур\w*$"), regex.compile(r"(?:выполнен|завершен|окончен|проведен)[аоы]?$")),  # noqa: E501
     ],
     "kk": [
         ("sign", regex.compile(r"қол$"), regex.compile(r"қо[йяю]\w*$")),
@@ -215,7 +223,8 @@ def _form(words: list[str], first: int, last: int, language: str) -> str:
     if language == "en":
         return _en_form(words, first)
     if language == "ru":
-        return _ru_form(words[first])
+        # «процедуры завершены»: the participle after the noun carries the form.
+        return _ru_form(words[last] if words[first].startswith("процедур") else words[first])
     return _kk_form(words[last])
 
 
@@ -243,6 +252,8 @@ def _en_form(words: list[str], first: int) -> str:
 
 
 def _ru_form(word: str) -> str:
+    if word.startswith("действу"):
+        return "state"
     if _INFINITIVE_RU.match(word):
         return "infinitive"
     if _NOMINAL_RU.search(word) or word.startswith("переговор"):
@@ -255,6 +266,8 @@ def _ru_form(word: str) -> str:
 
 
 def _kk_form(word: str) -> str:
+    if word in ("күшінде", "қолданыста"):
+        return "state"
     if _KK_NEG.match(word):
         return "negated"
     if word.endswith(("уға", "уге", "уына", "уіне")):
@@ -312,6 +325,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     first, last = trigger.first, trigger.last
     if trigger.form == "negated":
         return "negated"
+    if language == "kk" and _kk_contrast(words, trigger):
+        return ""
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
         return "negated"  # "yet to ratify", "not yet signed"
     if trigger.form in ("infinitive", "future"):
@@ -338,7 +353,9 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
         ):
             return "plan"
         return ""
-    before = (max(lo, first - 5), first)
+    # Words inside a two-word event count as before it: «процедуры должны быть
+    # завершены», «процедуры не завершены».
+    before = (max(lo, first - 5), last)
     after = (last + 1, min(hi, last + 3))
     if _near(words, *before, PLAN[language]) or (
         trigger.form == "nominal" and _near(words, *after, PLAN[language])
@@ -347,9 +364,22 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     # A noun's negation is the word right before it ("no ratification");
     # further back it belongs to another verb ("did not object to its ratification").
     reach = 1 if trigger.form == "nominal" else 4
-    if _near(words, max(lo, first - reach), first, NEGATION[language]):
+    if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+_KK_FINITE = regex.compile(r"\w+(?:ды|ді|ты|ті)$")
+
+
+def _kk_contrast(words: list[str], trigger: Trigger) -> bool:
+    """«X-ке қол қойылса, Y-ке қол қойылды»: a -са clause followed by a main
+    clause in the past is a contrast ("while X was signed"), a report, not a
+    condition; «егер» (if) or a main verb to come keeps it a condition."""
+    if not words[trigger.last].endswith(("са", "се")) or "егер" in words[: trigger.first]:
+        return False
+    following = [w for w in words[trigger.last + 1 :] if _KK_FINITE.match(w)]
+    return bool(following) and _kk_form(following[0]) == "verb"
 
 
 def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
@@ -459,6 +489,8 @@ def read(
     if event in ("ratify", "complete", "force"):
         if mood == "plan":
             return None
+        if mood == "negated" and language == "ru" and trigger.form == "state":
+            return None  # «не действует»: read only with its start, as above
         if mood == "negated":
             return Reading(P, C)
         return _process_reading(words, trigger, clause, language)
@@ -503,7 +535,13 @@ def _process_reading(
         return Reading("ratified", needs_date=trigger.form == "nominal")
     if trigger.event == "force":
         if trigger.form == "state":
-            return Reading("in_force", C)
+            # "in force since yesterday", «действует с 1 сентября», «кешеден
+            # бастап күшінде»: a state with its start is the entry into force.
+            if _since(words, clause, language):
+                return Reading("in_force", needs_date=True)
+            # "in force", «күшінде»: a confirmation; «действует» alone is too
+            # common a verb to say so.
+            return None if language == "ru" else Reading("in_force", C)
         return Reading("in_force", needs_date=trigger.form == "nominal")
     if trigger.form != "nominal":
         return Reading("ratified")
@@ -517,11 +555,37 @@ def _process_reading(
     return None
 
 
+# "since" before a date: a state told with its start. Russian «с» / «со» only
+# before a number or a day word, Kazakh «бастап» after the date.
+_SINCE = {
+    "en": (regex.compile(r"since$"), _NO_PATTERN),
+    "ru": (regex.compile(r"(?:с|со)$"), regex.compile(r"(?:\d+|вчерашн\w*|сегодняшн\w*|начала)$")),
+    "kk": (regex.compile(r"бастап$"), _NO_PATTERN),
+}
+
+
+def _since(words: list[str], clause: tuple[int, int], language: str) -> bool:
+    word, after = _SINCE[language]
+    return any(
+        word.match(words[i])
+        and (after is _NO_PATTERN or (i + 1 < len(words) and bool(after.match(words[i + 1]))))
+        for i in range(*clause)
+    )
+
+
 # A pronoun as the event's object: "signed it", «его подписание», «оны ... бекітуге».
 PRONOUN = {
     "en": (regex.compile(r"(?:it|them)$"), 0, 3),
     "ru": (regex.compile(r"(?:его|е[её]|их)$"), 2, 2),
     "kk": (regex.compile(r"(?:оны|оған|оның|бұны|мұны)$"), 6, 0),
+}
+
+
+# A pronoun as the subject of a passive: "It was signed", «Оно было подписано».
+# Only the neuter: "he" or «она» signing is a person.
+SUBJECT = {
+    "en": (regex.compile(r"it$"), 2),
+    "ru": (regex.compile(r"оно$"), 2),
 }
 
 
@@ -534,7 +598,10 @@ def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> 
     first, last = inside[0], inside[-1]
     # Inside too: «скрепили его своими подписями».
     near = tokens[max(0, first - before) : last + 1 + after]
-    return any(pattern.match(t.norm) for t in near)
+    if any(pattern.match(t.norm) for t in near):
+        return True
+    subject, reach = SUBJECT.get(language, (_NO_PATTERN, 0))
+    return any(subject.match(t.norm) for t in tokens[max(0, first - reach) : first])
 
 
 def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:

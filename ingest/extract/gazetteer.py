@@ -134,6 +134,11 @@ class Match:
     end: int
     score: float
     exact: bool = False
+    # Words of the text inside the match that are not the name's: of two
+    # overlapping names that fit equally well, the one told without a break
+    # is meant ("the roadmap develops the memorandum on critical minerals"
+    # is the memorandum's name, not a gapped "roadmap on critical minerals").
+    gaps: int = 0
 
     @property
     def kind(self) -> str:
@@ -376,14 +381,21 @@ def _try(
     score = weight / total
     # Words spread far apart are less likely to be this name.
     score *= max(0.85, 1 - 0.02 * max(0, span - 2 * len(used)))
-    return Match(name.entry, name.text, tokens[first].start, tokens[last].end, round(score, 3))
+    return Match(
+        name.entry,
+        name.text,
+        tokens[first].start,
+        tokens[last].end,
+        round(score, 3),
+        gaps=span - len(used),
+    )
 
 
 def _best(found: list[Match]) -> list[Match]:
-    """Keep the best match where several of one kind overlap (higher score, then
-    longer). Kinds do not compete: a person's name inside a meeting's title is
-    both."""
-    found.sort(key=lambda m: (-m.score, -(m.end - m.start), m.start))
+    """Keep the best match where several of one kind overlap (higher score,
+    then unbroken, then longer). Kinds do not compete: a person's name inside
+    a meeting's title is both."""
+    found.sort(key=lambda m: (-m.score, m.gaps, -(m.end - m.start), m.start))
     kept: list[Match] = []
     for match in found:
         if any(m.kind == match.kind and m.start < match.end and match.start < m.end for m in kept):

@@ -527,11 +527,16 @@ def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
 # --- status events and new agreements ----------------------------------------------
 
 
-def _antecedent(doc: _Doc, sentence_index: int, anaphor: str) -> Match | None:
-    """The agreement an anaphor refers to: the last one named in the last 4 sentences."""
+def _antecedent(doc: _Doc, sentence_index: int, anaphor: str, treaty: bool = False) -> Match | None:
+    """The agreement an anaphor refers to: the last one named in the last 4
+    sentences (the last treaty, for a ratification or an entry into force)."""
     lo = doc.sentences[max(0, sentence_index - 4)].start
     hi = doc.sentences[sentence_index].start
-    candidates = [m for m in doc.matches if m.kind == "agreement" and lo <= m.start < hi]
+    candidates = [
+        m
+        for m in doc.matches
+        if m.kind == "agreement" and lo <= m.start < hi and (not treaty or _is_treaty(m))
+    ]
     if not candidates:
         return None
     word = anaphor.casefold()
@@ -603,6 +608,10 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
     across = lo < hi and bool(CLAUSE_BREAK.search(doc.text, lo, hi))
+    # A Kazakh clause ends with its verb: a date after the verb and a comma
+    # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
+    if doc.language == "kk" and date.start >= cue.end and "," in doc.text[cue.end : date.start]:
+        across = True
     return across, _gap((cue.start, cue.end), (date.start, date.end))
 
 
@@ -616,7 +625,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        dates = _event_dates(doc, sentence, agreements)
+        dates = _event_dates(doc, sentence, agreements) or _same_occasion(doc, index, sentence)
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
@@ -746,6 +755,32 @@ def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
     ]
 
 
+# "At the same meeting", «в тот же день», «сол кездесуде»: the occasion the
+# sentence before dated.
+# fmt: off
+SAME_OCCASION = {
+    "en": regex.compile(r"\b(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)сол\s+(?:күні|кездесуде|кездесу\s+барысында|отырыста|сапар\s+кезінде)(?!\w)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
+    """A sentence with no date of its own that tells of "the same meeting"
+    takes the date the sentence before gave it (its most precise one)."""
+    found = SAME_OCCASION[doc.language].search(doc.text, sentence.start, sentence.end)
+    if found is None or index == 0:
+        return []
+    before = doc.in_sentence(doc.dates, doc.sentences[index - 1])
+    if not before:
+        return []
+    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
+    return [
+        DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
+    ]
+
+
 def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:
     """A status step of `targeted` (the agreement, how it was found and the
     confidence it costs), dated by `dated` (the date, why, and whether the
@@ -845,16 +880,24 @@ def _target_for(
         if after:
             return after[0], f"agreement '{after[0].name}' right after the cue", 0.0
         return None, "", 0.0
+    # "the agreement is in force, the roadmap is being revised": a
+    # ratification or an entry into force is a treaty's, never a memorandum's
+    # or a roadmap's, even when one of those is the only document named.
+    treaty = cue.status in PROCESS_STATUSES
+    if treaty:
+        agreements = [a for a in agreements if _is_treaty(a)]
     if agreements:
         nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    # "It has not been ratified" after a memorandum was named is about the
+    # treaty, for the same reason.
     if pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language):
-        antecedent = _antecedent(doc, index, "") or _topic_agreement(doc, index)
+        antecedent = _antecedent(doc, index, "", treaty) or _topic_agreement(doc, index, treaty)
         if antecedent is not None:
             return antecedent, f"a pronoun refers to '{antecedent.name}' named before", 0.15
     anaphor = ANAPHORS[doc.language].search(doc.text, sentence.start, sentence.end)
     if anaphor:
-        antecedent = _antecedent(doc, index, anaphor.group(0))
+        antecedent = _antecedent(doc, index, anaphor.group(0), treaty)
         if antecedent is not None:
             return (
                 antecedent,
@@ -865,10 +908,16 @@ def _target_for(
     if headline is not None:
         return headline, f"the lead's '{headline.name}' as named in the headline", 0.15
     if cue.status in PROCESS_STATUSES and not _hedged(doc, sentence, cue):
-        topic = _topic_agreement(doc, index)
+        topic = _topic_agreement(doc, index, treaty=True)
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
     return None, "", 0.0
+
+
+def _is_treaty(match: Match) -> bool:
+    """Can the agreement be ratified? Memoranda and roadmaps are signed, not
+    ratified (`kind` in the seed data); an agreement of unknown kind can."""
+    return match.entry.attrs.get("kind") not in ("mou", "roadmap")
 
 
 def _headline_agreement(doc: _Doc, index: int, sentence: Sentence) -> Match | None:
@@ -907,18 +956,22 @@ def _hedged(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     Only the cue's clause counts: in "not yet completed, but expected in July"
     the expectation is the other clause's."""
     lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
-    return bool(
-        _FUTURE[doc.language].search(doc.text, lo, hi)
-        or MODAL[doc.language].search(doc.text, lo, hi)
-        or has_forecast(doc.text, doc.language, lo, hi)
+    # A phrase cue has read its own words ("the 21 sitting days in which either
+    # House could have objected ran out"): only the rest of the clause counts.
+    return any(
+        _FUTURE[doc.language].search(doc.text, a, b)
+        or MODAL[doc.language].search(doc.text, a, b)
+        or has_forecast(doc.text, doc.language, a, b)
+        for a, b in ((lo, cue.start), (cue.end, hi))
     )
 
 
-def _topic_agreement(doc: _Doc, index: int) -> Match | None:
-    """The agreement named last in the 6 sentences before, else the article's only one."""
+def _topic_agreement(doc: _Doc, index: int, treaty: bool = False) -> Match | None:
+    """The agreement named last in the 6 sentences before, else the article's
+    only one (only treaties, for a ratification or an entry into force)."""
     lo = doc.sentences[max(0, index - 6)].start
     hi = doc.sentences[index].start
-    named = [m for m in doc.matches if m.kind == "agreement"]
+    named = [m for m in doc.matches if m.kind == "agreement" and (not treaty or _is_treaty(m))]
     before = [m for m in named if lo <= m.start < hi]
     if before:
         return max(before, key=lambda m: m.start)
