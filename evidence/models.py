@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.content_lang import TranslationReviewField
 from core.dates import PartialDatesMixin, partial_date, precision_constraint
 from core.models import (
     PublicationState,
@@ -92,6 +93,7 @@ class Source(PartialDatesMixin, PublishableModel):
         help_text=_("The file in seeding/sources/ the text was loaded from, if any."),
     )
     note = models.TextField(_("note"), blank=True)
+    translation_review = TranslationReviewField()
 
     objects = SourceQuerySet.as_manager()
 
