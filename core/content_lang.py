@@ -207,3 +207,30 @@ def query_the_source_columns() -> None:
 
     update.alters_data = True
     MultilingualQuerySet.update = update
+
+
+@dataclass(frozen=True)
+class SourceTitle:
+    """A source's title as written, in the source's own language, and a
+    translation into the reader's language when there is one. The title is
+    what the source says; a translation only helps to read it."""
+
+    original: str
+    language: str  # the source's language (Source.language)
+    translation: str  # "" when none is needed or none is written
+    translation_language: str
+
+
+def source_title(source, language: str | None = None) -> SourceTitle:
+    """`source`'s title for a reader of `language` (the active one by
+    default). The `title` column holds the source's own title whatever its
+    language (`title_en` is that column, not an English version); `title_ru`
+    and `title_kk` are translations, offered only to a reader of that
+    language who would not read the original in their own."""
+    language = language or active_content_language()
+    original = getattr(source, f"title_{SOURCE_LANGUAGE}", None) or source.__dict__.get("title", "")
+    written_in = (getattr(source, "language", "") or SOURCE_LANGUAGE).split("-")[0]
+    translation = ""
+    if language != SOURCE_LANGUAGE and language != written_in:
+        translation = (getattr(source, f"title_{language}", None) or "").strip()
+    return SourceTitle(original, written_in, translation, language)

@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.content_lang import TranslationReviewField
+from core.content_lang import SOURCE_LANGUAGE, TranslationReviewField, source_title
 from core.dates import PartialDatesMixin, partial_date, precision_constraint
 from core.models import (
     PublicationState,
@@ -112,7 +112,8 @@ class Source(PartialDatesMixin, PublishableModel):
         )
 
     def __str__(self):
-        return self.title
+        # As written, whatever language is active: the title is evidence too.
+        return source_title(self, SOURCE_LANGUAGE).original
 
     def save(self, *args, **kwargs):
         # The digest must always describe the stored text, whoever saves it.

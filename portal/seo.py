@@ -152,7 +152,7 @@ def _meeting_data(meeting) -> dict:
 def _source_data(source) -> dict:
     data = {
         "@type": "CreativeWork",
-        "name": source.title,
+        "name": str(source),  # as written, in its own language (inLanguage)
         "datePublished": _date(source, "published_on"),
         "inLanguage": source.language,
         "sameAs": source.url,

@@ -13,6 +13,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
 from core.content_lang import ReviewState, pick
+from portal.plain import source_title_html
 from portal.templatetags.reader import plain
 
 register = template.Library()
@@ -49,3 +50,10 @@ def language_name(code: str) -> str:
         return Locale.parse(code.replace("-", "_")).get_display_name(active_content_language())
     except (ValueError, UnknownLocaleError, AttributeError):
         return code
+
+
+@register.simple_tag(name="source_title")
+def source_title_tag(source, url: str | None = None) -> str:
+    if source is None:
+        return ""
+    return source_title_html(source, url)

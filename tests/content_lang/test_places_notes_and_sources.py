@@ -88,3 +88,42 @@ def test_the_api_gives_the_place_and_notes_in_the_language_asked(seeded):
     source = APIClient().get("/api/v1/sources/kazinform-2019-idrissov-leeds-visit/?lang=ru").json()
     assert source["publisher"] == "Kazinform"
     assert source["languages"]["title"]["lang"] == "ru"
+
+
+def test_a_source_title_is_shown_as_written_with_a_marked_translation(seeded, client):
+    page = client.get("/ru/sources/kazinform-2019-idrissov-leeds-visit/").content.decode()
+    assert (
+        '<h1><span lang="en">Kazakh Ambassador Erlan Idrissov visits Leeds to develop '
+        "partnerships between Yorkshire and Kazakhstan</span> "
+        '<small class="title-translation">(перевод: <span lang="ru">Посол Казахстана '
+        "Ерлан Идрисов посетил Лидс" in page
+    )
+    english = client.get("/sources/kazinform-2019-idrissov-leeds-visit/").content.decode()
+    assert "title-translation" not in english
+
+
+def test_a_source_in_the_readers_language_needs_no_translation(seeded, client):
+    source = Source.objects.get(slug="kazinform-2019-idrissov-leeds-visit")
+    Source.objects.filter(pk=source.pk).update(
+        title="Ерлан Ыдырысов Лидске барды", language="kk", title_kk="Аударма"
+    )
+    page = client.get(f"/kk/sources/{source.slug}/").content.decode()
+    assert '<h1><span lang="kk">Ерлан Ыдырысов Лидске барды</span></h1>' in page
+    assert "Аударма" not in page
+
+
+def test_a_named_source_in_a_note_keeps_its_title_and_marks_the_translation(seeded, client):
+    page = client.get("/ru/meetings/strategic-dialogue-8/").content.decode()
+    assert (
+        '“<a href="/ru/sources/news-2025-02-12-strategic-dialogue-8/" lang="en">Kazakhstan '
+        "and the UK hold the eighth meeting of their Strategic Dialogue in London</a> "
+        '<small class="title-translation">(перевод: <span lang="ru">Казахстан и '
+        "Великобритания провели" in page
+    )
+
+
+def test_quotes_are_never_translated_by_the_content_columns(seeded):
+    from core.content_lang import translated_fields
+    from evidence.models import Citation
+
+    assert translated_fields(Citation) == ()
