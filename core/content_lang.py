@@ -234,3 +234,32 @@ def source_title(source, language: str | None = None) -> SourceTitle:
     if language != SOURCE_LANGUAGE and language != written_in:
         translation = (getattr(source, f"title_{language}", None) or "").strip()
     return SourceTitle(original, written_in, translation, language)
+
+
+def marked_text(obj, field: str, language: str | None = None) -> str:
+    """`field` of `obj` for a place that holds plain text only and cannot
+    say its language with `lang` (the `<title>`, meta and Open Graph tags,
+    Atom feeds, chart labels, a select's options): the English fallback is
+    prefixed with a visible marker, «[на английском]» or «[ағылшынша]», so it
+    is never silently English. The one place every such text is made."""
+    language = language or active_content_language()
+    picked = pick(obj, field, language)
+    if not picked.fallback:
+        return picked.text
+    with translation.override(language):
+        marker = translation.gettext("[in English]")
+    return f"{marker} {picked.text}"
+
+
+LABEL_FIELDS = ("short_title", "name", "title")
+
+
+def marked_label(obj, language: str | None = None) -> str:
+    """A record's short name as plain text (marked_text): its short title,
+    name or title, the first it has; `str(obj)` for a record with none
+    translated."""
+    translated = translated_fields(type(obj))
+    for field in LABEL_FIELDS:
+        if field in translated and (getattr(obj, f"{field}_{SOURCE_LANGUAGE}", None) or ""):
+            return marked_text(obj, field, language)
+    return str(obj)

@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
-from core.content_lang import ReviewState, pick
+from core.content_lang import ReviewState, marked_text, pick
 from portal.plain import source_title_html
 from portal.templatetags.reader import plain
 
@@ -57,3 +57,12 @@ def source_title_tag(source, url: str | None = None) -> str:
     if source is None:
         return ""
     return source_title_html(source, url)
+
+
+@register.filter
+def marked(obj, field: str) -> str:
+    """`{{ agreement|marked:"title" }}`: plain text in the reader's language,
+    an English fallback prefixed «[на английском]» (core.content_lang.marked_text)."""
+    if obj is None:
+        return ""
+    return marked_text(obj, field)
