@@ -30,6 +30,11 @@ def content_languages() -> tuple[str, ...]:
     return tuple(code for code, _name in settings.LANGUAGES)
 
 
+# Open Graph names a page's locale as language_TERRITORY: English as written
+# in the UK, Russian and Kazakh as in Kazakhstan's neighbour and Kazakhstan.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ"}
+
+
 def translation_languages() -> tuple[str, ...]:
     """The languages a record is translated into (all but English)."""
     return tuple(code for code in content_languages() if code != SOURCE_LANGUAGE)
