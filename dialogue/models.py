@@ -40,7 +40,7 @@ MEETING_SERIES_SEARCH = SearchSpec(
 MEETING_SEARCH = SearchSpec(
     (
         *translated(SearchField("title", "A", TITLE)),
-        SearchField("place", "B", NAME),
+        *translated(SearchField("place", "B", NAME)),
         *translated(SearchField("summary", "B", PROSE)),
     )
 )

@@ -23,7 +23,7 @@ from core.models import (
     may_see_drafts,
     publication_constraint,
 )
-from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec
+from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec, translated
 from evidence.quotes import require_quote, validate_language_code
 
 
@@ -55,8 +55,8 @@ class SourceQuerySet(PublishableQuerySet):
 
 SOURCE_SEARCH = SearchSpec(
     (
-        SearchField("title", "A", TITLE),
-        SearchField("publisher", "B", NAME),
+        *translated(SearchField("title", "A", TITLE)),
+        *translated(SearchField("publisher", "B", NAME)),
         SearchField("text", "C", PROSE, ranked=False),
     )
 )
