@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
-from core.content_lang import marked_text
+from core.content_lang import marked_text, source_title_text
 from core.dates import format_partial_date, marked_inferred
 from core.l10n import format_amount, format_date
 
@@ -123,4 +123,4 @@ def _source_of(figure) -> str:
         return marked_text(figure, "name")
     source = citations[0].source
     # The publisher in the reader's language; a title as written (evidence).
-    return marked_text(source, "publisher") if source.publisher else str(source)
+    return marked_text(source, "publisher") if source.publisher else source_title_text(source)

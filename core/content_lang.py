@@ -268,3 +268,17 @@ def marked_label(obj, language: str | None = None) -> str:
         if field in translated and (getattr(obj, f"{field}_{SOURCE_LANGUAGE}", None) or ""):
             return marked_text(obj, field, language)
     return str(obj)
+
+
+def source_title_text(source, language: str | None = None) -> str:
+    """A source's title as written, for plain text (the `<title>`, a chart's
+    label): said to be English in words when it is and the reader's
+    language is not (marked_text's marker); a title is evidence, so the
+    original, not a translation."""
+    language = language or active_content_language()
+    title = source_title(source, language)
+    if title.language != SOURCE_LANGUAGE or language == SOURCE_LANGUAGE:
+        return title.original
+    with translation.override(language):
+        marker = translation.gettext("[in English]")
+    return f"{marker} {title.original}"

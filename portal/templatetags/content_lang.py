@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
-from core.content_lang import ReviewState, marked_text, pick
+from core.content_lang import ReviewState, marked_text, pick, source_title_text
 from portal.plain import source_title_html
 from portal.templatetags.reader import plain
 
@@ -66,3 +66,21 @@ def marked(obj, field: str) -> str:
     if obj is None:
         return ""
     return marked_text(obj, field)
+
+
+@register.filter
+def field_label(obj, name: str) -> str:
+    """A field's name as the reader's language calls it ("дата" for
+    start_on); the name itself when the record has no such field."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        return obj._meta.get_field(name).verbose_name
+    except (FieldDoesNotExist, AttributeError):
+        return name
+
+
+@register.filter
+def title_as_text(source) -> str:
+    """A source's title as written, for plain text (core.content_lang.source_title_text)."""
+    return source_title_text(source)
