@@ -127,3 +127,10 @@ def test_quotes_are_never_translated_by_the_content_columns(seeded):
     from evidence.models import Citation
 
     assert translated_fields(Citation) == ()
+
+
+def test_the_sources_csv_gives_each_title_as_written(seeded, client):
+    response = client.get("/ru/sources/", {"format": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert "Kazakh Ambassador Erlan Idrissov visits Leeds" in text
+    assert "Посол Казахстана Ерлан Идрисов" not in text
