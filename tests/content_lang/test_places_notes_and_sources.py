@@ -45,7 +45,8 @@ def test_load_seeds_loads_the_new_translations_with_their_review(seeded):
 def test_a_meeting_page_shows_its_place_and_date_note_in_russian(seeded, client):
     page = client.get("/ru/meetings/strategic-dialogue-8/").content.decode()
     assert "Лондон" in page
-    assert "«in London on Feb. 11» (пер.: «в Лондоне 11 февраля»)" in page
+    # The source's words quoted as written, said to be English; then translated.
+    assert '«<span lang="en">in London on Feb. 11</span>» (пер.: «в Лондоне 11 февраля»)' in page
     assert "held 'in London on Feb. 11'" not in page
 
 

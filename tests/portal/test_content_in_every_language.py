@@ -52,14 +52,13 @@ ALLOWED_WORDS = frozenset(
     }
 )
 # Not the page's prose: URLs and paths, e-mail addresses, file names, slugs;
-# a quotation from a source in Latin letters, in «…» (the notes quote their
-# English sources as written and give a translation marked «пер.:» or
-# «аудармасы:», seeding/translations/README.md); and an English text that
-# says so in words where no `lang` can («[на английском] …», «[ағылшынша] …»,
-# core.content_lang.marked_text), up to the end of its node or a « · ».
+# and an English text that says so in words where no `lang` can
+# («[на английском] …», «[ағылшынша] …», core.content_lang.marked_text), up
+# to the end of its node or a « · ». (The notes' quotations of English
+# sources, «in March», are marked lang="en" by {% tr %}: no exception.)
 NOT_WORDS = re.compile(
     r"(https?://\S+|(?<!\w)/[\w/.-]+|\S+@\S+|\S+\.(xml|csv|json|txt|zip)\b"
-    r"|\b[a-z0-9]+(-[a-z0-9]+)+\b|«[^«»А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]*»"
+    r"|\b[a-z0-9]+(-[a-z0-9]+)+\b"
     r"|\[(на английском|ағылшынша)\][^·]*"
     # Names of standards and files, written so in every language.
     r"|Frictionless Data|Popolo|Creative Commons Attribution|CHANGELOG)"
