@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
+from core.content_lang import marked_text, source_title_text
 from core.dates import format_partial_date, marked_inferred
 from core.l10n import format_amount, format_date
 
@@ -20,7 +21,7 @@ def tracks_chart(agreement, tracks: list, as_of: datetime.date | None) -> str:
     a span), inferred dates and confirmations drawn apart, a line at today
     (or the page's date) and, after it, the step each party is expected to
     take next. Steps recorded for both sides are on every lane."""
-    lanes = [str(track.party.name) for track in tracks]
+    lanes = [marked_text(track.party, "name") for track in tracks]
     marker_day = as_of or timezone.localdate()
     points = []
     for lane, track in zip(lanes, tracks, strict=True):
@@ -110,7 +111,7 @@ def figure_values(figure, same_metric: list) -> str:
         for other in ordered
     ]
     summary = _("%(name)s over time: %(list)s.") % {
-        "name": figure.name,
+        "name": marked_text(figure, "name"),
         "list": spoken(bars) or _("none"),
     }
     return bar_chart("chart-figure", _("Every value of this measure"), summary, bars, stacked=True)
@@ -119,6 +120,7 @@ def figure_values(figure, same_metric: list) -> str:
 def _source_of(figure) -> str:
     citations = [citation for citation in figure.citations.all() if citation.source_id]
     if not citations:
-        return figure.name
+        return marked_text(figure, "name")
     source = citations[0].source
-    return source.publisher or source.title
+    # The publisher in the reader's language; a title as written (evidence).
+    return marked_text(source, "publisher") if source.publisher else source_title_text(source)

@@ -20,6 +20,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, StatusEvent
+from core.content_lang import marked_label, marked_text
 from core.models import is_public
 from evidence.models import Citation
 
@@ -73,15 +74,17 @@ class StatusChangesFeed(Feed):
         return _events().order_by("-date", "-position", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
-        party = f" ({item.party.name})" if is_public(item.party) else ""
+        party = f" ({marked_text(item.party, 'name')})" if is_public(item.party) else ""
         date = item.display_date_marked("date")
-        return f"{item.agreement}: {item.get_status_display()}{party}, {date}"
+        return f"{marked_label(item.agreement)}: {item.get_status_display()}{party}, {date}"
 
     def item_description(self, item):
         # Atom1Feed marks the summary type="html": a reader renders it as
         # HTML, so the editors' and the sources' text goes in escaped.
-        quotes = " ".join(f"“{c.quote}” ({c.source.title})" for c in item.citations.all())
-        return escape(" ".join(part for part in (item.note, quotes) if part))
+        # Quotes and the sources' titles as written: they are the evidence.
+        quotes = " ".join(f"“{c.quote}” ({c.source})" for c in item.citations.all())
+        note = marked_text(item, "note") if item.note else ""
+        return escape(" ".join(part for part in (note, quotes) if part))
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -103,7 +106,7 @@ class AgreementStatusFeed(StatusChangesFeed):
         return get_object_or_404(Agreement.objects.published(), slug=slug)
 
     def title(self, obj):
-        return _("Status changes: %(agreement)s") % {"agreement": obj}
+        return _("Status changes: %(agreement)s") % {"agreement": marked_label(obj)}
 
     def link(self, obj):
         return obj.get_absolute_url()

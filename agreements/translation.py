@@ -8,27 +8,27 @@ from agreements.models import Agreement, Commitment, CommitmentStatusEvent, Figu
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
-    fields = ("title", "short_title", "summary")
+    fields = ("title", "short_title", "summary", "signed_at", "signed_on_note")
 
 
 @register(Commitment)
 class CommitmentTranslation(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "due_on_note")
 
 
 @register(StatusEvent)
 class StatusEventTranslation(TranslationOptions):
-    fields = ("note",)
+    fields = ("note", "date_note")
 
 
 @register(CommitmentStatusEvent)
 class CommitmentStatusEventTranslation(TranslationOptions):
-    fields = ("note",)
+    fields = ("note", "date_note")
 
 
 @register(Figure)
 class FigureTranslation(TranslationOptions):
-    fields = ("name", "note")
+    fields = ("name", "note", "value_text", "unit", "as_of_note")
 
 
 # The history keeps every language too: each historical model gets the same

@@ -30,6 +30,11 @@ def content_languages() -> tuple[str, ...]:
     return tuple(code for code, _name in settings.LANGUAGES)
 
 
+# Open Graph names a page's locale as language_TERRITORY: English as written
+# in the UK, Russian and Kazakh as in Kazakhstan's neighbour and Kazakhstan.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ"}
+
+
 def translation_languages() -> tuple[str, ...]:
     """The languages a record is translated into (all but English)."""
     return tuple(code for code in content_languages() if code != SOURCE_LANGUAGE)
@@ -207,3 +212,73 @@ def query_the_source_columns() -> None:
 
     update.alters_data = True
     MultilingualQuerySet.update = update
+
+
+@dataclass(frozen=True)
+class SourceTitle:
+    """A source's title as written, in the source's own language, and a
+    translation into the reader's language when there is one. The title is
+    what the source says; a translation only helps to read it."""
+
+    original: str
+    language: str  # the source's language (Source.language)
+    translation: str  # "" when none is needed or none is written
+    translation_language: str
+
+
+def source_title(source, language: str | None = None) -> SourceTitle:
+    """`source`'s title for a reader of `language` (the active one by
+    default). The `title` column holds the source's own title whatever its
+    language (`title_en` is that column, not an English version); `title_ru`
+    and `title_kk` are translations, offered only to a reader of that
+    language who would not read the original in their own."""
+    language = language or active_content_language()
+    original = getattr(source, f"title_{SOURCE_LANGUAGE}", None) or source.__dict__.get("title", "")
+    written_in = (getattr(source, "language", "") or SOURCE_LANGUAGE).split("-")[0]
+    translation = ""
+    if language != SOURCE_LANGUAGE and language != written_in:
+        translation = (getattr(source, f"title_{language}", None) or "").strip()
+    return SourceTitle(original, written_in, translation, language)
+
+
+def marked_text(obj, field: str, language: str | None = None) -> str:
+    """`field` of `obj` for a place that holds plain text only and cannot
+    say its language with `lang` (the `<title>`, meta and Open Graph tags,
+    Atom feeds, chart labels, a select's options): the English fallback is
+    prefixed with a visible marker, «[на английском]» or «[ағылшынша]», so it
+    is never silently English. The one place every such text is made."""
+    language = language or active_content_language()
+    picked = pick(obj, field, language)
+    if not picked.fallback:
+        return picked.text
+    with translation.override(language):
+        marker = translation.gettext("[in English]")
+    return f"{marker} {picked.text}"
+
+
+LABEL_FIELDS = ("short_title", "name", "title")
+
+
+def marked_label(obj, language: str | None = None) -> str:
+    """A record's short name as plain text (marked_text): its short title,
+    name or title, the first it has; `str(obj)` for a record with none
+    translated."""
+    translated = translated_fields(type(obj))
+    for field in LABEL_FIELDS:
+        if field in translated and (getattr(obj, f"{field}_{SOURCE_LANGUAGE}", None) or ""):
+            return marked_text(obj, field, language)
+    return str(obj)
+
+
+def source_title_text(source, language: str | None = None) -> str:
+    """A source's title as written, for plain text (the `<title>`, a chart's
+    label): said to be English in words when it is and the reader's
+    language is not (marked_text's marker); a title is evidence, so the
+    original, not a translation."""
+    language = language or active_content_language()
+    title = source_title(source, language)
+    if title.language != SOURCE_LANGUAGE or language == SOURCE_LANGUAGE:
+        return title.original
+    with translation.override(language):
+        marker = translation.gettext("[in English]")
+    return f"{marker} {title.original}"

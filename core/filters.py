@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import BaseCSVField, IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
+from core.content_lang import marked_label
 from core.search import SearchSpec, search_counted
 
 
@@ -52,6 +53,10 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class SlugsField(ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        # An <option> cannot carry lang: an English fallback is marked in words.
+        return marked_label(obj)
+
     def clean(self, value):
         # Refuse what cannot be a slug before it reaches the database, which
         # (PostgreSQL) fails on a NUL byte instead of finding nothing.

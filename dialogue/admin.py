@@ -1,6 +1,7 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
 
-from core.admin_base import ContentAdmin, TranslatedContentAdmin
+from core.admin_base import TranslatedContentAdmin
 from dialogue.models import Meeting, MeetingSeries, Participation
 from evidence.admin import CitationInline
 
@@ -17,9 +18,9 @@ class MeetingSeriesAdmin(TranslatedContentAdmin):
         return obj.display_date("established_on")
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(TranslationTabularInline):
     model = Participation
-    fields = ("person", "organisation", "role", "note", "position")
+    fields = ("person", "organisation", "role", "note", "translation_review", "position")
     autocomplete_fields = ("person", "organisation")
     extra = 0
 
@@ -41,7 +42,7 @@ class MeetingAdmin(TranslatedContentAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ContentAdmin):
+class ParticipationAdmin(TranslatedContentAdmin):
     list_display = ("meeting", "person", "organisation", "role")
     list_filter = ("role",)
     list_select_related = ("meeting", "person", "organisation")

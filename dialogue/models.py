@@ -40,7 +40,7 @@ MEETING_SERIES_SEARCH = SearchSpec(
 MEETING_SEARCH = SearchSpec(
     (
         *translated(SearchField("title", "A", TITLE)),
-        SearchField("place", "B", NAME),
+        *translated(SearchField("place", "B", NAME)),
         *translated(SearchField("summary", "B", PROSE)),
     )
 )
@@ -268,6 +268,7 @@ class Participation(TimeStampedModel):
         default=ParticipationRole.PARTICIPANT,
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    translation_review = TranslationReviewField()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     citations = GenericRelation("evidence.Citation", related_query_name="participation")
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 
-from core.admin_base import ContentAdmin
+from core.admin_base import ContentAdmin, TranslatedContentAdmin
 from evidence.models import Citation, Source
 
 
@@ -19,7 +19,7 @@ class CitationInline(GenericTabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(ContentAdmin):
+class SourceAdmin(TranslatedContentAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("title", "publisher", "published", "kind", "language", "seed_file")
     list_filter = ("kind", "language", "published_on_precision", "published_on_inferred")

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.content_lang import SOURCE_LANGUAGE, TranslationReviewField, source_title
 from core.dates import PartialDatesMixin, partial_date, precision_constraint
 from core.models import (
     PublicationState,
@@ -22,7 +23,7 @@ from core.models import (
     may_see_drafts,
     publication_constraint,
 )
-from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec
+from core.search import NAME, PROSE, TITLE, SearchField, SearchSpec, translated
 from evidence.quotes import require_quote, validate_language_code
 
 
@@ -54,8 +55,8 @@ class SourceQuerySet(PublishableQuerySet):
 
 SOURCE_SEARCH = SearchSpec(
     (
-        SearchField("title", "A", TITLE),
-        SearchField("publisher", "B", NAME),
+        *translated(SearchField("title", "A", TITLE)),
+        *translated(SearchField("publisher", "B", NAME)),
         SearchField("text", "C", PROSE, ranked=False),
     )
 )
@@ -92,6 +93,7 @@ class Source(PartialDatesMixin, PublishableModel):
         help_text=_("The file in seeding/sources/ the text was loaded from, if any."),
     )
     note = models.TextField(_("note"), blank=True)
+    translation_review = TranslationReviewField()
 
     objects = SourceQuerySet.as_manager()
 
@@ -110,7 +112,8 @@ class Source(PartialDatesMixin, PublishableModel):
         )
 
     def __str__(self):
-        return self.title
+        # As written, whatever language is active: the title is evidence too.
+        return source_title(self, SOURCE_LANGUAGE).original
 
     def save(self, *args, **kwargs):
         # The digest must always describe the stored text, whoever saves it.

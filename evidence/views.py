@@ -13,7 +13,8 @@ class SourceListView(FilteredListView):
     csv_filename = "sources"
     csv_columns = (
         ("slug", lambda s: s.slug),
-        ("title", lambda s: s.title),
+        # As written, in the `language` column's language, on every page: evidence.
+        ("title", lambda s: str(s)),
         ("publisher", lambda s: s.publisher),
         ("published_on", lambda s: s.published_on),
         ("published_on_precision", lambda s: s.published_on_precision),

@@ -19,7 +19,7 @@ class PersonTranslation(TranslationOptions):
 
 @register(Post)
 class PostTranslation(TranslationOptions):
-    fields = ("title", "note")
+    fields = ("title", "note", "start_on_note", "end_on_note")
 
 
 # The history keeps every language too: each historical model gets the same

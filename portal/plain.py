@@ -10,7 +10,9 @@ from django.db.models import Q
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from core.content_lang import source_title
 from evidence.models import Source
 
 # English and Russian put the word first, Kazakh after the number.
@@ -31,7 +33,11 @@ def sources_by_number(numbers: set[str]) -> dict[str, Source]:
     matches = Q()
     for number in numbers:
         matches |= Q(seed_file__startswith=f"{number}_")
-    query = Source.objects.published().filter(matches).only("slug", "title", "seed_file")
+    query = (
+        Source.objects.published()
+        .filter(matches)
+        .only("slug", "title", "title_en", "title_ru", "title_kk", "language", "seed_file")
+    )
     return {source.seed_file[:3]: source for source in query}
 
 
@@ -45,10 +51,11 @@ def name_sources(text: str, sources: dict[str, Source], *, link: bool = True) ->
             return escape(match.group(0)) if link else match.group(0)
         trailing = " " if match["last"] else ""
         if not link:
-            return f"“{source.title}”{trailing}"
-        return format_html(
-            '“<a href="{}">{}</a>”{}', source.get_absolute_url(), source.title, trailing
-        )
+            title = source_title(source)
+            if title.translation:
+                return f"“{title.original}” ({_('translation')}: {title.translation}){trailing}"
+            return f"“{title.original}”{trailing}"
+        return format_html("“{}”{}", source_title_html(source, source.get_absolute_url()), trailing)
 
     if not link:
         return SOURCE_NUMBER.sub(title_of, text)
@@ -70,3 +77,24 @@ def country_name(code: str) -> str:
     except (UnknownLocaleError, ValueError):
         locale = Locale("en")
     return locale.territories.get(code.upper(), code)
+
+
+def source_title_html(source, url: str | None = None):
+    """A source's title as written, said to be in the source's language, with
+    its translation into the reader's language beside it, marked as one
+    (core.content_lang.source_title). `url` links the title itself."""
+    title = source_title(source)
+    original = (
+        format_html('<a href="{}" lang="{}">{}</a>', url, title.language, title.original)
+        if url
+        else format_html('<span lang="{}">{}</span>', title.language, title.original)
+    )
+    if not title.translation:
+        return original
+    return format_html(
+        '{} <small class="title-translation">({}: <span lang="{}">{}</span>)</small>',
+        original,
+        _("translation"),
+        title.translation_language,
+        title.translation,
+    )

@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core import l10n
+from core.content_lang import marked_text, translated_fields
 from core.dates import serialize_partial_date
 from core.models import is_public
 from portal import plain
@@ -47,7 +48,7 @@ def _agreement(agreement) -> list[str]:
         if signed
         else f"{kind.capitalize()}."
     )
-    return [first, _status_line(agreement), agreement.summary]
+    return [first, _status_line(agreement), marked_text(agreement, "summary")]
 
 
 def _commitment(commitment) -> list[str]:
@@ -55,27 +56,31 @@ def _commitment(commitment) -> list[str]:
     return [
         _status_line(commitment),
         _("Due %(date)s.") % {"date": due} if due else "",
-        commitment.description,
+        marked_text(commitment, "description"),
     ]
 
 
 def _figure(figure) -> list[str]:
     value = l10n.format_amount(figure.value, figure.unit, figure.approximation)
     as_of = figure.display_date_marked("as_of")
-    line = f"{figure.name}: {value}"
+    line = f"{marked_text(figure, 'name')}: {value}"
     line += f" ({as_of})." if as_of else "."
-    return [line, figure.note]
+    return [line, marked_text(figure, "note")]
 
 
 def _meeting(meeting) -> list[str]:
     when = meeting.display_date_marked("start_on")
-    where = f"{meeting.place}, " if meeting.place else ""
-    return [f"{meeting.get_kind_display().capitalize()}, {where}{when}.", meeting.summary]
+    where = f"{marked_text(meeting, 'place')}, " if meeting.place else ""
+    return [
+        f"{meeting.get_kind_display().capitalize()}, {where}{when}.",
+        marked_text(meeting, "summary"),
+    ]
 
 
 def _source(source) -> list[str]:
     published = source.display_date_marked("published_on")
-    by = ", ".join(part for part in (source.publisher, published) if part)
+    publisher = marked_text(source, "publisher") if source.publisher else ""
+    by = ", ".join(part for part in (publisher, published) if part)
     return [
         f"{source.get_kind_display().capitalize()}{f' ({by})' if by else ''}.",
         _("The full text, with every passage quoted as evidence highlighted."),
@@ -83,6 +88,8 @@ def _source(source) -> list[str]:
 
 
 def _described(record) -> list[str]:
+    if "description" in translated_fields(type(record)):
+        return [marked_text(record, "description")]
     return [getattr(record, "description", "")]
 
 
@@ -120,8 +127,8 @@ def _date(record, name: str) -> str | None:
 def _agreement_data(agreement) -> dict:
     return {
         "@type": "Legislation",
-        "name": agreement.title,
-        "alternateName": agreement.short_title,
+        "name": marked_text(agreement, "title"),
+        "alternateName": marked_text(agreement, "short_title"),
         "legislationType": agreement.get_kind_display(),
         "legislationDate": _date(agreement, "signed_on"),
         "sameAs": agreement.official_url,
@@ -139,26 +146,26 @@ MEETING_STATUS = {
 def _meeting_data(meeting) -> dict:
     data = {
         "@type": "Event",
-        "name": meeting.title,
+        "name": marked_text(meeting, "title"),
         "startDate": _date(meeting, "start_on"),
         "endDate": _date(meeting, "end_on"),
         "eventStatus": MEETING_STATUS.get(meeting.status),
     }
     if meeting.place:
-        data["location"] = {"@type": "Place", "name": meeting.place}
+        data["location"] = {"@type": "Place", "name": marked_text(meeting, "place")}
     return data
 
 
 def _source_data(source) -> dict:
     data = {
         "@type": "CreativeWork",
-        "name": source.title,
+        "name": str(source),  # as written, in its own language (inLanguage)
         "datePublished": _date(source, "published_on"),
         "inLanguage": source.language,
         "sameAs": source.url,
     }
     if source.publisher:
-        data["publisher"] = {"@type": "Organization", "name": source.publisher}
+        data["publisher"] = {"@type": "Organization", "name": marked_text(source, "publisher")}
     return data
 
 
@@ -166,10 +173,10 @@ STRUCTURED = {
     "agreements.Agreement": _agreement_data,
     "dialogue.Meeting": _meeting_data,
     "evidence.Source": _source_data,
-    "people.Person": lambda person: {"@type": "Person", "name": person.name},
+    "people.Person": lambda person: {"@type": "Person", "name": marked_text(person, "name")},
     "people.Organisation": lambda org: {
         "@type": "Organization",
-        "name": org.name,
-        "alternateName": org.short_name,
+        "name": marked_text(org, "name"),
+        "alternateName": marked_text(org, "short_name"),
     },
 }

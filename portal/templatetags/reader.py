@@ -76,6 +76,22 @@ def language_alternates(context) -> str:
     return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
 
 
+@register.simple_tag
+def open_graph_locales() -> str:
+    """`og:locale` for the page's language and `og:locale:alternate` for the
+    others, on every page (a page is served in all three)."""
+    from core.content_lang import OPEN_GRAPH_LOCALES, active_content_language, content_languages
+
+    current = active_content_language()
+    tags = [("og:locale", OPEN_GRAPH_LOCALES[current])]
+    tags += [
+        ("og:locale:alternate", OPEN_GRAPH_LOCALES[code])
+        for code in content_languages()
+        if code != current
+    ]
+    return format_html_join("\n  ", '<meta property="{}" content="{}">', tags)
+
+
 @register.simple_tag(takes_context=True)
 def json_ld(context) -> str:
     data = _page_data(context)

@@ -171,14 +171,23 @@ class Choice(SeedField):
 
 
 class PartialDate(SeedField):
-    """`signed_on: "2024-04"` plus `signed_on_inferred` and `signed_on_note`."""
+    """`signed_on: "2024-04"` plus `signed_on_inferred` and `signed_on_note`,
+    and the note's translations (`signed_on_note_ru`) when the model has them
+    (see with_translations)."""
 
-    def __init__(self, key, *, required=False):
+    def __init__(self, key, *, required=False, translated_note=False):
         super().__init__(key, required=required)
+        self.translated_note = translated_note
+
+    @property
+    def note_translations(self) -> tuple[str, ...]:
+        if not self.translated_note:
+            return ()
+        return tuple(f"{self.key}_note_{language}" for language in translation_languages())
 
     @property
     def keys(self):
-        return (self.key, f"{self.key}_inferred", f"{self.key}_note")
+        return (self.key, f"{self.key}_inferred", f"{self.key}_note", *self.note_translations)
 
     def default(self):
         return {self.key: None, f"{self.key}_inferred": False, f"{self.key}_note": ""}
@@ -214,18 +223,36 @@ class PartialDate(SeedField):
         note = raw.get(f"{self.key}_note")
         if note is not None:
             values[f"{self.key}_note"] = _require_text(note, f"{self.key}_note").strip()
+        for key in self.note_translations:
+            if raw.get(key) is None:
+                continue
+            text = _require_text(raw[key], key).strip()
+            if text and not values[f"{self.key}_note"]:
+                raise SeedError(
+                    f"is a translation of {self.key}_note, which is empty: write the English first",
+                    field=key,
+                )
+            if text:
+                values[key] = text
         if values[f"{self.key}_inferred"] and values[self.key] is None:
             raise SeedError("is marked inferred but has no date", field=f"{self.key}_inferred")
         return values
 
     def dump(self, obj):
-        return {
+        note = f"{self.key}_note"
+        values = {
             self.key: serialize_partial_date(
                 getattr(obj, self.key), getattr(obj, f"{self.key}_precision")
             ),
             f"{self.key}_inferred": getattr(obj, f"{self.key}_inferred"),
-            f"{self.key}_note": getattr(obj, f"{self.key}_note"),
+            note: getattr(obj, f"{note}_{SOURCE_LANGUAGE}" if self.translated_note else note) or "",
         }
+        # A missing translation is left out, as Translated does.
+        for key in self.note_translations:
+            text = getattr(obj, key) or ""
+            if text:
+                values[key] = text
+        return values
 
     def apply(self, obj, values, ctx):
         if values[self.key] is None:
@@ -235,7 +262,13 @@ class PartialDate(SeedField):
         setattr(obj, self.key, date)
         setattr(obj, f"{self.key}_precision", precision)
         setattr(obj, f"{self.key}_inferred", values[f"{self.key}_inferred"])
-        setattr(obj, f"{self.key}_note", values[f"{self.key}_note"])
+        if not self.translated_note:
+            setattr(obj, f"{self.key}_note", values[f"{self.key}_note"])
+            return
+        # Each language's column by its own name, as Translated does.
+        setattr(obj, f"{self.key}_note_{SOURCE_LANGUAGE}", values[f"{self.key}_note"])
+        for key in self.note_translations:
+            setattr(obj, key, values.get(key) or None)
 
 
 class Ref(SeedField):
@@ -542,13 +575,18 @@ def with_translations(fields: tuple[SeedField, ...], model) -> tuple[SeedField, 
     translated = translated_fields(model) if model is not None else ()
     if not translated:
         return fields
-    upgraded = tuple(
-        Translated(field.key, attr=field.attr, required=field.required, default=field.empty)
-        if type(field) is Text and field.key in translated
-        else field
-        for field in fields
+    return (
+        *(_with_translation(field, translated) for field in fields),
+        TranslationReview(translated),
     )
-    return (*upgraded, TranslationReview(translated))
+
+
+def _with_translation(field: SeedField, translated: tuple[str, ...]) -> SeedField:
+    if type(field) is Text and field.key in translated:
+        return Translated(field.key, attr=field.attr, required=field.required, default=field.empty)
+    if type(field) is PartialDate and f"{field.key}_note" in translated:
+        return PartialDate(field.key, required=field.required, translated_note=True)
+    return field
 
 
 def translation_key_problem(key: str, allowed: list[str]) -> str | None:

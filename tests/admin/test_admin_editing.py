@@ -39,7 +39,7 @@ def test_a_stale_second_save_is_refused_and_told_what_changed(editors):
     fresh["summary_en"] = "Rewritten by the second editor."
     assert second.post(url, fresh).status_code == 302
 
-    stale["signed_at"] = "Astana"
+    stale["signed_at_en"] = "Astana"
     response = first.post(url, stale)
     assert response.status_code == 200
     content = response.content.decode()
@@ -54,7 +54,7 @@ def test_a_save_from_a_fresh_form_goes_through(editors):
     first, _ = editors
     spca = Agreement.objects.get(slug="spca")
     data = form_data(first.get(_change_url(spca)))
-    data["signed_at"] = "London"
+    data["signed_at_en"] = "London"  # a field per language (issue 16)
     assert first.post(_change_url(spca), data).status_code == 302
     spca.refresh_from_db()
     assert spca.signed_at == "London"
@@ -127,7 +127,7 @@ def test_history_records_who_changed_what_and_the_loaders_changes_as_such(editor
 
     url = _change_url(spca)
     data = form_data(first.get(url))
-    data["signed_at"] = "London"
+    data["signed_at_en"] = "London"  # a field per language (issue 16)
     first.post(url, data)
 
     latest = spca.history.latest()

@@ -81,7 +81,8 @@ def _enter_the_source(editor) -> Source:
         "evidence_source",
         {
             "slug": "news-2026-03-strategic-dialogue-9",
-            "title": "The ninth Strategic Dialogue",
+            # A field per language (issue 16): the title as written, here.
+            "title_en": "The ninth Strategic Dialogue",
             "text": TEXT,
             "kind": "news",
             "language": "en",
@@ -105,7 +106,7 @@ def _enter_the_meeting(editor, source) -> Meeting:
             "status": "held",
             "start_on": "2026-03-10",
             "start_on_precision": "day",
-            "place": "London",
+            "place_en": "London",
             "publication": "published",
         },
         inlines=[
@@ -142,7 +143,7 @@ def _enter_the_agreements_made_there(editor, source, meeting) -> None:
                 "kind": kind,
                 "signed_on": "2026-03-10",
                 "signed_on_precision": "day",
-                "signed_at": "London",
+                "signed_at_en": "London",
                 "meetings": [str(meeting.pk)],
                 "publication": "published",
             },

@@ -61,3 +61,52 @@ def test_saving_the_kazakh_title_in_a_russian_admin_changes_only_the_kazakh(staf
     assert spca.title_en.startswith("Agreement on Strategic Partnership")
     assert spca.translation_review == {"title_kk": "reviewed"}
     assert Agreement.objects.filter(pk=spca.pk, title__startswith="Agreement on").exists()
+
+
+def test_a_source_is_edited_in_all_three_languages_on_one_page(staff_client):
+    from evidence.models import Source
+
+    source = Source.objects.get(slug="kazinform-2019-idrissov-leeds-visit")
+    url = reverse("admin:evidence_source_change", args=(source.pk,))
+    content = staff_client.get(url).content.decode()
+    for name in ("title_en", "title_ru", "title_kk", "publisher_kk", "published_on_note_ru"):
+        assert f'name="{name}"' in content
+    assert 'name="translation_review"' in content
+    assert "ҚазАқпарат" in content
+
+    data = form_data(staff_client.get(url, HTTP_ACCEPT_LANGUAGE="kk"))
+    data["publisher_ru"] = "МИА Kazinform"
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="kk")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    source.refresh_from_db()
+    assert (source.publisher_en, source.publisher_ru) == ("Kazinform", "МИА Kazinform")
+
+
+def test_meeting_participants_are_edited_in_all_three_languages(staff_client):
+    from dialogue.models import Meeting, Participation
+
+    participation = Participation.objects.get(note_en="Guest of honour.")
+    meeting = participation.meeting
+    url = reverse("admin:dialogue_meeting_change", args=(meeting.pk,))
+    content = staff_client.get(url).content.decode()
+    index = list(meeting.participations.order_by("position", "pk")).index(participation)
+    for language in ("en", "ru", "kk"):
+        assert f'name="participations-{index}-note_{language}"' in content
+    assert "Құрметті қонақ." in content
+    for name in ("place_ru", "start_on_note_kk"):
+        assert f'name="{name}"' in content
+
+    data = form_data(staff_client.get(url))
+    data[f"participations-{index}-note_kk"] = "Құрметті қонақ болды."
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    participation.refresh_from_db()
+    assert (participation.note_en, participation.note_kk) == (
+        "Guest of honour.",
+        "Құрметті қонақ болды.",
+    )
+    assert Meeting.objects.get(pk=meeting.pk).place_en == meeting.place_en
+
+    own_page = reverse("admin:dialogue_participation_change", args=(participation.pk,))
+    content = staff_client.get(own_page).content.decode()
+    assert 'name="note_ru"' in content

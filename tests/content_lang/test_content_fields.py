@@ -5,8 +5,10 @@ silently; the original column stays English whoever saves."""
 import pytest
 from django.utils import translation
 
-from agreements.models import Agreement
+from agreements.models import Agreement, Commitment, CommitmentStatusEvent, Figure, StatusEvent
 from core.content_lang import Picked, pick, translated_fields
+from dialogue.models import Meeting, MeetingSeries, Participation
+from evidence.models import Source
 from people.models import Organisation, Person, Post
 from tests.support import factories
 
@@ -14,12 +16,37 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_field_of_the_issue_has_a_column_per_language():
-    assert set(translated_fields(Agreement)) == {"title", "short_title", "summary"}
+    assert set(translated_fields(Agreement)) == {
+        "title",
+        "short_title",
+        "summary",
+        "signed_at",
+        "signed_on_note",
+    }
     assert "name" in translated_fields(Organisation)
     assert "name" in translated_fields(Person)
     assert "title" in translated_fields(Post)
     for language in ("en", "ru", "kk"):
         Agreement._meta.get_field(f"title_{language}")
+
+
+def test_places_date_notes_worded_values_participants_and_sources_have_languages():
+    """The texts readers see that were English-only at first (issue 16)."""
+    expected = {
+        Meeting: {"place", "start_on_note", "end_on_note"},
+        MeetingSeries: {"established_on_note"},
+        Participation: {"note"},
+        StatusEvent: {"note", "date_note"},
+        CommitmentStatusEvent: {"note", "date_note"},
+        Commitment: {"due_on_note"},
+        Figure: {"value_text", "unit", "as_of_note"},
+        Post: {"note", "start_on_note", "end_on_note"},
+        Source: {"title", "publisher", "published_on_note", "note"},
+    }
+    for model, fields in expected.items():
+        assert fields <= set(translated_fields(model)), model
+        # The history records every language too.
+        assert fields <= set(translated_fields(model.history.model)), model
 
 
 def test_pick_gives_the_language_asked_or_english_marked_as_a_fallback():

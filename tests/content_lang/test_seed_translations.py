@@ -35,10 +35,20 @@ def _translated_items():
         fields = [key.removesuffix("_ru") for key in keys]
         for record in _seed(handler.file):
             yield f"{handler.file} {record['slug']}", record, fields
-            for list_key in ("status_events", "posts"):
+            for list_key in ("status_events", "posts", "participants"):
                 for index, item in enumerate(record.get(list_key) or []):
-                    child_fields = [f for f in ("note", "title") if f"{f}_ru" in item or f in item]
+                    child_fields = [
+                        f
+                        for f in ("note", "title", "date_note", "start_on_note", "end_on_note")
+                        if f"{f}_ru" in item or f in item
+                    ]
                     yield f"{handler.file} {record['slug']} {list_key}[{index}]", item, child_fields
+
+
+def _is_a_code(field: str, value) -> bool:
+    """A figure's unit written as a currency code (GBP, USD) is the same in
+    every language and is formatted per language by core.l10n."""
+    return field == "unit" and bool(re.fullmatch(r"[A-Z]{3}", str(value)))
 
 
 def test_every_translated_text_of_the_seeds_is_in_russian_and_kazakh_with_a_state():
@@ -46,7 +56,7 @@ def test_every_translated_text_of_the_seeds_is_in_russian_and_kazakh_with_a_stat
     for where, item, fields in _translated_items():
         review = item.get("translation_review") or {}
         for field in fields:
-            if not item.get(field):
+            if not item.get(field) or _is_a_code(field, item[field]):
                 continue
             for language in ("ru", "kk"):
                 if not item.get(f"{field}_{language}"):
@@ -66,8 +76,10 @@ def test_kazakh_uses_the_kazakh_letters():
     ]
     # Not Russian pasted in: most Kazakh texts have one of the letters
     # Russian lacks; names alone (Астана) may not.
-    with_letters = [text for text in kazakh if re.search("[әғқңөұүһі]", text, re.IGNORECASE)]
-    assert len(with_letters) / len(kazakh) > 0.9
+    # Places and units are single words or names: only sentences are counted.
+    sentences = [text for text in kazakh if len(text.split()) >= 3]
+    with_letters = [text for text in sentences if re.search("[әғқңөұүһі]", text, re.IGNORECASE)]
+    assert len(with_letters) / len(sentences) > 0.9
 
 
 @pytest.mark.django_db
@@ -128,8 +140,8 @@ BAD_TRANSLATIONS = {
     ),
     "field without translations": (
         "  kind: agreement\n",
-        '  kind: agreement\n  signed_at_ru: "Астана"\n',
-        ["record 'spca'", "field 'signed_at_ru'", "'signed_at' has no translations"],
+        '  kind: agreement\n  treaty_series_number_ru: "1"\n',
+        ["record 'spca'", "field 'treaty_series_number_ru'", "'treaty_series_number' has no"],
     ),
     "unknown review state": (
         "short_title_ru: reviewed,",

@@ -459,3 +459,39 @@ def test_on_sqlite_the_search_index_is_a_comment_so_tables_can_be_rebuilt():
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(str(statement))  # a comment: nothing to do
+
+
+# --- Places and sources in Russian and Kazakh ----------------------------------
+
+
+def test_meetings_are_found_by_their_place_in_russian_and_kazakh(api_client, client):
+    factories.meeting(slug="in-leeds", place="Leeds", place_ru="Лидс", place_kk="Лидс")
+    factories.meeting(slug="in-almaty", place="Almaty", place_ru="Алматы", place_kk="Алматы")
+    assert api_slugs(api_client, "meetings", search="Лидс") == ["in-leeds"]
+    assert api_slugs(api_client, "meetings", search="алматы") == ["in-almaty"]
+    page = client.get("/kk/search/", {"q": "Лидс"}).content.decode()
+    assert '<a href="/kk/meetings/in-leeds/">' in page
+    assert "/meetings/in-almaty/" not in page
+
+
+def test_sources_are_found_by_their_title_in_russian_and_kazakh(api_client, client):
+    factories.source(
+        slug="visit-to-leeds",
+        title="Ambassador visits Leeds",
+        title_ru="Посол посетил Лидс",
+        title_kk="Елші Лидске барды",
+        publisher="Kazinform",
+        publisher_kk="Ақпарат агенттігі",
+    )
+    factories.source(slug="other", title="Roadmap signed", text="A roadmap was signed.")
+    assert api_slugs(api_client, "sources", search="посетил") == ["visit-to-leeds"]
+    assert api_slugs(api_client, "sources", search="Елші") == ["visit-to-leeds"]
+    assert api_slugs(api_client, "sources", search="агенттігі") == ["visit-to-leeds"]
+    page = client.get("/ru/search/", {"q": "Посол"}).content.decode()
+    assert '<a href="/ru/sources/visit-to-leeds/" lang="en">Ambassador visits Leeds</a>' in page
+
+
+@postgresql_only
+def test_a_russian_word_form_of_a_source_title_matches_on_postgresql(api_client):
+    factories.source(slug="visit", title="Ambassador visits", title_ru="Визит посла в Лидс")
+    assert api_slugs(api_client, "sources", search="визита") == ["visit"]
