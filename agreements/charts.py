@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
 from core.content_lang import marked_text, source_title_text
 from core.dates import format_partial_date, marked_inferred
-from core.l10n import format_amount, format_date
+from core.l10n import format_date
 
 
 def tracks_chart(agreement, tracks: list, as_of: datetime.date | None) -> str:
@@ -106,7 +106,7 @@ def figure_values(figure, same_metric: list) -> str:
             float(other.value),
             "" if other.pk == figure.pk else other.get_absolute_url(),
             "chart-current" if other.pk == figure.pk else "",
-            format_amount(other.value, other.unit, other.approximation),
+            other.amount_display(),
         )
         for other in ordered
     ]

@@ -22,7 +22,7 @@ from agreements.status_rules import (
     standing,
     tracks,
 )
-from core.content_lang import TranslationReviewField
+from core.content_lang import SOURCE_LANGUAGE, TranslationReviewField
 from core.dates import (
     DatePrecision,
     PartialDatesMixin,
@@ -33,6 +33,7 @@ from core.dates import (
     period_end,
     precision_constraint,
 )
+from core.l10n import format_amount
 from core.models import (
     PublicationState,
     PublishableModel,
@@ -1021,6 +1022,13 @@ class Figure(PartialDatesMixin, PublishableModel):
         if self.approximation == Approximation.EXACT:
             return f"{number} {self.unit}"
         return f"{self.get_approximation_display()} {number} {self.unit}"
+
+    def amount_display(self) -> str:
+        """The value with its unit in the reader's language ("580 компаний"):
+        the English unit names the words and their forms after a number; a
+        unit with no known words is written as translated."""
+        english = getattr(self, f"unit_{SOURCE_LANGUAGE}", None) or self.__dict__.get("unit", "")
+        return format_amount(self.value, english, self.approximation, unit_words=self.unit)
 
     def get_absolute_url(self):
         return reverse("agreements:figure-detail", args=(self.slug,))

@@ -284,10 +284,15 @@ def format_amount(
     unit: str = "",
     approximation: str = "exact",
     lang: str | None = None,
+    unit_words: str = "",
 ) -> str:
     """A figure's value with its unit and how exact it is, in the language:
     "£2.8bn", "2,8 млрд фунтов стерлингов", "2,8 млрд фунт стерлинг";
-    "over $18bn", "более 18 млрд долларов США", "18 млрд АҚШ долларынан астам"."""
+    "over $18bn", "более 18 млрд долларов США", "18 млрд АҚШ долларынан астам".
+    `unit` is the unit as written in English, the key to the words this
+    module knows in every form a number asks for ("580 компаний", "2
+    кампуса"); `unit_words` is the unit in the reader's language, written
+    after the number as it is for a unit with no such words here."""
     lang = lang if lang in APPROXIMATIONS else language()
     lang = lang if lang in APPROXIMATIONS else "en"
     value = Decimal(str(value)) if not isinstance(value, Decimal) else value
@@ -295,6 +300,8 @@ def format_amount(
     if approximation in ("rank", "top") or unit in ORDINAL_UNITS:
         return words.get(approximation, "{}").format(format_number(value, lang))
     known = UNITS.get(unit)
+    if not known and unit_words:
+        unit = unit_words
     # Only money and counted things with known words are written with a
     # scale ("2,8 млрд"): an unknown unit's words could not follow it.
     scaled, scale = _scaled(value) if known else (value, None)

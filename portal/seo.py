@@ -61,7 +61,7 @@ def _commitment(commitment) -> list[str]:
 
 
 def _figure(figure) -> list[str]:
-    value = l10n.format_amount(figure.value, figure.unit, figure.approximation)
+    value = figure.amount_display()
     as_of = figure.display_date_marked("as_of")
     line = f"{marked_text(figure, 'name')}: {value}"
     line += f" ({as_of})." if as_of else "."

@@ -162,9 +162,7 @@ def figure_value(figure) -> str:
     Isolated (<bdi>): the unit is an editor's text, in any direction."""
     if figure.value is None:
         return format_html("<bdi>{}</bdi>", figure.value_text)
-    return format_html(
-        "<bdi>{}</bdi>", l10n.format_amount(figure.value, figure.unit, figure.approximation)
-    )
+    return format_html("<bdi>{}</bdi>", figure.amount_display())
 
 
 @register.inclusion_tag("_status_line.html")
