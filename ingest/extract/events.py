@@ -601,7 +601,26 @@ def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> 
     if any(pattern.match(t.norm) for t in near):
         return True
     subject, reach = SUBJECT.get(language, (_NO_PATTERN, 0))
-    return any(subject.match(t.norm) for t in tokens[max(0, first - reach) : first])
+    if any(subject.match(t.norm) for t in tokens[max(0, first - reach) : first]):
+        return True
+    return language == "kk" and _kazakh_opening_pronoun(tokens, last)
+
+
+# Kazakh puts the verb last, so a pronoun that opens the sentence («Оған 2023
+# жылғы наурызда, ... сапары кезінде қол қойылды») can stand far from it.
+KK_OPENING_OBJECT = regex.compile(r"(?:оған|оны)$")
+KK_OPENING_SUBJECT = regex.compile(r"ол$")
+# «Ол ... бекітілді» is "it was approved"; «Ол ... қол қойды» is "he signed".
+KK_PASSIVE = regex.compile(r"\w+(?:ыл|іл|л|ын|ін)(?:ды|ді|ған|ген)$")
+
+
+def _kazakh_opening_pronoun(tokens: list[Token], last: int) -> bool:
+    if not tokens:
+        return False
+    opening = tokens[0].norm
+    if KK_OPENING_OBJECT.match(opening):
+        return True
+    return bool(KK_OPENING_SUBJECT.match(opening)) and bool(KK_PASSIVE.match(tokens[last].norm))
 
 
 def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:

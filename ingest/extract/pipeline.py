@@ -625,12 +625,19 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        dates = _event_dates(doc, sentence, agreements) or _same_occasion(doc, index, sentence)
+        dates = (
+            _event_dates(doc, sentence, agreements)
+            or _same_occasion(doc, index, sentence)
+            or _paragraph_date(doc, index)
+        )
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
         cues = _drop_superseded_cues(cues, targets)
         assigned = _assign_dates(doc, cues, dates)
+        if dates and dates[0].rule == "paragraph_date":
+            # The paragraph's date stands for every step its sentence tells.
+            assigned = {id(cue): dates[0] for cue in cues}
         found: list[Proposal] = []
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
@@ -779,6 +786,33 @@ def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
     return [
         DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
     ]
+
+
+_DATE_ONLY_PUNCTUATION = " \t.:;,–—-•*"
+
+
+def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
+    """A retrospective or a chronicle dates a paragraph once, in front of it
+    ("July 2024. A new government took office ... and started ..."): a
+    sentence with no date of its own takes the date that makes up the whole
+    first sentence of its paragraph."""
+    first = index
+    while (
+        first > 0
+        and "\n" not in doc.text[doc.sentences[first - 1].end : doc.sentences[first].start]
+    ):
+        first -= 1
+    if first == index:
+        return []
+    opening = doc.sentences[first]
+    dates = doc.in_sentence(doc.dates, opening)
+    if len(dates) != 1 or not _not_after_publication(dates[0].value, doc.published):
+        return []
+    rest = doc.text[opening.start : dates[0].start] + doc.text[dates[0].end : opening.end]
+    if rest.strip(_DATE_ONLY_PUNCTUATION):
+        return []
+    date = dates[0]
+    return [DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)]
 
 
 def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:

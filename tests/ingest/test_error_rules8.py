@@ -1,0 +1,80 @@
+"""Rules added after the error analysis of heldout8 (docs/INGEST.md, "heldout8:
+error analysis"), one test or more per rule and language.
+
+Every sentence is written for the test; none is copied from a corpus
+article. Relative dates resolve against the publication date each test
+gives, so nothing here reads the clock.
+"""
+
+import pytest
+
+from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events
+
+MOU_KK = "маусымдық жұмысшылардың құқықтарын қорғау туралы меморандум"
+
+
+# --- a Kazakh pronoun that opens the sentence ------------------------------------------
+
+
+def test_a_kazakh_dative_pronoun_opening_the_sentence_is_the_object_of_the_signing(gazetteer):
+    text = (
+        f"Ең маңызды құжат — {SPCA_KK}. "
+        "Оған 2024 жылғы 24 сәуірде Астанада, ресми рәсім барысында екі министр қол қойды."
+    )
+    found = events(gazetteer, text, "2025-03-02", "kk")
+    assert ("spca", "signed", "2024-04-24") in found
+
+
+def test_a_kazakh_subject_pronoun_with_a_passive_verb_is_the_document(gazetteer):
+    text = f"Екінші құжат — {MOU_KK}. Ол 2025 жылғы ақпанда Лондонда өткен кездесуде бекітілді."
+    found = events(gazetteer, text, "2025-06-01", "kk")
+    assert found == {("mou-seasonal-workers-2025", "signed", "2025-02")}
+
+
+def test_a_kazakh_subject_pronoun_with_an_active_verb_is_a_person(gazetteer):
+    # «Ол ... қол қойды» is "he signed": the person signed something not named.
+    text = f"Екінші құжат — {MOU_KK}. Ол 2025 жылғы ақпанда Лондонда басқа хатқа қол қойды."
+    found = events(gazetteer, text, "2025-06-01", "kk")
+    assert found == set()
+
+
+# --- a paragraph dated in front ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            f"The road of {SPCA_EN}.\n\n11 February 2025. In London the ministers reviewed "
+            "the ratification and signed the memorandum on seasonal workers.",
+            {
+                ("spca", "ratification_pending", "2025-02-11"),
+                ("mou-seasonal-workers-2025", "signed", "2025-02-11"),
+            },
+        ),
+        (
+            "ru",
+            f"Путь документа: {SPCA_RU}.\n\nФевраль 2025 года. В Лондоне министры подписали "
+            "меморандум о защите прав сезонных работников.",
+            {("mou-seasonal-workers-2025", "signed", "2025-02")},
+        ),
+        (
+            "kk",
+            f"{SPCA_KK} шежіресі.\n\n2025 жылғы 11 ақпан. Лондонда министрлер {MOU_KK} қол қойды.",
+            {("mou-seasonal-workers-2025", "signed", "2025-02-11")},
+        ),
+    ],
+)
+def test_a_date_opening_a_paragraph_dates_its_steps(gazetteer, language, text, expected):
+    found = events(gazetteer, text, "2025-04-24", language)
+    assert expected <= found
+
+
+def test_a_paragraph_whose_first_sentence_says_more_than_a_date_dates_nothing_else(gazetteer):
+    text = (
+        f"The road of {SPCA_EN}.\n\nIn February 2025 it snowed in London for a week. "
+        "Later the ministers signed the memorandum on seasonal workers."
+    )
+    found = events(gazetteer, text, "2025-04-24", "en")
+    assert ("mou-seasonal-workers-2025", "signed", "2025-02") not in found
