@@ -457,6 +457,10 @@ def _anchor(doc: _Doc) -> DateMention | None:
         body = [s for s in doc.sentences if not _is_heading(doc, s)][:3]
         if body != doc.sentences[:3]:
             found = _lead_date(doc, body)
+    if found is None:
+        # Last, because a meeting the body dates ("took place on Tuesday")
+        # is the news, and the release's date is often the day after.
+        found = next((d for s in doc.sentences[:4] if (d := _place_and_date_line(doc, s))), None)
     return found
 
 
@@ -502,6 +506,24 @@ def _dateline(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
         ]
         return dates[0] if dates else None
     return None
+
+
+_PLACE = regex.compile(r"\s*\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?,\s", regex.VERSION1)
+
+
+def _place_and_date_line(doc: _Doc, sentence: Sentence) -> DateMention | None:
+    """A press release's dateline in ordinary case, on a line of its own and
+    saying nothing else: "London, 11 February", «Лондон, 11 ақпан»."""
+    place = _PLACE.match(doc.text, sentence.start, sentence.end)
+    if place is None or not _is_heading(doc, sentence):
+        return None
+    dates = doc.in_sentence(doc.dates, sentence)
+    if len(dates) != 1 or doc.text[dates[0].end : sentence.end].strip(" .,"):
+        return None
+    date = dates[0]
+    if date.value.precision != "day" or not _not_after_publication(date.value, doc.published):
+        return None
+    return date
 
 
 def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:

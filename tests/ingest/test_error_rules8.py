@@ -78,3 +78,51 @@ def test_a_paragraph_whose_first_sentence_says_more_than_a_date_dates_nothing_el
     )
     found = events(gazetteer, text, "2025-04-24", "en")
     assert ("mou-seasonal-workers-2025", "signed", "2025-02") not in found
+
+
+# --- a dateline in ordinary case ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            f"Ministers meet in London\n\nLondon, 11 February\n\n"
+            f"The delegations also reviewed the ratification of {SPCA_EN}.",
+        ),
+        (
+            "ru",
+            "Министры встретились в Лондоне\n\nЛондон, 11 февраля\n\n"
+            "Делегации обсудили также ход ратификации Соглашения о стратегическом "
+            "партнерстве и сотрудничестве.",
+        ),
+        (
+            "kk",
+            "Министрлер Лондонда кездесті\n\nЛондон, 11 ақпан\n\n"
+            f"{SPCA_KK}ді ратификациялау барысы да қаралды.",
+        ),
+    ],
+)
+def test_a_place_and_date_line_dates_the_news_of_a_release(gazetteer, language, text):
+    found = events(gazetteer, text, "2025-02-12", language)
+    assert ("spca", "ratification_pending", "2025-02-11") in found
+
+
+def test_a_meeting_the_body_dates_comes_before_the_dateline(gazetteer):
+    text = (
+        "Ministers meet in London\n\nLondon, 13 February\n\n"
+        "The Strategic Dialogue took place in London on Tuesday. "
+        f"The delegations also reviewed the ratification of {SPCA_EN}."
+    )
+    found = events(gazetteer, text, "2025-02-13", "en")
+    assert found == {("spca", "ratification_pending", "2025-02-11")}
+
+
+def test_a_place_line_that_says_more_is_no_dateline(gazetteer):
+    text = (
+        "Ministers meet in London\n\nLondon, 11 February, a cold day\n\n"
+        f"The delegations also reviewed the ratification of {SPCA_EN}."
+    )
+    found = events(gazetteer, text, "2025-02-12", "en")
+    assert found == {("spca", "ratification_pending", "2025-02-12")}
