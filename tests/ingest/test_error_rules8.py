@@ -8,6 +8,8 @@ gives, so nothing here reads the clock.
 
 import pytest
 
+from ingest.extract.dates import find_dates
+
 from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events
 
 MOU_KK = "маусымдық жұмысшылардың құқықтарын қорғау туралы меморандум"
@@ -126,3 +128,28 @@ def test_a_place_line_that_says_more_is_no_dateline(gazetteer):
     )
     found = events(gazetteer, text, "2025-02-12", "en")
     assert found == {("spca", "ratification_pending", "2025-02-12")}
+
+
+# --- a day of this year, last year or next year ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "iso"),
+    [
+        ("en", "the Senate voted on 30 April this year", "2026-04-30"),
+        ("en", "it was signed on 2 March last year", "2025-03-02"),
+        ("ru", "Сенат одобрил закон 30 апреля текущего года", "2026-04-30"),
+        ("ru", "подписан 2 марта прошлого года", "2025-03-02"),
+        ("kk", "Сенат заңды биылғы 30 сәуірде мақұлдады", "2026-04-30"),
+        ("kk", "келісімге былтыр 2 наурызда қол қойылды", "2025-03-02"),
+    ],
+)
+def test_a_day_of_a_year_told_relatively_keeps_its_day(language, text, iso):
+    [date] = find_dates(text, published="2026-05-12", language=language)
+    assert (date.value.iso(), date.value.precision) == (iso, "day")
+
+
+def test_the_senate_vote_on_a_day_of_the_current_year_is_dated_by_that_day(gazetteer):
+    text = f"{SPCA_RU}: закон был одобрен Сенатом 30 апреля текущего года."
+    found = events(gazetteer, text, "2026-05-12", "ru")
+    assert found == {("spca", "ratification_pending", "2026-04-30")}
