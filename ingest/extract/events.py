@@ -552,7 +552,24 @@ def _process_reading(
         return Reading("ratified")
     if _near(words, *window, PROCESS[language]):
         return Reading(P, C)
+    if language == "kk" and _kk_work_going_on(words, trigger.last, hi):
+        return Reading(P, C)
     return None
+
+
+# «ратификациялау жұмысы ... жалғасып жатыр»: the work on ratification is going
+# on. Kazakh ends the clause with its verb, and a plan word after it
+# («жалғасуы мүмкін», «жалғасады деп күтілуде») makes it none.
+_KK_WORK = regex.compile(r"жұмыс\w*$")
+_KK_GOING_ON = regex.compile(r"(?:жалғас(?:ып|уда|ты|қан)|жүргізіл(?:іп|уде|ді))\w*$")
+
+
+def _kk_work_going_on(words: list[str], last: int, hi: int) -> bool:
+    after = words[last + 1 : hi]
+    if not after or not _KK_WORK.match(after[0]):
+        return False
+    verbs = [i for i, w in enumerate(after) if _KK_GOING_ON.match(w)]
+    return bool(verbs) and not any(PLAN["kk"].match(w) for w in after[verbs[0] :])
 
 
 # "since" before a date: a state told with its start. Russian «с» / «со» only

@@ -153,3 +153,18 @@ def test_the_senate_vote_on_a_day_of_the_current_year_is_dated_by_that_day(gazet
     text = f"{SPCA_RU}: закон был одобрен Сенатом 30 апреля текущего года."
     found = events(gazetteer, text, "2026-05-12", "ru")
     assert found == {("spca", "ratification_pending", "2026-04-30")}
+
+
+# --- ratification work going on ------------------------------------------------------------
+
+
+def test_kazakh_ratification_work_going_on_confirms_the_pending_ratification(gazetteer):
+    text = f"Елші {SPCA_KK}ді ратификациялау жұмысы екі елде де жалғасып жатқанын айтты."
+    found = events(gazetteer, text, "2025-01-21", "kk")
+    assert found == {("spca", "ratification_pending", "2025-01-21")}
+
+
+def test_kazakh_ratification_work_to_go_on_is_a_plan(gazetteer):
+    text = f"Елші {SPCA_KK}ді ратификациялау жұмысы келесі жылы жалғасуы мүмкін екенін айтты."
+    found = events(gazetteer, text, "2025-01-21", "kk")
+    assert found == set()
