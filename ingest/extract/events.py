@@ -522,7 +522,25 @@ def _signs_ratification_law(
     lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
     ratify = ROOTS[language]["ratify"]
     laws = [i for i in range(lo, hi) if LAW_ONLY[language].match(words[i])]
-    return any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4)))
+    if any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4))):
+        return True
+    # "the Mazhilis and the Senate passed the law, and the President signed
+    # it in May": the law the chambers passed, signed by the head of state.
+    return (
+        bool(laws)
+        and _near(words, 0, len(words), CHAMBER[language])
+        and _near(words, 0, trigger.first, ROOTS[language]["approve"])
+        and _near(words, max(0, trigger.first - 6), trigger.first, HEAD_OF_STATE[language])
+    )
+
+
+# fmt: off
+HEAD_OF_STATE = {
+    "en": regex.compile(r"(?:president|head)$"),
+    "ru": regex.compile(r"(?:президент\w*|глав\w*)$"),
+    "kk": regex.compile(r"(?:президент\w*|басшы\w*)$"),
+}
+# fmt: on
 
 
 def _process_reading(

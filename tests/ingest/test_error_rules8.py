@@ -168,3 +168,42 @@ def test_kazakh_ratification_work_to_go_on_is_a_plan(gazetteer):
     text = f"Елші {SPCA_KK}ді ратификациялау жұмысы келесі жылы жалғасуы мүмкін екенін айтты."
     found = events(gazetteer, text, "2025-01-21", "kk")
     assert found == set()
+
+
+# --- the head of state signing the law the chambers passed --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            f"{SPCA_EN} entered into force today. The Mazhilis and the Senate passed the law, "
+            "and the President signed it in May.",
+        ),
+        (
+            "ru",
+            f"{SPCA_RU} вступило в силу. Мажилис и Сенат одобрили закон, "
+            "а глава государства подписал его в мае.",
+        ),
+        (
+            "kk",
+            f"{SPCA_KK} бүгін күшіне енді. Біздің тарапта Мәжіліс пен Сенат заңды мақұлдады, "
+            "Мемлекет басшысы заңға мамырда қол қойды.",
+        ),
+    ],
+)
+def test_the_head_of_state_signing_the_law_the_chambers_passed_is_the_ratification(
+    gazetteer, language, text
+):
+    found = events(gazetteer, text, "2026-09-01", language)
+    assert found == {("spca", "in_force", "2026-09-01"), ("spca", "ratified", "2026-05")}
+
+
+def test_a_law_the_chambers_only_debated_is_not_the_ratification(gazetteer):
+    text = (
+        f"{SPCA_EN} entered into force today. The Senate debated a tax law in May, "
+        "which the President signed."
+    )
+    found = events(gazetteer, text, "2026-09-01", "en")
+    assert found == {("spca", "in_force", "2026-09-01")}
