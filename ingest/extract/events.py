@@ -543,6 +543,9 @@ HEAD_OF_STATE = {
 # fmt: on
 
 
+_RU_TREATY_SUBJECT = regex.compile(r"(?:соглашение|договор|документ)$")
+
+
 def _process_reading(
     words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
 ) -> Reading | None:
@@ -558,8 +561,13 @@ def _process_reading(
             if _since(words, clause, language):
                 return Reading("in_force", needs_date=True)
             # "in force", «күшінде»: a confirmation; «действует» alone is too
-            # common a verb to say so.
-            return None if language == "ru" else Reading("in_force", C)
+            # common a verb to say so, unless the agreement itself is its
+            # subject right before it («стороны констатировали, что
+            # Соглашение действует»).
+            if language == "ru":
+                before = words[trigger.first - 1] if trigger.first > clause[0] else ""
+                return Reading("in_force", C) if _RU_TREATY_SUBJECT.match(before) else None
+            return Reading("in_force", C)
         return Reading("in_force", needs_date=trigger.form == "nominal")
     if trigger.form != "nominal":
         return Reading("ratified")

@@ -12,6 +12,7 @@ from ingest.extract.dates import find_dates
 
 from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events
 
+SPCA_RU_DAT = "Соглашению о стратегическом партнерстве и сотрудничестве"
 MOU_KK = "маусымдық жұмысшылардың құқықтарын қорғау туралы меморандум"
 
 
@@ -207,3 +208,25 @@ def test_a_law_the_chambers_only_debated_is_not_the_ratification(gazetteer):
     )
     found = events(gazetteer, text, "2026-09-01", "en")
     assert found == {("spca", "in_force", "2026-09-01")}
+
+
+# --- «Соглашение действует» ---------------------------------------------------------------
+
+
+def test_the_agreement_as_the_subject_of_deystvuet_confirms_it_in_force(gazetteer):
+    text = (
+        f"Вчера в Лондоне прошло заседание комиссии по {SPCA_RU_DAT}. "
+        "В протоколе стороны записали, что Соглашение действует в полном объеме."
+    )
+    found = events(gazetteer, text, "2026-11-18", "ru")
+    assert found == {("spca", "in_force", "2026-11-17")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Комиссия действует с прошлого года.", "Порядок действует для всех сторон."],
+)
+def test_deystvuet_with_another_subject_says_nothing(gazetteer, sentence):
+    text = f"Вчера в Лондоне прошло заседание комиссии по {SPCA_RU_DAT}. {sentence}"
+    found = events(gazetteer, text, "2026-11-18", "ru")
+    assert found == set()
