@@ -230,3 +230,25 @@ def test_deystvuet_with_another_subject_says_nothing(gazetteer, sentence):
     text = f"Вчера в Лондоне прошло заседание комиссии по {SPCA_RU_DAT}. {sentence}"
     found = events(gazetteer, text, "2026-11-18", "ru")
     assert found == set()
+
+
+# --- Parliament receiving the text --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", f"{SPCA_EN} was discussed. The British Parliament received the text in March."),
+        ("ru", f"{SPCA_RU} обсуждали. Британский парламент получил текст в марте."),
+        ("kk", f"{SPCA_KK} талқыланды. Ұлыбритания парламенті наурызда мәтінін алды."),
+    ],
+)
+def test_the_british_parliament_receiving_the_text_is_the_laying(gazetteer, language, text):
+    found = events(gazetteer, text, "2026-05-12", language)
+    assert found == {("spca", "ratification_pending", "2026-03")}
+
+
+def test_parliament_to_receive_the_text_is_a_plan(gazetteer):
+    text = f"{SPCA_EN} was discussed. The British Parliament will receive the text in June."
+    found = events(gazetteer, text, "2026-05-12", "en")
+    assert found == set()
