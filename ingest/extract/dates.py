@@ -654,6 +654,19 @@ def _day(groups: dict) -> int:
     return DAY_WORDS[word.casefold()] if word else int(groups["day"])
 
 
+def _day_month_rel(
+    g: dict, published: PartialDate, language: str
+) -> tuple[PartialDate | None, bool]:
+    """ "30 April this year", «30 апреля текущего года»: a day, its year told
+    from the article's."""
+    offset = REL_YEAR[g["rel"].casefold()]
+    try:
+        month = _month_number(g["month"], language)
+        return PartialDate(published.year + offset, month, _day(g)), True
+    except ValueError:
+        return None, False
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -678,12 +691,7 @@ def _resolve(
     if kind == "month":
         return resolve_month(_month_number(g["month"], language), published, future=future), True
     if kind == "day_month_rel":
-        offset = REL_YEAR[g["rel"].casefold()]
-        try:
-            month = _month_number(g["month"], language)
-            return PartialDate(published.year + offset, month, _day(g)), True
-        except ValueError:
-            return None, False
+        return _day_month_rel(g, published, language)
     if kind == "month_rel":
         offset = REL_YEAR[g["rel"].casefold()]
         return PartialDate(published.year + offset, _month_number(g["month"], language)), True

@@ -596,6 +596,9 @@ def _assign_dates(
 ) -> dict[int, DateMention]:
     """Each date goes to its nearest cue; each cue keeps its nearest date.
     Dates after publication date no status ("set to sign in June")."""
+    if dates and dates[0].rule == "paragraph_date":
+        # The paragraph's date stands for every step its sentence tells.
+        return {id(cue): dates[0] for cue in cues}
     by_cue: dict[int, list[DateMention]] = {}
     for date in dates:
         if not _not_after_publication(date.value, doc.published):
@@ -657,9 +660,6 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         # that "signed ... yesterday, closing a negotiation" dates the signing.
         cues = _drop_superseded_cues(cues, targets)
         assigned = _assign_dates(doc, cues, dates)
-        if dates and dates[0].rule == "paragraph_date":
-            # The paragraph's date stands for every step its sentence tells.
-            assigned = {id(cue): dates[0] for cue in cues}
         found: list[Proposal] = []
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
