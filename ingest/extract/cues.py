@@ -86,6 +86,9 @@ EN = [
     _cue("en_ratification_process", r"\bratification\s+(?:process|procedures?)\b|\bprocess\s+of\s+(?:its\s+)?ratification\b|\b(?:domestic|internal)\s+(?:ratification\s+)?procedures\b", P, C, priority=90),  # noqa: E501
     _cue("en_swift_ratification", r"\b(?:swift|speedy|early|earliest|prompt|timely|rapid|quick|soonest)\s+ratification\b", P, C, priority=90),  # noqa: E501
     _cue("en_discussed_ratification", r"\b(?:(?:discuss|review|consider|examin|assess)\w*|took\s+stock\s+of|take\s+stock\s+of)\s+(?:how\s+|where\s+)?(?:the\s+)?(?:progress\s+(?:on|of|in|with)\s+)?(?:its\s+|the\s+)?ratification\b", P, C, priority=91),  # noqa: E501
+    # "the British Parliament received the text in March": the laying, told
+    # from Parliament's side.
+    _cue("en_parliament_received", r"\b(?:(?:British|UK)\s+)?Parliament\s+(?:has\s+)?(?:received|got)\s+the\s+(?:text|treaty|document|agreement)\b", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("en_ratification_bill", r"\b(?:introduc|submitt?|present|sen[dt]|table)\w*\s+(?:\w+\s+){0,3}?(?:ratification\s+bill|bill\s+(?:on|for)\s+(?:its\s+|the\s+)?ratification)\b|\bratification\s+bill\b|\bCRaG\b", P, priority=85),  # noqa: E501
     # A government's own review of a signed text holds its ratification up (the seed's
@@ -142,6 +145,7 @@ RU = [
     # «законопроект внесен правительством»: a government submits a bill to
     # Parliament, so the bill is before it even when the chamber goes unsaid.
     # A submission to come («будет внесен», «внесет», «должен быть внесен») is a plan.
+    _cue("ru_parliament_received", r"(?:британск\w+\s+парламент\w*|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства))\s+получил\w*\s+(?:текст|документ|соглашение)", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("ru_submit_future", r"(?:будет|будут|долж\w*\s+быть|может\s+быть|могут\s+быть)\s+(?:\w+\s+)?вн[её]с[её]н\w*|вн[её]с[её]т|внесут|внести", None, priority=88),  # noqa: E501
     _cue("ru_submitted_by_government", r"вн[её]с[её]н\w*\s+(?:\w+\s+){0,2}?правительств\w*|правительств\w*\s+(?:\w+\s+){0,2}?вн[её]сл\w*\s+(?:\w+\s+){0,2}?(?:законопроект\w*|документ\w*|проект\w*)", P, priority=85),  # noqa: E501
     # «текст был представлен Парламенту Соединенного Королевства»: laid before it.
@@ -167,6 +171,7 @@ RU = [
 
 # fmt: off
 KK = [
+    _cue("kk_parliament_received", r"(?:британ\w*|Ұлыбритания\w*)\s+парламент\w*\s+(?:[\w-]+\s+){0,3}?(?:мәтінін|құжатты|келісімді)\s+алды", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
     _cue("kk_ratify_future", r"ратификациялануы\s+(?:тиіс|керек|қажет)|ратификацияланады|ратификациялауы\s+(?:тиіс|керек)", None, priority=99),  # noqa: E501
     # «ратификациялау үдерісінен кейін»: after the process, background to what followed.

@@ -256,6 +256,19 @@ def _rules(language: str) -> list[_Rule]:
                 _c(_B + m + r"\s+" + _DAY + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + _E),
                 "full",
             ),
+            # "on 30 April this year": the day, not only the month.
+            _Rule(
+                "en_d_m_rel",
+                _c(
+                    _B
+                    + _DAY
+                    + r"(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                    + m
+                    + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)"
+                    + _E
+                ),
+                "day_month_rel",
+            ),
             _Rule(
                 "en_m_last_year",
                 _c(_B + m + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)" + _E),
@@ -329,6 +342,20 @@ def _rules(language: str) -> list[_Rule]:
         return [
             *common,
             _Rule("ru_d_m_y", _c(_B + _DAY + r"\s+" + m + r"\s+" + _YEAR + god + _E, i), "full"),
+            # «30 апреля текущего года»: the day, not only the month.
+            _Rule(
+                "ru_d_m_rel",
+                _c(
+                    _B
+                    + _DAY
+                    + r"\s+"
+                    + m
+                    + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года"
+                    + _E,
+                    i,
+                ),
+                "day_month_rel",
+            ),
             _Rule(
                 "ru_m_rel",
                 _c(
@@ -433,6 +460,19 @@ def _rules(language: str) -> list[_Rule]:
             "full",
         ),
         _Rule("kk_y_m", _c(_B + _YEAR + jyl + r"\s+" + m + _E, i), "month_year"),
+        _Rule(
+            "kk_d_m_rel",
+            _c(
+                _B
+                + r"(?P<rel>өткен жылдың|былтырғы|былтыр|биылғы|биыл|келесі жылдың)\s+"
+                + _DAY
+                + r"\s+"
+                + m
+                + _E,
+                i,
+            ),
+            "day_month_rel",
+        ),
         _Rule(
             "kk_m_rel",
             _c(
@@ -614,6 +654,19 @@ def _day(groups: dict) -> int:
     return DAY_WORDS[word.casefold()] if word else int(groups["day"])
 
 
+def _day_month_rel(
+    g: dict, published: PartialDate, language: str
+) -> tuple[PartialDate | None, bool]:
+    """ "30 April this year", «30 апреля текущего года»: a day, its year told
+    from the article's."""
+    offset = REL_YEAR[g["rel"].casefold()]
+    try:
+        month = _month_number(g["month"], language)
+        return PartialDate(published.year + offset, month, _day(g)), True
+    except ValueError:
+        return None, False
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -637,6 +690,8 @@ def _resolve(
         return resolve_day_month(_day(g), month, published, future=future), True
     if kind == "month":
         return resolve_month(_month_number(g["month"], language), published, future=future), True
+    if kind == "day_month_rel":
+        return _day_month_rel(g, published, language)
     if kind == "month_rel":
         offset = REL_YEAR[g["rel"].casefold()]
         return PartialDate(published.year + offset, _month_number(g["month"], language)), True

@@ -522,7 +522,28 @@ def _signs_ratification_law(
     lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
     ratify = ROOTS[language]["ratify"]
     laws = [i for i in range(lo, hi) if LAW_ONLY[language].match(words[i])]
-    return any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4)))
+    if any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4))):
+        return True
+    # "the Mazhilis and the Senate passed the law, and the President signed
+    # it in May": the law the chambers passed, signed by the head of state.
+    return (
+        bool(laws)
+        and _near(words, 0, len(words), CHAMBER[language])
+        and _near(words, 0, trigger.first, ROOTS[language]["approve"])
+        and _near(words, max(0, trigger.first - 6), trigger.first, HEAD_OF_STATE[language])
+    )
+
+
+# fmt: off
+HEAD_OF_STATE = {
+    "en": regex.compile(r"(?:president|head)$"),
+    "ru": regex.compile(r"(?:президент\w*|глав\w*)$"),
+    "kk": regex.compile(r"(?:президент\w*|басшы\w*)$"),
+}
+# fmt: on
+
+
+_RU_TREATY_SUBJECT = regex.compile(r"(?:соглашение|договор|документ)$")
 
 
 def _process_reading(
@@ -540,8 +561,13 @@ def _process_reading(
             if _since(words, clause, language):
                 return Reading("in_force", needs_date=True)
             # "in force", «күшінде»: a confirmation; «действует» alone is too
-            # common a verb to say so.
-            return None if language == "ru" else Reading("in_force", C)
+            # common a verb to say so, unless the agreement itself is its
+            # subject right before it («стороны констатировали, что
+            # Соглашение действует»).
+            if language == "ru":
+                before = words[trigger.first - 1] if trigger.first > clause[0] else ""
+                return Reading("in_force", C) if _RU_TREATY_SUBJECT.match(before) else None
+            return Reading("in_force", C)
         return Reading("in_force", needs_date=trigger.form == "nominal")
     if trigger.form != "nominal":
         return Reading("ratified")
@@ -552,7 +578,24 @@ def _process_reading(
         return Reading("ratified")
     if _near(words, *window, PROCESS[language]):
         return Reading(P, C)
+    if language == "kk" and _kk_work_going_on(words, trigger.last, hi):
+        return Reading(P, C)
     return None
+
+
+# «ратификациялау жұмысы ... жалғасып жатыр»: the work on ratification is going
+# on. Kazakh ends the clause with its verb, and a plan word after it
+# («жалғасуы мүмкін», «жалғасады деп күтілуде») makes it none.
+_KK_WORK = regex.compile(r"жұмыс\w*$")
+_KK_GOING_ON = regex.compile(r"(?:жалғас(?:ып|уда|ты|қан)|жүргізіл(?:іп|уде|ді))\w*$")
+
+
+def _kk_work_going_on(words: list[str], last: int, hi: int) -> bool:
+    after = words[last + 1 : hi]
+    if not after or not _KK_WORK.match(after[0]):
+        return False
+    verbs = [i for i, w in enumerate(after) if _KK_GOING_ON.match(w)]
+    return bool(verbs) and not any(PLAN["kk"].match(w) for w in after[verbs[0] :])
 
 
 # "since" before a date: a state told with its start. Russian «с» / «со» only
@@ -601,7 +644,26 @@ def pronoun_object(tokens: list[Token], start: int, end: int, language: str) -> 
     if any(pattern.match(t.norm) for t in near):
         return True
     subject, reach = SUBJECT.get(language, (_NO_PATTERN, 0))
-    return any(subject.match(t.norm) for t in tokens[max(0, first - reach) : first])
+    if any(subject.match(t.norm) for t in tokens[max(0, first - reach) : first]):
+        return True
+    return language == "kk" and _kazakh_opening_pronoun(tokens, last)
+
+
+# Kazakh puts the verb last, so a pronoun that opens the sentence («Оған 2023
+# жылғы наурызда, ... сапары кезінде қол қойылды») can stand far from it.
+KK_OPENING_OBJECT = regex.compile(r"(?:оған|оны)$")
+KK_OPENING_SUBJECT = regex.compile(r"ол$")
+# «Ол ... бекітілді» is "it was approved"; «Ол ... қол қойды» is "he signed".
+KK_PASSIVE = regex.compile(r"\w+(?:ыл|іл|л|ын|ін)(?:ды|ді|ған|ген)$")
+
+
+def _kazakh_opening_pronoun(tokens: list[Token], last: int) -> bool:
+    if not tokens:
+        return False
+    opening = tokens[0].norm
+    if KK_OPENING_OBJECT.match(opening):
+        return True
+    return bool(KK_OPENING_SUBJECT.match(opening)) and bool(KK_PASSIVE.match(tokens[last].norm))
 
 
 def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:

@@ -457,6 +457,10 @@ def _anchor(doc: _Doc) -> DateMention | None:
         body = [s for s in doc.sentences if not _is_heading(doc, s)][:3]
         if body != doc.sentences[:3]:
             found = _lead_date(doc, body)
+    if found is None:
+        # Last, because a meeting the body dates ("took place on Tuesday")
+        # is the news, and the release's date is often the day after.
+        found = next((d for s in doc.sentences[:4] if (d := _place_and_date_line(doc, s))), None)
     return found
 
 
@@ -502,6 +506,24 @@ def _dateline(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
         ]
         return dates[0] if dates else None
     return None
+
+
+_PLACE = regex.compile(r"\s*\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?,\s", regex.VERSION1)
+
+
+def _place_and_date_line(doc: _Doc, sentence: Sentence) -> DateMention | None:
+    """A press release's dateline in ordinary case, on a line of its own and
+    saying nothing else: "London, 11 February", «Лондон, 11 ақпан»."""
+    place = _PLACE.match(doc.text, sentence.start, sentence.end)
+    if place is None or not _is_heading(doc, sentence):
+        return None
+    dates = doc.in_sentence(doc.dates, sentence)
+    if len(dates) != 1 or doc.text[dates[0].end : sentence.end].strip(" .,"):
+        return None
+    date = dates[0]
+    if date.value.precision != "day" or not _not_after_publication(date.value, doc.published):
+        return None
+    return date
 
 
 def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
@@ -574,6 +596,9 @@ def _assign_dates(
 ) -> dict[int, DateMention]:
     """Each date goes to its nearest cue; each cue keeps its nearest date.
     Dates after publication date no status ("set to sign in June")."""
+    if dates and dates[0].rule == "paragraph_date":
+        # The paragraph's date stands for every step its sentence tells.
+        return {id(cue): dates[0] for cue in cues}
     by_cue: dict[int, list[DateMention]] = {}
     for date in dates:
         if not _not_after_publication(date.value, doc.published):
@@ -625,7 +650,11 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        dates = _event_dates(doc, sentence, agreements) or _same_occasion(doc, index, sentence)
+        dates = (
+            _event_dates(doc, sentence, agreements)
+            or _same_occasion(doc, index, sentence)
+            or _paragraph_date(doc, index)
+        )
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
@@ -779,6 +808,33 @@ def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
     return [
         DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
     ]
+
+
+_DATE_ONLY_PUNCTUATION = " \t.:;,–—-•*"
+
+
+def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
+    """A retrospective or a chronicle dates a paragraph once, in front of it
+    ("July 2024. A new government took office ... and started ..."): a
+    sentence with no date of its own takes the date that makes up the whole
+    first sentence of its paragraph."""
+    first = index
+    while (
+        first > 0
+        and "\n" not in doc.text[doc.sentences[first - 1].end : doc.sentences[first].start]
+    ):
+        first -= 1
+    if first == index:
+        return []
+    opening = doc.sentences[first]
+    dates = doc.in_sentence(doc.dates, opening)
+    if len(dates) != 1 or not _not_after_publication(dates[0].value, doc.published):
+        return []
+    rest = doc.text[opening.start : dates[0].start] + doc.text[dates[0].end : opening.end]
+    if rest.strip(_DATE_ONLY_PUNCTUATION):
+        return []
+    date = dates[0]
+    return [DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)]
 
 
 def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:
