@@ -10,10 +10,10 @@ import pytest
 
 from ingest.extract.dates import find_dates
 
+from .test_error_rules7 import MOU_KK
 from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events
 
 SPCA_RU_DAT = "Соглашению о стратегическом партнерстве и сотрудничестве"
-MOU_KK = "маусымдық жұмысшылардың құқықтарын қорғау туралы меморандум"
 
 
 # --- a Kazakh pronoun that opens the sentence ------------------------------------------
