@@ -39,8 +39,10 @@ def test_an_editor_changes_content_but_not_users(member, seeded):
     spca = Agreement.objects.get(slug="spca")
     url = reverse("admin:agreements_agreement_change", args=(spca.pk,))
     data = form_data(client.get(url))
-    data["signed_at"] = "London"
+    data["signed_at_en"] = "London"
     assert client.post(url, data).status_code == 302
+    spca.refresh_from_db()
+    assert spca.signed_at_en == "London"
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
 

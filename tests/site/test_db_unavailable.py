@@ -105,7 +105,7 @@ def _admin_step_form(client, django_user_model):
     spca = Agreement.objects.get(slug="spca")
     url = reverse("admin:agreements_agreement_change", args=(spca.pk,))
     data = form_data(client.get(url))
-    data["summary"] = "Changed while the database was unavailable."
+    data["summary_en"] = "Changed while the database was unavailable."
     add_inline_row(
         data,
         "status_events",
@@ -171,7 +171,7 @@ def test_an_admin_save_to_a_full_database_is_a_503_and_writes_nothing(
     committed_seeds, client, django_user_model, db_snapshot
 ):
     client, url, data = _admin_step_form(client, django_user_model)
-    data["summary"] = "A long summary. " * 20_000
+    data["summary_en"] = "A long summary. " * 20_000
     before = db_snapshot()
     with full_sqlite_database():
         _assert_html_503(client.post(url, data))
