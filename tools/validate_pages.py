@@ -49,6 +49,10 @@ PAGE_TYPES = {
     "agreement-detail-ru": "/ru/agreements/spca/",
     "agreement-detail-kk": "/kk/agreements/spca/",
     "dashboard-kk": "/kk/",
+    # A source's title as written beside its translation, a unit in Russian.
+    "source-detail-ru": "/ru/sources/kazinform-2025-02-strategic-dialogue-8/",
+    "figure-detail-ru": "/ru/figures/british-companies-in-kazakhstan-580/",
+    "meeting-detail-kk": "/kk/meetings/strategic-dialogue-8/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
