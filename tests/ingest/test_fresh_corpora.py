@@ -1,4 +1,4 @@
-"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/` to `heldout9/`).
+"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/` to `heldout10/`).
 
 Each was written and labelled before the extractor was run on it, and is
 labelled for status events only (`labelled: [status_event]`; distractors for
@@ -29,7 +29,10 @@ from tests.ingest.corpus_format import (
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "ingest" / "corpus"
-SPLITS = ("heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+SPLITS = (
+    "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+    "heldout10",
+)  # fmt: skip
 ARTICLE_KEYS = (
     "id", "language", "published", "title", "publisher", "url",
     "distractor", "labelled", "notes", "text", "expected",
