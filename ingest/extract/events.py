@@ -325,6 +325,13 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     first, last = trigger.first, trigger.last
     if trigger.form == "negated":
         return "negated"
+    if _near(words, lo, first, UNREAL[language]) or (
+        # Kazakh reports what was said after it: «... ратификацияланды деген қате әсер».
+        language == "kk"
+        and words[last + 1 : last + 2] == ["деген"]
+        and _near(words, last + 2, last + 5, UNREAL[language])
+    ):
+        return "unreal"
     if language == "kk" and _kk_contrast(words, trigger):
         return ""
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
@@ -345,6 +352,9 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     ):
         return "plan"
     if language == "kk":
+        # «Егер ...» opens the clause, far from the verb at its end.
+        if _conditional(words, lo, first, language):
+            return "plan"
         after = words[last + 1 : min(hi, last + 4)]
         if any(NEGATION["kk"].match(w) for w in after):
             return "negated"
@@ -356,6 +366,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     # Words inside a two-word event count as before it: «процедуры должны быть
     # завершены», «процедуры не завершены».
     before = (max(lo, first - 5), last)
+    if _conditional(words, *before, language):
+        return "plan"
     after = (last + 1, min(hi, last + 3))
     if _near(words, *before, PLAN[language]) or (
         trigger.form == "nominal" and _near(words, *after, PLAN[language])
@@ -367,6 +379,34 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+# "gave the impression that the procedure was complete", «ошибочно сообщалось,
+# что ...», «... деген қате әсер»: a step someone wrongly believed or reported
+# is not one (correction notices retract them). Only within the clause: «Это
+# неверно: Сенат одобрил закон 30 апреля» states the right one after the colon.
+# fmt: off
+UNREAL = {
+    "en": regex.compile(r"(?:impression|wrongly|incorrectly|erroneously|mistakenly|falsely|rumou?rs?|rumou?red|allegedly|supposedly)$"),  # noqa: E501
+    "ru": regex.compile(r"(?:впечатлени\w*|ошибочно|неверно|неправильно|ложн\w*|слух\w*|якобы|будто)$"),  # noqa: E501
+    "kk": regex.compile(r"(?:әсер\w*|қате|қателесіп|жаңсақ|сыбыс\w*|имиш)$"),
+}
+# fmt: on
+# "takes effect once both have ratified it", «если парламент ратифицирует»:
+# a step inside a condition is not a report of it. "once again", "once more"
+# are repetition.
+IF = {
+    "en": regex.compile(r"(?:once|if|unless|provided|providing)$"),
+    "ru": regex.compile(r"(?:если|ежели)$"),
+    "kk": regex.compile(r"егер$"),
+}
+
+
+def _conditional(words: list[str], lo: int, hi: int, language: str) -> bool:
+    return any(
+        IF[language].match(words[i]) and words[i + 1 : i + 2] not in (["again"], ["more"])
+        for i in range(max(0, lo), hi)
+    )
 
 
 _KK_FINITE = regex.compile(r"\w+(?:ды|ді|ты|ті)$")
@@ -466,6 +506,8 @@ def read(
     """The status an event word states in its clause, given its mood
     (`modality`), or None."""
     event = trigger.event
+    if mood == "unreal":
+        return None
     if (
         event == "sign"
         and language == "kk"
@@ -475,6 +517,10 @@ def read(
         event = "approve"
     if event == "sign" and not mood and _signs_ratification_law(words, trigger, clause, language):
         return Reading("ratified", party="kazakhstan", priority=95)
+    if event == "sign" and mood and _head_of_state_law(words, trigger, clause, language):
+        # "the President has not yet signed the law": Kazakhstan's ratification
+        # is still pending; a signature of the law planned is no step.
+        return Reading(P, C, party="kazakhstan", priority=96) if mood == "negated" else None
     if event == "agree":
         return None if mood else Reading("signed", needs_date=True)
     if event == "sign":
@@ -531,6 +577,19 @@ def _signs_ratification_law(
         and _near(words, 0, len(words), CHAMBER[language])
         and _near(words, 0, trigger.first, ROOTS[language]["approve"])
         and _near(words, max(0, trigger.first - 6), trigger.first, HEAD_OF_STATE[language])
+    )
+
+
+def _head_of_state_law(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """Is the signing that of a law by the head of state, or of the law on
+    the ratification? Kazakhstan ratifies by the President's signature."""
+    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    if not _near(words, lo, hi, LAW_ONLY[language]):
+        return False
+    return _near(words, lo, hi, HEAD_OF_STATE[language]) or _signs_ratification_law(
+        words, trigger, clause, language
     )
 
 
