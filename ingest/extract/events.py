@@ -501,10 +501,15 @@ C = "confirmation"
 
 
 def read(
-    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str, mood: str
+    words: list[str],
+    trigger: Trigger,
+    clause: tuple[int, int],
+    language: str,
+    mood: str,
+    previous: list[str] = (),
 ) -> Reading | None:
     """The status an event word states in its clause, given its mood
-    (`modality`), or None."""
+    (`modality`), or None. `previous` are the words of the sentence before."""
     event = trigger.event
     if mood == "unreal":
         return None
@@ -552,12 +557,47 @@ def read(
         event == "approve"
         and trigger.form != "nominal"
         and _near(words, *clause, CHAMBER[language])
-        and _near(words, *clause, LAW[language])
+        and (
+            _near(words, *clause, LAW[language])
+            or _law_by_pronoun(words, trigger, clause, language, previous)
+        )
     ):
         return Reading(P, party="kazakhstan")
     if event == "lay" and _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES):
         return Reading(P, party="united-kingdom")
     return None
+
+
+# "it", «его», «оны» next to a chamber's vote: the bill named before it.
+# fmt: off
+BILL_PRONOUN = {
+    "en": regex.compile(r"it$"),
+    "ru": regex.compile(r"(?:его|он|оно)$"),
+    "kk": regex.compile(r"(?:оны|ол|оған)$"),
+}
+# fmt: on
+
+
+def _law_by_pronoun(
+    words: list[str],
+    trigger: Trigger,
+    clause: tuple[int, int],
+    language: str,
+    previous: list[str],
+) -> bool:
+    """ "Parliament had the bill: it was approved by the Senate in April",
+    "The bill went to the Senate. It was approved ...": a pronoun next to the
+    vote stands for the bill or law named before it, in the sentence or the
+    one before. Kazakh puts the pronoun first, far from the verb."""
+    if language == "kk":
+        near = words[clause[0] : clause[0] + 1]
+    else:
+        near = words[max(clause[0], trigger.first - 3) : trigger.last + 3]
+    if not any(BILL_PRONOUN[language].match(w) for w in near):
+        return False
+    return _near(words, 0, clause[0], LAW_ONLY[language]) or _near(
+        list(previous), 0, len(previous), LAW_ONLY[language]
+    )
 
 
 def _signs_ratification_law(
@@ -725,10 +765,13 @@ def _kazakh_opening_pronoun(tokens: list[Token], last: int) -> bool:
     return bool(KK_OPENING_SUBJECT.match(opening)) and bool(KK_PASSIVE.match(tokens[last].norm))
 
 
-def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
+def stem_cues(
+    text: str, tokens: list[Token], language: str, previous: list[Token] = ()
+) -> list[CueMatch]:
     """Status cues read from the event words of one sentence's tokens. An event
     word under a negation or a plan that states no step becomes a blocker (a
-    cue with no status), so a phrase cue for the bare word cannot claim it."""
+    cue with no status), so a phrase cue for the bare word cannot claim it.
+    `previous` are the tokens of the sentence before (what a pronoun stands for)."""
     # "May" in the middle of a sentence is the month, not the modal.
     words = ["may_month" if t.text == "May" and i else t.norm for i, t in enumerate(tokens)]
     out = []
@@ -737,7 +780,7 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
         # The mood is read within commas ("unsigned until April, when it was
         # signed"); the chamber and the law may be further off in the clause.
         mood = modality(words, trigger, _phrase(text, tokens, trigger), language)
-        reading = read(words, trigger, clause, language, mood)
+        reading = read(words, trigger, clause, language, mood, [t.norm for t in previous])
         if reading is None and not mood:
             continue
         cue = Cue(
@@ -748,6 +791,7 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
             priority=(reading and reading.priority)
             or (MOOD_PRIORITY if mood else PRIORITIES.get(trigger.event, PRIORITY)),
             party=reading.party if reading else None,
+            negation=mood == "negated",
         )
         spans = [(tokens[trigger.first].start, tokens[trigger.last].end)]
         if trigger.event == "approve" and reading is not None:

@@ -587,8 +587,34 @@ def _date_for(
         return own.value, f"date '{own.text}' ({own.rule})", True
     if cue.cue.name.endswith("recently_signed"):
         return doc.published, "publication date", False
+    if cue.cue.negation and cue.event == "confirmation" and not _reported(doc, cue):
+        # "For those asking: the agreement has not yet been ratified" in a
+        # report of yesterday's talks says how things stand as it is written.
+        return doc.published, "publication date (a negation, as of writing)", False
     value, why = doc.default_date()
     return value, why, False
+
+
+# Someone reported saying it: "the minister noted that it has not yet been
+# ratified" is the statement of the meeting the article reports.
+# fmt: off
+REPORTED = {
+    "en": regex.compile(r"\b(?:said|says|say|noted|notes|told|stated|stressed|underlined|confirmed|explained|added|recalled|reported|announced|according|reminded|pointed|agreed|reviewed|discussed)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:сказал\w*|отметил\w*|отмечал\w*|сообщил\w*|заявил\w*|подчеркнул\w*|подтвердил\w*|пояснил\w*|напомнил\w*|констатировал\w*|по\s+словам|по\s+данным|говорит\w*|говорил\w*|указал\w*|договорил\w*|согласил\w*|обсудил\w*)(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:айтты|айтқан|атап|мәлімдеді|хабарлады|жеткізді|растады|түсіндірді|еске\s+салды|сөзінше|мәліметінше|деді|дейді|хабарлауынша|келісті|талқылады)(?!\w)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _reported(doc: _Doc, cue: CueMatch) -> bool:
+    """Is the sentence, or the one before it in its paragraph (indirect speech
+    runs on: «Тараптардың хабарлауынша, ... Бұл құжатқа әлі қол қойылған
+    жоқ»), someone's reported words?"""
+    index = _sentence_of(doc, cue.start)
+    lo = doc.sentences[index].start
+    if index and "\n" not in doc.text[doc.sentences[index - 1].end : lo]:
+        lo = doc.sentences[index - 1].start
+    return bool(REPORTED[doc.language].search(doc.text, lo, doc.sentences[index].end))
 
 
 def _assign_dates(
@@ -645,7 +671,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
     for index, sentence in enumerate(doc.sentences):
         if not _ok(doc, sentence):
             continue
-        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language)
+        previous = doc.tokens_of(doc.sentences[index - 1]) if index else []
+        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language, previous)
         cues = find_cues(doc.text, doc.language, sentence.start, sentence.end, extra=stems)
         if not cues:
             continue
