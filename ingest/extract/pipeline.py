@@ -794,6 +794,7 @@ def _kind_words(doc: _Doc, sentence: Sentence) -> list:
     described = [
         m.span()
         for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end)
+        if not _BETWEEN_ONLY.match(m.group(0))
     ]
     return [
         w
