@@ -735,6 +735,15 @@ def _day_month_rel(
         return None, False
 
 
+def _resolve_weekday(
+    kind: str, g: dict, published: PartialDate, language: str, future: bool
+) -> PartialDate:
+    weekday = WEEKDAYS[language][g["wd"].casefold()]
+    if kind == "week_weekday":
+        return _weekday_of_week(weekday, published, WEEK_OFFSET[g["rel"].casefold()])
+    return _weekday(weekday, published, rel=g.get("rel"), future=future)
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -777,12 +786,8 @@ def _resolve(
         return PartialDate(int(g["year"])), False
     if kind == "rel":
         return _shift_days(published, rule.arg), True
-    if kind == "week_weekday":
-        weekday = WEEKDAYS[language][g["wd"].casefold()]
-        return _weekday_of_week(weekday, published, WEEK_OFFSET[g["rel"].casefold()]), True
-    if kind == "weekday":
-        weekday = WEEKDAYS[language][g["wd"].casefold()]
-        return _weekday(weekday, published, rel=g.get("rel"), future=future), True
+    if kind in ("week_weekday", "weekday"):
+        return _resolve_weekday(kind, g, published, language, future), True
     if kind == "year_rel":
         return PartialDate(published.year + rule.arg), True
     if kind in ("ago_year", "ago_month"):

@@ -520,23 +520,10 @@ def read(
         and _near(words, *clause, _KK_LEGISLATURE)
     ):
         event = "approve"
-    if event == "sign" and not mood and _signs_ratification_law(words, trigger, clause, language):
-        return Reading("ratified", party="kazakhstan", priority=95)
-    if event == "sign" and mood and _head_of_state_law(words, trigger, clause, language):
-        # "the President has not yet signed the law": Kazakhstan's ratification
-        # is still pending; a signature of the law planned is no step.
-        return Reading(P, C, party="kazakhstan", priority=96) if mood == "negated" else None
     if event == "agree":
         return None if mood else Reading("signed", needs_date=True)
     if event == "sign":
-        # A signing not done says the negotiation goes on (a confirmation); a
-        # signing planned is the negotiating step itself, as the phrase cues
-        # have it ("set to sign").
-        if mood == "negated":
-            return Reading("negotiating", C)
-        if mood:
-            return Reading("negotiating")
-        return Reading("signed", needs_date=trigger.form == "nominal")
+        return _sign_reading(words, trigger, clause, language, mood)
     if event in ("ratify", "complete", "force"):
         if mood == "plan":
             return None
@@ -618,6 +605,26 @@ def _signs_ratification_law(
         and _near(words, 0, trigger.first, ROOTS[language]["approve"])
         and _near(words, max(0, trigger.first - 6), trigger.first, HEAD_OF_STATE[language])
     )
+
+
+def _sign_reading(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str, mood: str
+) -> Reading | None:
+    """A signing: of the ratification law, or of the agreement."""
+    if not mood and _signs_ratification_law(words, trigger, clause, language):
+        return Reading("ratified", party="kazakhstan", priority=95)
+    if mood and _head_of_state_law(words, trigger, clause, language):
+        # "the President has not yet signed the law": Kazakhstan's ratification
+        # is still pending; a signature of the law planned is no step.
+        return Reading(P, C, party="kazakhstan", priority=96) if mood == "negated" else None
+    # A signing not done says the negotiation goes on (a confirmation); a
+    # signing planned is the negotiating step itself, as the phrase cues
+    # have it ("set to sign").
+    if mood == "negated":
+        return Reading("negotiating", C)
+    if mood:
+        return Reading("negotiating")
+    return Reading("signed", needs_date=trigger.form == "nominal")
 
 
 def _head_of_state_law(
