@@ -35,6 +35,13 @@ class Cue:
     party: str | None = None
     # The agreement must follow the cue closely ("the upcoming Agreement on ...").
     adjacent: bool = False
+    # A step said not to have happened yet ("has not yet been ratified"): a
+    # statement of the writer's day, unless someone is reported saying it.
+    negation: bool = False
+
+    def __post_init__(self) -> None:
+        if "_not_" in self.name:
+            object.__setattr__(self, "negation", True)
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,7 @@ FUTURE = {
     "kk": r"(?:өтеді|өтпек|жоспарла|болады|алдағы|келесі|күтіл|ниет)",
 }
 
+_RU_WEEKDAY = r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 # "the first of September": English days in words, always with "of".
@@ -284,6 +285,18 @@ def _rules(language: str) -> list[_Rule]:
                 "day_month",
             ),
             _Rule("en_m_y", _c(_B + m + r",?\s+(?:of\s+)?" + _YEAR + _E), "month_year"),
+            # A timeline's "2024, April": the year, then its month.
+            _Rule("en_y_m", _c(_B + _YEAR + r",\s+" + m + _E), "month_year"),
+            # "on Tuesday last week": the day of that week, not the last Tuesday.
+            _Rule(
+                "en_weekday_week",
+                _c(
+                    r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                    r"\s+(?:of\s+)?(?P<rel>last|this|next|previous|past)\s+week\b",
+                    regex.IGNORECASE,
+                ),
+                "week_weekday",
+            ),
             _Rule(
                 "en_m",
                 _c(
@@ -370,6 +383,24 @@ def _rules(language: str) -> list[_Rule]:
             ),
             _Rule("ru_d_m", _c(_B + _DAY + r"\s+" + m + _E, i), "day_month"),
             _Rule("ru_m_y", _c(_B + r"(?:в\s+)?" + m + r"\s+" + _YEAR + god + _E, i), "month_year"),
+            # A timeline's «2024 год, апрель».
+            _Rule("ru_y_m", _c(_B + _YEAR + god + r",\s+" + m + _E, i), "month_year"),
+            # «во вторник на этой неделе», «на прошлой неделе в четверг».
+            _Rule(
+                "ru_weekday_week",
+                _c(
+                    _B
+                    + r"(?:(?:в|во)\s+(?P<wd>"
+                    + _RU_WEEKDAY
+                    + r")\s+на\s+(?P<rel>прошлой|минувшей|прошедшей|этой|следующей)\s+неделе"
+                    + r"|на\s+(?P<rel>прошлой|минувшей|прошедшей|этой|следующей)\s+неделе\s+(?:в|во)\s+(?P<wd>"  # noqa: E501
+                    + _RU_WEEKDAY
+                    + r"))"
+                    + _E,
+                    i,
+                ),
+                "week_weekday",
+            ),
             _Rule("ru_m", _c(_B + r"(?:в\s+|с\s+|до\s+|к\s+)?" + m + _E, i), "month"),
             _Rule(
                 "ru_year",
@@ -396,7 +427,8 @@ def _rules(language: str) -> list[_Rule]:
                 "ago_month",
             ),
             # «со вчерашнего дня»: since yesterday.
-            _Rule("ru_today", _c(_B + r"(?:сегодня|сегодняшнего\s+дня)" + _E, i), "rel", 0),
+            # «сегодняшнего заседания», «на сегодняшний день»: today's.
+            _Rule("ru_today", _c(_B + r"(?:сегодня|сегодняшн\w+(?:\s+дня)?)" + _E, i), "rel", 0),
             _Rule("ru_yesterday", _c(_B + r"(?:вчера|вчерашнего\s+дня)" + _E, i), "rel", -1),
             _Rule("ru_before_yesterday", _c(_B + r"позавчера" + _E, i), "rel", -2),
             _Rule("ru_tomorrow", _c(_B + r"завтра" + _E, i), "rel", 1),
@@ -460,6 +492,24 @@ def _rules(language: str) -> list[_Rule]:
             "full",
         ),
         _Rule("kk_y_m", _c(_B + _YEAR + jyl + r"\s+" + m + _E, i), "month_year"),
+        # A timeline's «2024 жыл, сәуір».
+        _Rule(
+            "kk_y_comma_m",
+            _c(_B + _YEAR + r"(?:\s+(?:жыл|жылы|ж\.))?,\s+" + m + _E, i),
+            "month_year",
+        ),
+        # «осы аптаның сейсенбісінде», «өткен аптаның бейсенбі күні».
+        _Rule(
+            "kk_weekday_week",
+            _c(
+                _B
+                + r"(?P<rel>осы|өткен|келесі)\s+аптаның\s+(?P<wd>дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)"  # noqa: E501
+                + r"(?:сі|сы)?(?:нде|нда|\s+күні)?"
+                + _E,
+                i,
+            ),
+            "week_weekday",
+        ),
         _Rule(
             "kk_d_m_rel",
             _c(
@@ -608,6 +658,24 @@ def _shift_days(published: PartialDate, days: int) -> PartialDate:
     return PartialDate.from_date(published.first_day() + dt.timedelta(days=days), "day")
 
 
+# Which week a weekday is of: "on Tuesday last week", «осы аптаның сейсенбісінде».
+WEEK_OFFSET = {
+    "last": -1, "previous": -1, "past": -1, "this": 0, "next": 1,
+    "прошлой": -1, "минувшей": -1, "прошедшей": -1, "этой": 0, "следующей": 1,
+    "өткен": -1, "осы": 0, "келесі": 1,
+}  # fmt: skip
+
+
+def _weekday_of_week(weekday: int, published: PartialDate, offset: int) -> PartialDate:
+    """The given day of the publication's week (weeks start on Monday), or of
+    the week before or after it."""
+    if published.day is None:
+        return published
+    base = published.first_day()
+    monday = base - dt.timedelta(days=base.weekday())
+    return PartialDate.from_date(monday + dt.timedelta(days=7 * offset + weekday), "day")
+
+
 def _weekday(weekday: int, published: PartialDate, *, rel: str | None, future: bool) -> PartialDate:
     """ "on Saturday": the last such day on or before publication (or the next
     one for the future). Without a day of publication, no day can be given."""
@@ -667,6 +735,15 @@ def _day_month_rel(
         return None, False
 
 
+def _resolve_weekday(
+    kind: str, g: dict, published: PartialDate, language: str, future: bool
+) -> PartialDate:
+    weekday = WEEKDAYS[language][g["wd"].casefold()]
+    if kind == "week_weekday":
+        return _weekday_of_week(weekday, published, WEEK_OFFSET[g["rel"].casefold()])
+    return _weekday(weekday, published, rel=g.get("rel"), future=future)
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -709,9 +786,8 @@ def _resolve(
         return PartialDate(int(g["year"])), False
     if kind == "rel":
         return _shift_days(published, rule.arg), True
-    if kind == "weekday":
-        weekday = WEEKDAYS[language][g["wd"].casefold()]
-        return _weekday(weekday, published, rel=g.get("rel"), future=future), True
+    if kind in ("week_weekday", "weekday"):
+        return _resolve_weekday(kind, g, published, language, future), True
     if kind == "year_rel":
         return PartialDate(published.year + rule.arg), True
     if kind in ("ago_year", "ago_month"):

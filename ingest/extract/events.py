@@ -325,6 +325,13 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     first, last = trigger.first, trigger.last
     if trigger.form == "negated":
         return "negated"
+    if _near(words, lo, first, UNREAL[language]) or (
+        # Kazakh reports what was said after it: «... ратификацияланды деген қате әсер».
+        language == "kk"
+        and words[last + 1 : last + 2] == ["деген"]
+        and _near(words, last + 2, last + 5, UNREAL[language])
+    ):
+        return "unreal"
     if language == "kk" and _kk_contrast(words, trigger):
         return ""
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
@@ -345,6 +352,9 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     ):
         return "plan"
     if language == "kk":
+        # «Егер ...» opens the clause, far from the verb at its end.
+        if _conditional(words, lo, first, language):
+            return "plan"
         after = words[last + 1 : min(hi, last + 4)]
         if any(NEGATION["kk"].match(w) for w in after):
             return "negated"
@@ -356,6 +366,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     # Words inside a two-word event count as before it: «процедуры должны быть
     # завершены», «процедуры не завершены».
     before = (max(lo, first - 5), last)
+    if _conditional(words, *before, language):
+        return "plan"
     after = (last + 1, min(hi, last + 3))
     if _near(words, *before, PLAN[language]) or (
         trigger.form == "nominal" and _near(words, *after, PLAN[language])
@@ -367,6 +379,34 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+# "gave the impression that the procedure was complete", «ошибочно сообщалось,
+# что ...», «... деген қате әсер»: a step someone wrongly believed or reported
+# is not one (correction notices retract them). Only within the clause: «Это
+# неверно: Сенат одобрил закон 30 апреля» states the right one after the colon.
+# fmt: off
+UNREAL = {
+    "en": regex.compile(r"(?:impression|wrongly|incorrectly|erroneously|mistakenly|falsely|rumou?rs?|rumou?red|allegedly|supposedly)$"),  # noqa: E501
+    "ru": regex.compile(r"(?:впечатлени\w*|ошибочно|неверно|неправильно|ложн\w*|слух\w*|якобы|будто)$"),  # noqa: E501
+    "kk": regex.compile(r"(?:әсер\w*|қате|қателесіп|жаңсақ|сыбыс\w*|имиш)$"),
+}
+# fmt: on
+# "takes effect once both have ratified it", «если парламент ратифицирует»:
+# a step inside a condition is not a report of it. "once again", "once more"
+# are repetition.
+IF = {
+    "en": regex.compile(r"(?:once|if|unless|provided|providing)$"),
+    "ru": regex.compile(r"(?:если|ежели)$"),
+    "kk": regex.compile(r"егер$"),
+}
+
+
+def _conditional(words: list[str], lo: int, hi: int, language: str) -> bool:
+    return any(
+        IF[language].match(words[i]) and words[i + 1 : i + 2] not in (["again"], ["more"])
+        for i in range(max(0, lo), hi)
+    )
 
 
 _KK_FINITE = regex.compile(r"\w+(?:ды|ді|ты|ті)$")
@@ -461,11 +501,18 @@ C = "confirmation"
 
 
 def read(
-    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str, mood: str
+    words: list[str],
+    trigger: Trigger,
+    clause: tuple[int, int],
+    language: str,
+    mood: str,
+    previous: list[str] = (),
 ) -> Reading | None:
     """The status an event word states in its clause, given its mood
-    (`modality`), or None."""
+    (`modality`), or None. `previous` are the words of the sentence before."""
     event = trigger.event
+    if mood == "unreal":
+        return None
     if (
         event == "sign"
         and language == "kk"
@@ -473,19 +520,10 @@ def read(
         and _near(words, *clause, _KK_LEGISLATURE)
     ):
         event = "approve"
-    if event == "sign" and not mood and _signs_ratification_law(words, trigger, clause, language):
-        return Reading("ratified", party="kazakhstan", priority=95)
     if event == "agree":
         return None if mood else Reading("signed", needs_date=True)
     if event == "sign":
-        # A signing not done says the negotiation goes on (a confirmation); a
-        # signing planned is the negotiating step itself, as the phrase cues
-        # have it ("set to sign").
-        if mood == "negated":
-            return Reading("negotiating", C)
-        if mood:
-            return Reading("negotiating")
-        return Reading("signed", needs_date=trigger.form == "nominal")
+        return _sign_reading(words, trigger, clause, language, mood)
     if event in ("ratify", "complete", "force"):
         if mood == "plan":
             return None
@@ -506,12 +544,47 @@ def read(
         event == "approve"
         and trigger.form != "nominal"
         and _near(words, *clause, CHAMBER[language])
-        and _near(words, *clause, LAW[language])
+        and (
+            _near(words, *clause, LAW[language])
+            or _law_by_pronoun(words, trigger, clause, language, previous)
+        )
     ):
         return Reading(P, party="kazakhstan")
     if event == "lay" and _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES):
         return Reading(P, party="united-kingdom")
     return None
+
+
+# "it", «его», «оны» next to a chamber's vote: the bill named before it.
+# fmt: off
+BILL_PRONOUN = {
+    "en": regex.compile(r"it$"),
+    "ru": regex.compile(r"(?:его|он|оно)$"),
+    "kk": regex.compile(r"(?:оны|ол|оған)$"),
+}
+# fmt: on
+
+
+def _law_by_pronoun(
+    words: list[str],
+    trigger: Trigger,
+    clause: tuple[int, int],
+    language: str,
+    previous: list[str],
+) -> bool:
+    """ "Parliament had the bill: it was approved by the Senate in April",
+    "The bill went to the Senate. It was approved ...": a pronoun next to the
+    vote stands for the bill or law named before it, in the sentence or the
+    one before. Kazakh puts the pronoun first, far from the verb."""
+    if language == "kk":
+        near = words[clause[0] : clause[0] + 1]
+    else:
+        near = words[max(clause[0], trigger.first - 3) : trigger.last + 3]
+    if not any(BILL_PRONOUN[language].match(w) for w in near):
+        return False
+    return _near(words, 0, clause[0], LAW_ONLY[language]) or _near(
+        list(previous), 0, len(previous), LAW_ONLY[language]
+    )
 
 
 def _signs_ratification_law(
@@ -531,6 +604,39 @@ def _signs_ratification_law(
         and _near(words, 0, len(words), CHAMBER[language])
         and _near(words, 0, trigger.first, ROOTS[language]["approve"])
         and _near(words, max(0, trigger.first - 6), trigger.first, HEAD_OF_STATE[language])
+    )
+
+
+def _sign_reading(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str, mood: str
+) -> Reading | None:
+    """A signing: of the ratification law, or of the agreement."""
+    if not mood and _signs_ratification_law(words, trigger, clause, language):
+        return Reading("ratified", party="kazakhstan", priority=95)
+    if mood and _head_of_state_law(words, trigger, clause, language):
+        # "the President has not yet signed the law": Kazakhstan's ratification
+        # is still pending; a signature of the law planned is no step.
+        return Reading(P, C, party="kazakhstan", priority=96) if mood == "negated" else None
+    # A signing not done says the negotiation goes on (a confirmation); a
+    # signing planned is the negotiating step itself, as the phrase cues
+    # have it ("set to sign").
+    if mood == "negated":
+        return Reading("negotiating", C)
+    if mood:
+        return Reading("negotiating")
+    return Reading("signed", needs_date=trigger.form == "nominal")
+
+
+def _head_of_state_law(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """Is the signing that of a law by the head of state, or of the law on
+    the ratification? Kazakhstan ratifies by the President's signature."""
+    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    if not _near(words, lo, hi, LAW_ONLY[language]):
+        return False
+    return _near(words, lo, hi, HEAD_OF_STATE[language]) or _signs_ratification_law(
+        words, trigger, clause, language
     )
 
 
@@ -666,10 +772,13 @@ def _kazakh_opening_pronoun(tokens: list[Token], last: int) -> bool:
     return bool(KK_OPENING_SUBJECT.match(opening)) and bool(KK_PASSIVE.match(tokens[last].norm))
 
 
-def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
+def stem_cues(
+    text: str, tokens: list[Token], language: str, previous: list[Token] = ()
+) -> list[CueMatch]:
     """Status cues read from the event words of one sentence's tokens. An event
     word under a negation or a plan that states no step becomes a blocker (a
-    cue with no status), so a phrase cue for the bare word cannot claim it."""
+    cue with no status), so a phrase cue for the bare word cannot claim it.
+    `previous` are the tokens of the sentence before (what a pronoun stands for)."""
     # "May" in the middle of a sentence is the month, not the modal.
     words = ["may_month" if t.text == "May" and i else t.norm for i, t in enumerate(tokens)]
     out = []
@@ -678,7 +787,7 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
         # The mood is read within commas ("unsigned until April, when it was
         # signed"); the chamber and the law may be further off in the clause.
         mood = modality(words, trigger, _phrase(text, tokens, trigger), language)
-        reading = read(words, trigger, clause, language, mood)
+        reading = read(words, trigger, clause, language, mood, [t.norm for t in previous])
         if reading is None and not mood:
             continue
         cue = Cue(
@@ -689,6 +798,7 @@ def stem_cues(text: str, tokens: list[Token], language: str) -> list[CueMatch]:
             priority=(reading and reading.priority)
             or (MOOD_PRIORITY if mood else PRIORITIES.get(trigger.event, PRIORITY)),
             party=reading.party if reading else None,
+            negation=mood == "negated",
         )
         spans = [(tokens[trigger.first].start, tokens[trigger.last].end)]
         if trigger.event == "approve" and reading is not None:

@@ -318,6 +318,7 @@ def extract(
     dates = find_dates(text, published=published, language=language)
     doc = _Doc(text, language, published, gazetteer, sentences, matches, dates, scope, None, tokens)
     matches.extend(_party_matches(doc))
+    matches.extend(_unnamed_agreement(doc))
     doc.anchor = _anchor(doc)
     wanted = set(kinds) if kinds is not None else None
     proposals: list[Proposal] = []
@@ -444,6 +445,33 @@ def _party_matches(doc: _Doc) -> list[Match]:
             ):
                 out.append(Match(entry, "(parties)", head.start(), head.end(), 0.85))
     return out
+
+
+def _unnamed_agreement(doc: _Doc) -> list[Match]:
+    """An article that never names its agreement ("the agreement", "it") but
+    dates its signing ("It was signed in April 2024") names it that way:
+    when the signing identifies one known agreement (`_known_by_kind_and_date`),
+    the kind word is a name of it for the whole article, so "It has not been
+    ratified yet" in the sentence before is about it too."""
+    if any(m.kind == "agreement" for m in doc.matches):
+        return []
+    for index, sentence in enumerate(doc.sentences):
+        if not _ok(doc, sentence):
+            continue
+        dates = [
+            d
+            for d in doc.in_sentence(doc.dates, sentence)
+            if _not_after_publication(d.value, doc.published)
+        ]
+        if not dates:
+            continue
+        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language)
+        for cue in find_cues(doc.text, doc.language, sentence.start, sentence.end, extra=stems):
+            date = min(dates, key=lambda d: _date_distance(doc, cue, d))
+            found, _, _ = _known_by_kind_and_date(doc, sentence, cue, date.value, index)
+            if found is not None:
+                return [found]
+    return []
 
 
 def _anchor(doc: _Doc) -> DateMention | None:
@@ -587,8 +615,34 @@ def _date_for(
         return own.value, f"date '{own.text}' ({own.rule})", True
     if cue.cue.name.endswith("recently_signed"):
         return doc.published, "publication date", False
+    if cue.cue.negation and cue.event == "confirmation" and not _reported(doc, cue):
+        # "For those asking: the agreement has not yet been ratified" in a
+        # report of yesterday's talks says how things stand as it is written.
+        return doc.published, "publication date (a negation, as of writing)", False
     value, why = doc.default_date()
     return value, why, False
+
+
+# Someone reported saying it: "the minister noted that it has not yet been
+# ratified" is the statement of the meeting the article reports.
+# fmt: off
+REPORTED = {
+    "en": regex.compile(r"\b(?:said|says|say|noted|notes|told|stated|stressed|underlined|confirmed|explained|added|recalled|reported|announced|according|reminded|pointed|agreed|reviewed|discussed)\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:сказал\w*|отметил\w*|отмечал\w*|сообщил\w*|заявил\w*|подчеркнул\w*|подтвердил\w*|пояснил\w*|напомнил\w*|констатировал\w*|по\s+словам|по\s+данным|говорит\w*|говорил\w*|указал\w*|договорил\w*|согласил\w*|обсудил\w*)(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:айтты|айтқан|атап|мәлімдеді|хабарлады|жеткізді|растады|түсіндірді|еске\s+салды|сөзінше|мәліметінше|деді|дейді|хабарлауынша|келісті|талқылады)(?!\w)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _reported(doc: _Doc, cue: CueMatch) -> bool:
+    """Is the sentence, or the one before it in its paragraph (indirect speech
+    runs on: «Тараптардың хабарлауынша, ... Бұл құжатқа әлі қол қойылған
+    жоқ»), someone's reported words?"""
+    index = _sentence_of(doc, cue.start)
+    lo = doc.sentences[index].start
+    if index and "\n" not in doc.text[doc.sentences[index - 1].end : lo]:
+        lo = doc.sentences[index - 1].start
+    return bool(REPORTED[doc.language].search(doc.text, lo, doc.sentences[index].end))
 
 
 def _assign_dates(
@@ -645,7 +699,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
     for index, sentence in enumerate(doc.sentences):
         if not _ok(doc, sentence):
             continue
-        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language)
+        previous = doc.tokens_of(doc.sentences[index - 1]) if index else []
+        stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language, previous)
         cues = find_cues(doc.text, doc.language, sentence.start, sentence.end, extra=stems)
         if not cues:
             continue
@@ -677,7 +732,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             if target is None and own_date:
                 target, how, penalty = _told_next(doc, index, cue)
             if target is None and own_date:
-                target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date)
+                target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date, index)
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -732,25 +787,41 @@ KIND_WORDS = {
 # fmt: on
 
 
-def _known_by_kind_and_date(
-    doc: _Doc, sentence: Sentence, cue: CueMatch, date: PartialDate
-) -> tuple[Match | None, str, float]:
-    """ "the roadmap signed in London in March 2024": a signing of a document
-    named only by its kind is that of the one known agreement of that kind
-    signed then (at the coarser of the two dates' precisions), if there is
-    exactly one."""
-    if cue.status != "signed" or cue.event != "change":
-        return None, "", 0.0
-    # "agreements on a double-degree programme" describe a new document.
+def _kind_words(doc: _Doc, sentence: Sentence) -> list:
+    """The kind words ("the agreement", «меморандум») of a sentence, but not
+    those that describe a new document ("agreements on a double-degree
+    programme")."""
     described = [
         m.span()
         for m in NEW_AGREEMENT[doc.language].finditer(doc.text, sentence.start, sentence.end)
+        if not _BETWEEN_ONLY.match(m.group(0))
     ]
-    words = [
+    return [
         w
         for w in KIND_WORDS[doc.language].finditer(doc.text, sentence.start, sentence.end)
         if not any(_gap(w.span(), d) == 0 for d in described)
     ]
+
+
+def _known_by_kind_and_date(
+    doc: _Doc, sentence: Sentence, cue: CueMatch, date: PartialDate, index: int | None = None
+) -> tuple[Match | None, str, float]:
+    """ "the roadmap signed in London in March 2024": a signing of a document
+    named only by its kind is that of the one known agreement of that kind
+    signed then (at the coarser of the two dates' precisions), if there is
+    exactly one. "Where does the agreement stand? ... It was signed in April
+    2024": a pronoun takes the kind of the last kind word of the three
+    sentences before (given the sentence's `index`)."""
+    if cue.status != "signed" or cue.event != "change":
+        return None, "", 0.0
+    words = _kind_words(doc, sentence)
+    if (
+        not words
+        and index is not None
+        and pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language)
+    ):
+        words = [w for s in doc.sentences[max(0, index - 3) : index] for w in _kind_words(doc, s)]
+        words = words[-1:]
     if not words:
         return None, "", 0.0
     word = min(words, key=lambda w: _gap(w.span(), (cue.start, cue.end)))

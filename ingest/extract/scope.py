@@ -33,9 +33,11 @@ UNITED_KINGDOM = {
     "kk": regex.compile(r"Ұлыбритания\w*|Британия\w*|британ\w*|Біріккен\s+Корольдік\w*|Лондон\w*|Англия\w*", I),  # noqa: E501
 }
 # fmt: on
+# "a Russian speaker", "in Russian": the language, spoken across Central Asia,
+# is no third country.
 # fmt: off
 THIRD_COUNTRIES = {
-    "en": regex.compile(r"\b(?:Uzbek\w*|Kyrgyz\w*|Tajik\w*|Turkmen\w*|China|Chinese|Beijing|Russia\w*|Moscow|Turkey|Türkiye|Turkish|Ankara|Azerbaijan\w*|United\s+States|U\.S\.(?!\s*dollars?)|USA|American|Washington|France|French|Paris|German\w*|Berlin|Ital\w+|Japan\w*|Tokyo|Korea\w*|India|Indian|Iran\w*|Afghan\w*|Georgia\w*|Hungar\w*|Qatar\w*|Emirates|UAE|Saudi|Pakistan\w*|Mongolia\w*|Belarus\w*|Armenia\w*|Ukrain\w*|Poland|Polish|Spain|Spanish|European\s+Union|EU|Tashkent|Bishkek|Dushanbe|Ashgabat)\b", CS),  # noqa: E501
+    "en": regex.compile(r"\b(?:Uzbek\w*|Kyrgyz\w*|Tajik\w*|Turkmen\w*|China|Chinese|Beijing|(?<!\bin\s)(?!Russian[\s-]+(?:speak\w*|language|translation|version|text|edition)\b)Russia\w*|Moscow|Turkey|Türkiye|Turkish|Ankara|Azerbaijan\w*|United\s+States|U\.S\.(?!\s*dollars?)|USA|American|Washington|France|French|Paris|German\w*|Berlin|Ital\w+|Japan\w*|Tokyo|Korea\w*|India|Indian|Iran\w*|Afghan\w*|Georgia\w*|Hungar\w*|Qatar\w*|Emirates|UAE|Saudi|Pakistan\w*|Mongolia\w*|Belarus\w*|Armenia\w*|Ukrain\w*|Poland|Polish|Spain|Spanish|European\s+Union|EU|Tashkent|Bishkek|Dushanbe|Ashgabat)\b", CS),  # noqa: E501
     "ru": regex.compile(r"Узбекистан\w*|узбекск\w*|Кыргызстан\w*|Киргиз\w*|кыргызск\w*|Таджикистан\w*|таджикск\w*|Туркменистан\w*|Кита[йяюе]\w*|китайск\w*|Росси[ияюей]\w*|российск\w*|Турци\w+|турецк\w*|Азербайджан\w*|(?<!долл\w{0,6}\s)США|Франци\w+|Германи\w+|Итали\w+|Япони\w+|Коре\w+|Инди[ияюей]\b|Иран\w*|Афганистан\w*|Грузи[ияюей]\b|Венгри\w+|Катар\w*|ОАЭ|Саудовск\w*|Пакистан\w*|Монголи\w+|Беларус\w*|Армени\w+|Украин\w+|Польш\w+|Испани\w+|Евросоюз\w*|Европейск\w+\s+союз\w*|Ташкент\w*|Бишкек\w*|Душанбе", CS),  # noqa: E501
     "kk": regex.compile(r"Өзбекстан\w*|өзбек\w*|Қырғызстан\w*|қырғыз\w*|Тәжікстан\w*|Түрікменстан\w*|Қытай\w*|Ресей\w*|Түркия\w*|Әзербайжан\w*|АҚШ(?!\s+доллар)|Франция\w*|Германия\w*|Италия\w*|Жапония\w*|Корея\w*|Үндістан\w*|Иран\w*|Ауғанстан\w*|Грузия\w*|Венгрия\w*|Катар\w*|БАӘ|Сауд\w*|Пәкістан\w*|Моңғолия\w*|Беларусь\w*|Армения\w*|Украина\w*|Польша\w*|Испания\w*|Еуропалық\s+Одақ\w*|Ташкент\w*|Бішкек\w*", CS),  # noqa: E501
 }
