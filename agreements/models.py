@@ -910,7 +910,11 @@ class CommitmentStatusEvent(StatusEventBase):
 
     class Meta:
         ordering = EVENT_ORDER
-        indexes = (models.Index(fields=("commitment", "date"), name="agreements_cevent_date_idx"),)
+        indexes = (
+            models.Index(fields=("commitment", "date"), name="agreements_cevent_date_idx"),
+            # The timeline reads a year of every kind of event by date.
+            models.Index(fields=("date",), name="agreements_cevent_recent_idx"),
+        )
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(status__in=CommitmentStatus.values),

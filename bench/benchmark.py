@@ -204,6 +204,11 @@ def _samples(database_url) -> dict:
                 " FROM agreements_agreement LIMIT 1000) w WHERE length(word) > 4"
                 " GROUP BY word ORDER BY count(*) DESC LIMIT 1"
             ).lower(),
+            # The year with the most status steps, for a page deep in a full year.
+            "busy_year": one(
+                "SELECT extract(year FROM date)::int FROM agreements_statusevent"
+                " GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1"
+            ),
             "rare_word": one(
                 "SELECT lower(word) FROM (SELECT regexp_split_to_table(title, '[^[:alpha:]]+')"
                 " AS word FROM agreements_agreement WHERE id % 100 = 0) w"
@@ -214,12 +219,13 @@ def _samples(database_url) -> dict:
 
 
 def _endpoints(samples) -> list[tuple[str, str, str]]:
-    status, topic, slug, word, rare = (
+    status, topic, slug, word, rare, busy_year = (
         samples["status"],
         samples["topic"],
         samples["agreement"],
         samples["word"],
         samples["rare_word"],
+        samples["busy_year"],
     )
     api = "/api/v1/agreements/?page_size=100"
     full = "page_size=100&expand=all"
@@ -256,7 +262,12 @@ def _endpoints(samples) -> list[tuple[str, str, str]]:
         ("Agreements page", "/agreements/", "/floor/agreements/"),
         ("Agreement page", f"/agreements/{slug}/", f"/floor/agreements/{slug}/"),
         ("Dashboard", "/", "/floor/dashboard/"),
-        ("Timeline", "/timeline/", "/floor/timeline/"),
+        ("Timeline (the latest year)", "/timeline/", "/floor/timeline/"),
+        (
+            f"Timeline, {busy_year}, page 50",
+            f"/timeline/?year={busy_year}&page=50",
+            f"/floor/timeline/?year={busy_year}&page=50",
+        ),
     ]
 
 

@@ -110,6 +110,96 @@ def bar_chart(
 
 
 @dataclass(frozen=True)
+class Segment:
+    label: str
+    value: int
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class StackedBar:
+    """A bar made of counted parts side by side (events of each kind in a
+    month), its total written after it."""
+
+    label: str
+    segments: tuple[Segment, ...]
+    href: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(segment.value for segment in self.segments)
+
+
+def stacked_bar_chart(
+    chart_id: str, caption: str, summary: str, bars: list[StackedBar], legend: list[Segment]
+) -> SafeString:
+    """Horizontal bars of counts, each split into its parts and a link when
+    it has one; `legend` names each part's colour (its label and css)."""
+    top = max((bar.total for bar in bars), default=0) or 1
+    longest = max((len(str(bar.total)) for bar in bars), default=0)
+    span = WIDTH - LABEL_WIDTH - max(60, 10 * longest + 12)
+    rows = []
+    for index, bar in enumerate(bars):
+        y = index * ROW + 4
+        x = float(LABEL_WIDTH)
+        parts = []
+        for segment in bar.segments:
+            if not segment.value:
+                continue
+            length = round(span * segment.value / top, 1)
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {}">'
+                    "<title>{}: {}</title></rect>",
+                    x,
+                    y,
+                    length,
+                    ROW - 10,
+                    segment.css,
+                    segment.label,
+                    segment.value,
+                )
+            )
+            x = round(x + length, 1)
+        body = format_html(
+            '<title>{}: {}</title><text x="{}" y="{}" class="chart-label">{}</text>{}'
+            '<text x="{}" y="{}" class="chart-value">{}</text>',
+            bar.label,
+            bar.total,
+            LABEL_WIDTH - 8,
+            y + 16,
+            bar.label,
+            mark_safe("".join(parts)),  # noqa: S308 - each part built by format_html
+            x + 6,
+            y + 16,
+            bar.total,
+        )
+        if bar.href:
+            body = format_html('<a href="{}">{}</a>', bar.href, body)
+        rows.append(format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body))
+    height = max(1, len(bars)) * ROW + 4
+    svg = format_html(
+        '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'aria-labelledby="{}-caption" aria-describedby="{}-desc">{}</svg>',
+        WIDTH,
+        height,
+        WIDTH,
+        height,
+        chart_id,
+        chart_id,
+        mark_safe("".join(rows)),  # noqa: S308 - each row built by format_html
+    )
+    key = format_html_join(
+        "",
+        '<li><span class="chart-key {}" aria-hidden="true"></span>{}</li>',
+        ((segment.css, segment.label) for segment in legend),
+    )
+    return _figure(
+        chart_id, caption, summary, format_html('{}<ul class="chart-legend">{}</ul>', svg, key)
+    )
+
+
+@dataclass(frozen=True)
 class Point:
     lane: str
     date: datetime.date

@@ -1,19 +1,16 @@
 """The site-wide pages' charts, built from the same QuerySets as the pages
 that show them and drawn by core.charts: the dashboard's agreements and
-commitments by status, the timeline's events on one axis. (A figure's values
+commitments by status, the timeline's year by month and kind. (A figure's values
 over time: agreements/charts.py.)"""
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from agreements.models import Commitment, CommitmentStatus
-from core.charts import Bar, Point, bar_chart, span_end, spoken, time_chart
-from core.dates import format_partial_date
-from portal.timeline import KIND_LABELS
-
-# Points drawn on the timeline's chart at most; past that, the first ones.
-TIMELINE_POINTS = 2000
+from core.charts import Bar, Segment, StackedBar, bar_chart, spoken, stacked_bar_chart
+from portal.timeline import KIND_LABELS, month_anchor
 
 
 def _list_url(name: str, status: str, as_of) -> str:
@@ -63,38 +60,38 @@ def _spoken(bars: list[Bar]) -> str:
     return spoken(bars) or _("none")
 
 
-def timeline_chart(rows) -> str:
-    """The timeline's events, as filtered, on one axis, a lane for each kind."""
-    rows = list(rows[:TIMELINE_POINTS])
-    lanes = [
-        str(label)
-        for kind, label in KIND_LABELS.items()
-        if any(r["entry_kind"] == kind for r in rows)
-    ]
-    points = [
-        Point(
-            str(KIND_LABELS[row["entry_kind"]]),
-            row["entry_date"],
-            _point_label(row),
-            span_end(row["entry_date"], row["entry_precision"]),
-            f"kind-{row['entry_kind']}",
+def timeline_chart(year: int, counts: dict, page_url, per_page: int) -> str:
+    """One year's events by month, each month's bar split by kind of event
+    and linking to the page of the list where that month begins. `counts`:
+    portal.timeline.counts_by_month; `page_url(page)`: that page's address."""
+    months = [(None, _("Year only")), *MONTHS.items()]
+    kinds = [kind for kind in KIND_LABELS if any(k == kind for (_m, k) in counts)]
+    bars, before = [], 0
+    for month, label in months:
+        segments = tuple(
+            Segment(str(KIND_LABELS[kind]), counts.get((month, kind), 0), f"kind-{kind}")
+            for kind in kinds
         )
-        for row in rows
-    ]
-    counts = "; ".join(f"{lane} {sum(1 for p in points if p.lane == lane)}" for lane in lanes)
-    if points:
-        first, last = points[0].date, max(p.until or p.date for p in points)
-        summary = _("%(count)s events from %(start)s to %(end)s: %(lanes)s.") % {
-            "count": len(points),
-            "start": first.year,
-            "end": last.year,
-            "lanes": counts,
-        }
-    else:
-        summary = ""
-    return time_chart("chart-timeline", _("The events on one time axis"), summary, lanes, points)
-
-
-def _point_label(row) -> str:
-    when = format_partial_date(row["entry_date"], row["entry_precision"])
-    return f"{KIND_LABELS[row['entry_kind']]}: {when}"
+        total = sum(segment.value for segment in segments)
+        if month is None and not total:
+            continue  # no event known only to the year: no row for them
+        page = before // per_page + 1
+        href = f"{page_url(page)}#{month_anchor(month)}" if total else ""
+        bars.append(StackedBar(str(label), segments, href))
+        before += total
+    if not before:
+        return ""
+    by_kind = "; ".join(
+        f"{KIND_LABELS[kind]} {sum(v for (_m, k), v in counts.items() if k == kind)}"
+        for kind in kinds
+    )
+    by_month = "; ".join(f"{bar.label} {bar.total}" for bar in bars if bar.total)
+    summary = _("%(count)s events in %(year)s: %(kinds)s. By month: %(months)s.") % {
+        "count": before,
+        "year": year,
+        "kinds": by_kind,
+        "months": by_month,
+    }
+    legend = [Segment(str(KIND_LABELS[kind]), 0, f"kind-{kind}") for kind in kinds]
+    caption = _("Events in %(year)s by month") % {"year": year}
+    return stacked_bar_chart("chart-timeline", caption, summary, bars, legend)

@@ -1,15 +1,22 @@
 """One chronological list of every dated event: signings, status steps,
-meetings, and commitments' due dates and steps.
+meetings, and commitments' due dates and steps, one year at a time.
 
 The events live in five tables; a UNION ALL of one narrow row per event lets
-the database sort and page them together, so a page costs the same few
-queries however many events there are.
+the database sort and page them together. The page reads one year's window
+of that union (its rows, its count by month and kind for the chart, the
+nearest years with events on either side), each through the tables' date
+indexes, so its work grows with one year's events, never with the whole
+history.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import CharField, F, Value
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import CharField, Count, F, Max, Min, Value
+from django.db.models.functions import ExtractMonth
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import (
@@ -19,8 +26,12 @@ from agreements.models import (
     CommitmentStatusEvent,
     StatusEvent,
 )
-from core.dates import format_partial_date
+from core.dates import DatePrecision, format_partial_date
 from dialogue.models import Meeting
+from pagecache.invalidation import current_version
+
+# A day: a write moves the content version on long before, and with it the key.
+COUNTS_CACHE_SECONDS = 24 * 60 * 60
 
 KIND_LABELS = {
     "signing": _("Signed"),
@@ -31,30 +42,18 @@ KIND_LABELS = {
 }
 
 
-def _rows(queryset, kind: str, date_field: str, precision_field: str):
-    return (
-        queryset.filter(**{f"{date_field}__isnull": False})
-        .annotate(
-            entry_date=F(date_field),
-            entry_precision=F(precision_field),
-            entry_kind=Value(kind, output_field=CharField()),
-            entry_id=F("pk"),
-        )
-        .values("entry_date", "entry_precision", "entry_kind", "entry_id")
-        .order_by()
-    )
+@dataclass(frozen=True)
+class TimelineFilter:
+    """What a reader narrowed the timeline to: a topic, and the day the page
+    is as of (nothing after it is shown)."""
+
+    topic: str | None = None
+    until: datetime.date | None = None
 
 
-def timeline_rows(
-    *,
-    year: int | None = None,
-    topic: str | None = None,
-    newest_first=False,
-    until: datetime.date | None = None,
-):
-    """The union of every dated event (up to `until`, the page's as_of, when
-    given), as narrow rows, sorted."""
-    sources = [
+def _sources():
+    """(events, kind, date field, precision field, path to the topics)."""
+    return [
         (Agreement.objects.published(), "signing", "signed_on", "signed_on_precision", "topics"),
         (
             # A "signed" step on the day of the signing is that signing: once.
@@ -78,18 +77,157 @@ def timeline_rows(
             "commitment__topics",
         ),
     ]
+
+
+def _parts(
+    narrowed: TimelineFilter,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+):
+    """Each table's events in [start, end), as narrowed: (queryset, kind,
+    date field, precision field)."""
+    for queryset, kind, date_field, precision_field, topics_path in _sources():
+        queryset = queryset.filter(**{f"{date_field}__isnull": False})
+        if start:
+            queryset = queryset.filter(**{f"{date_field}__gte": start})
+        if end:
+            queryset = queryset.filter(**{f"{date_field}__lt": end})
+        if narrowed.topic:
+            queryset = queryset.filter(**{f"{topics_path}__slug": narrowed.topic})
+        if narrowed.until:
+            queryset = queryset.filter(**{f"{date_field}__lte": narrowed.until})
+        yield queryset, kind, date_field, precision_field
+
+
+def _union(querysets):
+    first, *rest = querysets
+    return first.union(*rest, all=True)
+
+
+def _year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
+
+
+def timeline_rows(
+    *,
+    year: int | None = None,
+    topic: str | None = None,
+    until: datetime.date | None = None,
+    first: int | None = None,
+):
+    """The union of the dated events (of `year` when given; up to `until`,
+    the page's as_of, when given), as narrow rows, sorted. `first`: only
+    that many rows will be read from the start, so each table need give no
+    more than that many (its first by date, from its date index) on a
+    database that allows a LIMIT inside a UNION."""
+    start, end = _year_bounds(year) if year else (None, None)
+    limit_each = first is not None and connection.features.supports_slicing_ordering_in_compound
     parts = []
-    for queryset, kind, date_field, precision_field, topics_path in sources:
-        if year:
-            queryset = queryset.filter(**{f"{date_field}__year": year})
-        if topic:
-            queryset = queryset.filter(**{f"{topics_path}__slug": topic})
-        if until:
-            queryset = queryset.filter(**{f"{date_field}__lte": until})
-        parts.append(_rows(queryset, kind, date_field, precision_field))
-    first, *rest = parts
-    direction = "-" if newest_first else ""
-    return first.union(*rest, all=True).order_by(f"{direction}entry_date", "entry_kind", "entry_id")
+    for queryset, kind, date_field, precision_field in _parts(
+        TimelineFilter(topic, until), start, end
+    ):
+        part = queryset.annotate(
+            entry_date=F(date_field),
+            entry_precision=F(precision_field),
+            entry_kind=Value(kind, output_field=CharField()),
+            entry_id=F("pk"),
+        ).values("entry_date", "entry_precision", "entry_kind", "entry_id")
+        # Within one table the union's order is (date, id): its kind is one value.
+        parts.append(part.order_by(date_field, "pk")[:first] if limit_each else part.order_by())
+    return _union(parts).order_by("entry_date", "entry_kind", "entry_id")
+
+
+def _nearest_dates(
+    narrowed: TimelineFilter, before: datetime.date, from_: datetime.date
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The latest event date before `before` and the earliest from `from_`,
+    in one query: each table's MAX and MIN, which the database answers from
+    the end of its date index rather than by reading the events."""
+    # PostgreSQL plans a table's MAX over a join or a filter as a scan of
+    # the whole table; the same question as ORDER BY ... LIMIT 1 walks the
+    # date index from its end. SQLite allows no LIMIT inside a UNION, and
+    # answers MAX from the index itself.
+    limit_each = connection.features.supports_slicing_ordering_in_compound
+    sides = []
+    for side, aggregate, bounds in (
+        ("before", Max, {"end": before}),
+        ("from", Min, {"start": from_}),
+    ):
+        for queryset, _kind, date_field, _precision in _parts(narrowed, **bounds):
+            queryset = queryset.annotate(side=Value(side, output_field=CharField()))
+            if limit_each:
+                order = f"-{date_field}" if aggregate is Max else date_field
+                part = (
+                    queryset.annotate(nearest=F(date_field))
+                    .values("side", "nearest")
+                    .order_by(order)[:1]
+                )
+            else:
+                part = (
+                    queryset.values("side")
+                    .annotate(nearest=aggregate(date_field))
+                    .values("side", "nearest")
+                    .order_by()
+                )
+            sides.append(part)
+    found = {"before": [], "from": []}
+    for row in _union(sides):
+        if row["nearest"] is not None:
+            found[row["side"]].append(row["nearest"])
+    return max(found["before"], default=None), min(found["from"], default=None)
+
+
+def default_year(narrowed: TimelineFilter) -> int | None:
+    """The year a reader lands on: that of the latest event up to today (or
+    the page's as_of); with none yet, the year of the first one to come."""
+    today = narrowed.until or timezone.localdate()
+    latest, coming = _nearest_dates(narrowed, today + datetime.timedelta(days=1), today)
+    day = latest or coming
+    return day.year if day else None
+
+
+def neighbour_years(narrowed: TimelineFilter, year: int) -> tuple[int | None, int | None]:
+    """The nearest years before and after `year` that have events."""
+    start, end = _year_bounds(year)
+    earlier, later = _nearest_dates(narrowed, start, end)
+    return (earlier.year if earlier else None, later.year if later else None)
+
+
+def counts_by_month(narrowed: TimelineFilter, year: int) -> dict[tuple[int | None, str], int]:
+    """{(month, kind): events} for one year, month None for events known
+    only to the year: the chart's data and the year's count.
+
+    Counting reads every event of the year (tens of thousands at 100,000
+    agreements), so the counts are kept in the cache under the content
+    version, which every write moves on (pagecache.invalidation): they are
+    counted once after each change, and never served stale."""
+    key = f"timeline-counts:{current_version()}:{year}:{narrowed.topic}:{narrowed.until}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _count_by_month(narrowed, year)
+        cache.set(key, counts, COUNTS_CACHE_SECONDS)
+    return counts
+
+
+def _count_by_month(narrowed: TimelineFilter, year: int) -> dict[tuple[int | None, str], int]:
+    start, end = _year_bounds(year)
+    rows = _union(
+        queryset.annotate(
+            entry_month=ExtractMonth(date_field),
+            entry_precision=F(precision_field),
+            entry_kind=Value(kind, output_field=CharField()),
+        )
+        .values("entry_month", "entry_precision", "entry_kind")
+        .annotate(total=Count("pk"))
+        .order_by()
+        for queryset, kind, date_field, precision_field in _parts(narrowed, start, end)
+    )
+    counts: dict[tuple[int | None, str], int] = {}
+    for row in rows:
+        month = None if row["entry_precision"] == DatePrecision.YEAR else row["entry_month"]
+        key = (month, row["entry_kind"])
+        counts[key] = counts.get(key, 0) + row["total"]
+    return counts
 
 
 @dataclass
@@ -98,6 +236,9 @@ class TimelineEntry:
     precision: str
     kind: str
     record: object
+
+    # Set on the first entry of each month on a page (see month_anchors).
+    anchor: str = ""
 
     @property
     def date_display(self) -> str:
@@ -151,3 +292,20 @@ def hydrate(rows) -> list[TimelineEntry]:
         )
         for row in rows
     ]
+
+
+def month_anchor(month: int | None) -> str:
+    """The fragment a month's first entry carries, for the chart's links;
+    events known only to the year have their own."""
+    return f"month-{month}" if month else "year-only"
+
+
+def mark_months(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Give the first entry of each month on the page its month's anchor."""
+    seen = set()
+    for entry in entries:
+        month = None if entry.precision == DatePrecision.YEAR else entry.date.month
+        if month not in seen:
+            seen.add(month)
+            entry.anchor = month_anchor(month)
+    return entries

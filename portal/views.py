@@ -1,6 +1,8 @@
 """The site-wide pages: the dashboard and the timeline (the search page is
 in search.py)."""
 
+from functools import partial
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -16,7 +18,15 @@ from dialogue.models import Meeting, MeetingStatus, Topic
 from evidence.models import Source
 from portal import charts
 from portal.glossary import sections as glossary_sections
-from portal.timeline import hydrate, timeline_rows
+from portal.timeline import (
+    TimelineFilter,
+    counts_by_month,
+    default_year,
+    hydrate,
+    mark_months,
+    neighbour_years,
+    timeline_rows,
+)
 
 
 class DashboardView(AsOfMixin, TemplateView):
@@ -103,7 +113,32 @@ def _freshness(as_of) -> dict:
     }
 
 
+class _YearPaginator(Paginator):
+    """Pages of one year of the timeline. Told its count (the year was
+    counted by month for the chart), and asks for no more rows than the
+    page it serves needs (`rows(first=n)`)."""
+
+    def __init__(self, rows, per_page, *, count: int):
+        super().__init__(rows(), per_page)
+        self._rows = rows
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        self.object_list = self._rows(first=number * self.per_page)
+        return super().page(number)
+
+
 class TimelineView(AsOfMixin, TemplateView):
+    """One year of the timeline at a time (the latest with events up to
+    today, unless `?year=` asks for another), with the nearest years on
+    either side to step to: a page reads one year's window of the dates,
+    however long the history grows."""
+
     template_name = "portal/timeline.html"
     paginate_by = 100
 
@@ -119,24 +154,53 @@ class TimelineView(AsOfMixin, TemplateView):
         if topic and not topics.filter(slug=topic).exists():
             errors.append("topic")
             topic = ""
-        rows = timeline_rows(
-            year=int(year) if year else None, topic=topic or None, until=self.as_of
-        )
-        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
-        context["chart"] = charts.timeline_chart(rows)
+        narrowed = TimelineFilter(topic or None, self.as_of)
+        shown_year = int(year) if year else default_year(narrowed)
+        query = self.request.GET.copy()
+        query.pop("page", None)
         context.update(
-            page_obj=page,
-            paginator=page.paginator,
-            entries=hydrate(page.object_list),
             topics=topics,
             selected_year=year,
             selected_topic=topic,
+            shown_year=shown_year,
             filter_errors=errors,
+            querystring=query.urlencode(),
+            entries=[],
         )
+        if shown_year is None:  # no dated event at all
+            return context
+        counts = counts_by_month(narrowed, shown_year)
+        rows = partial(timeline_rows, year=shown_year, topic=narrowed.topic, until=narrowed.until)
+        paginator = _YearPaginator(rows, self.paginate_by, count=sum(counts.values()))
+        page = paginator.get_page(self.request.GET.get("page"))
+        earlier, later = neighbour_years(narrowed, shown_year)
+        query["year"] = str(shown_year)
+        context.update(
+            page_obj=page,
+            paginator=paginator,
+            entries=mark_months(hydrate(page.object_list)),
+            querystring=query.urlencode(),
+            earlier_year=earlier,
+            later_year=later,
+            chart=charts.timeline_chart(
+                shown_year, counts, lambda number: self._page_url(query, number), self.paginate_by
+            ),
+        )
+        context["earlier_url"] = self._year_url(earlier) if earlier else ""
+        context["later_url"] = self._year_url(later) if later else ""
+        return context
+
+    def _year_url(self, year: int) -> str:
         query = self.request.GET.copy()
         query.pop("page", None)
-        context["querystring"] = query.urlencode()
-        return context
+        query["year"] = str(year)
+        return f"{self.request.path}?{query.urlencode()}"
+
+    def _page_url(self, query, number: int) -> str:
+        query = query.copy()
+        if number > 1:
+            query["page"] = str(number)
+        return f"{self.request.path}?{query.urlencode()}"
 
 
 class GlossaryView(AsOfMixin, TemplateView):

@@ -63,20 +63,61 @@ def test_a_figure_page_draws_every_value_of_its_measure(client, seeded):
     assert '<a href="/figures/british-companies-in-kazakhstan-550/">' in chart
 
 
-def test_the_timeline_draws_its_events_by_kind_with_the_filters(client, seeded):
+def _month_bars(chart: str) -> dict[str, tuple[int, str]]:
+    """month label: (total shown, link)"""
+    return {
+        label: (int(total), href)
+        for label, href, total in re.findall(
+            r'data-label="([^"]+)">(?:<a href="([^"]*)">)?.*?class="chart-value">(\d+)<', chart
+        )
+    }
+
+
+def _months(rows) -> list[str]:
+    return [
+        "Year only" if row["entry_precision"] == "year" else row["entry_date"].strftime("%B")
+        for row in rows
+    ]
+
+
+def test_the_timeline_draws_its_year_by_month_and_kind(client, seeded):
+    from collections import Counter
+
     from portal.timeline import timeline_rows
 
-    html = client.get("/timeline/").content.decode()
+    html = client.get("/timeline/", {"year": "2024"}).content.decode()
     chart = _chart(html, "chart-timeline")
-    total = timeline_rows().count()
-    assert chart.count("<circle") + chart.count('class="chart-span') == total
-    assert f"{total} events from" in chart
-    for lane in ("Signed", "Status step", "Meeting"):
-        assert f'class="chart-label">{lane}</text>' in chart
-    filtered = _chart(client.get("/timeline/", {"year": "2024"}).content.decode(), "chart-timeline")
-    in_2024 = timeline_rows(year=2024).count()
-    assert filtered.count("<circle") + filtered.count('class="chart-span') == in_2024 < total
-    assert ">2024</text>" in filtered and ">2023</text>" not in filtered
+    rows = list(timeline_rows(year=2024))
+    by_month = Counter(_months(rows))
+    bars = _month_bars(chart)
+    assert {label: total for label, (total, _href) in bars.items() if total} == by_month
+    assert f"{len(rows)} events in 2024" in chart
+    # Each part of a bar is the month's events of one kind, named in the legend.
+    parts = {(month, row["entry_kind"]) for row, month in zip(rows, _months(rows), strict=True)}
+    assert chart.count('class="chart-bar kind-') == len(parts)
+    for kind in {kind for _month, kind in parts}:
+        assert f'class="chart-key kind-{kind}"' in chart
+    in_2023 = _chart(client.get("/timeline/", {"year": "2023"}).content.decode(), "chart-timeline")
+    assert "events in 2023" in in_2023 and "events in 2024" not in in_2023
+
+
+def test_a_month_s_bar_leads_to_the_page_where_that_month_begins(client, db):
+    import datetime
+
+    from tests.support import factories
+
+    # 130 meetings in March and 20 in May: May begins on the second page.
+    for day in range(130):
+        factories.meeting(start_on=datetime.date(2023, 3, 1 + day % 28))
+    for day in range(20):
+        factories.meeting(start_on=datetime.date(2023, 5, 1 + day))
+    bars = _month_bars(_chart(client.get("/timeline/").content.decode(), "chart-timeline"))
+    assert bars["March"] == (130, "/timeline/?year=2023#month-3")
+    assert bars["May"] == (20, "/timeline/?year=2023&amp;page=2#month-5")
+    assert bars["April"] == (0, "")
+    second = client.get("/timeline/", {"year": "2023", "page": "2"}).content.decode()
+    assert '<li id="month-5">' in second
+    assert "150 results" in second and "page 2 of 2" in second
 
 
 def test_a_signing_and_its_signed_step_on_the_same_day_appear_once(client, seeded):

@@ -77,6 +77,11 @@ def test_list_queries_do_not_grow_with_rows(seeded, client, name):
     shows more, for the same number of queries."""
     # The search page lists nothing until asked: ask for what the rows are called.
     query = {"q": "Agreement"} if name == "portal:search" else {}
+    if name == "portal:timeline":
+        # One year at a time: the year grow_every_list dates its records in,
+        # already holding every kind it makes, so that only the rows grow.
+        query = {"year": "2020"}
+        factories.grow_every_list(3)
 
     def shown():
         from django.core.cache import cache
