@@ -284,7 +284,11 @@ def compare(args, site, measure: Callable) -> bool:
         f"\n## A peer: Datasette {version} (`datasette serve -i`), the same "
         f"{count} rows a page, in the same run\n"
     )
-    print(f"ours: {our_json_path()} and {our_csv}\n")
+    lean = len(lean_fields(first))
+    print(
+        f"ours: `{our_json_path()}` and `{our_csv_path(['...'])}` (`fields=` the lean "
+        f"row's {lean} fields)\n"
+    )
     print(
         "| shape | Datasette path | ours median ms | ours p99 ms | ours req/s | ours bytes "
         "| peer median ms | peer p99 ms | peer req/s | peer bytes | ours / peer median |"
