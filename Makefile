@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-fast test-dates lint audit format migrate seeds clean
+.PHONY: run setup test test-fast test-dates lint audit bench-setup format migrate seeds clean
 
 # With DEBUG=false (a production-like run), pages name the static files by
 # their hashed names: collect them first, or every page is a 500.
@@ -65,9 +65,19 @@ $(AUDIT_VENV)/bin/.installed: requirements-audit.txt
 audit: $(AUDIT_VENV)/bin/.installed
 	$(AUDIT_VENV)/bin/python .ci/audit.py
 
+# The benchmark's peer, Datasette (bench/peer.py, docs/PERFORMANCE.md), in a
+# virtualenv of its own: the site never depends on it.
+BENCH_VENV ?= .venv-bench
+$(BENCH_VENV)/bin/.installed: requirements-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench-setup: $(BENCH_VENV)/bin/.installed
+
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) $(AUDIT_VENV) db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(AUDIT_VENV) $(BENCH_VENV) db.sqlite3 .pytest_cache .ruff_cache

@@ -9,7 +9,9 @@ the bare floor endpoints of bench/floor.py), and measures every endpoint and
 its floor with wrk, in the same run, from the same machine. It prints a
 Markdown table: median and p99 latency, requests per second, the ratio of
 each endpoint's median to its floor's, and the SQL queries per request; then
-queries against page size, worker memory, and a no-change load_seeds re-run.
+queries against page size, worker memory, the same list pages against
+Datasette's (bench/peer.py, when .venv-bench exists), and a no-change
+load_seeds re-run.
 See docs/PERFORMANCE.md.
 """
 
@@ -32,6 +34,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: the project's packages too
 
+from bench import peer  # noqa: E402
 from loadtest.server import Server  # noqa: E402
 
 PYTHON = sys.executable
@@ -75,6 +78,12 @@ def main() -> int:
             f"\nWorker resident memory after {served:,} requests over "
             f"{len(memory)} workers: " + ", ".join(f"{mb:.0f} MB" for mb in memory)
         )
+        # The same server, after the memory reading: the peer's requests
+        # are none of the workers' load reported above.
+        if not args.no_peer and peer.available():
+            peer.compare(args, server, _measure)
+        elif not args.no_peer:
+            print("\n(No .venv-bench: `make bench-setup` for the Datasette peer, bench/peer.py.)")
 
     print("\n## Pages from the page cache (as served in production)\n")
     with _server(args, env, page_cache_seconds=600) as server:
@@ -110,6 +119,9 @@ def _arguments():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--no-peer", action="store_true", help="Skip the Datasette peer (bench/peer.py)."
+    )
     return parser.parse_args()
 
 
