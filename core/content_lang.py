@@ -251,9 +251,13 @@ def marked_text(obj, field: str, language: str | None = None) -> str:
     picked = pick(obj, field, language)
     if not picked.fallback:
         return picked.text
+    return f"{_english_marker(language)} {picked.text}"
+
+
+def _english_marker(language: str) -> str:
+    """What says, in the reader's language, that the text after it is English."""
     with translation.override(language):
-        marker = translation.gettext("[in English]")
-    return f"{marker} {picked.text}"
+        return translation.gettext("[in English]")
 
 
 LABEL_FIELDS = ("short_title", "name", "title")
@@ -279,6 +283,4 @@ def source_title_text(source, language: str | None = None) -> str:
     title = source_title(source, language)
     if title.language != SOURCE_LANGUAGE or language == SOURCE_LANGUAGE:
         return title.original
-    with translation.override(language):
-        marker = translation.gettext("[in English]")
-    return f"{marker} {title.original}"
+    return f"{_english_marker(language)} {title.original}"

@@ -143,7 +143,9 @@ class _Batch:
                 for name, pk in _shown_in(instance):
                     self.add(name, [pk], True)
             return
-        changed = _changed_fields(history_instance)
+        # Read once: simple-history asks the database each time it is read.
+        previous = history_instance.prev_record if history_instance.history_type == "~" else None
+        changed = _changed_fields(history_instance, previous)
         counts = changed is None or bool(changed & public_fields(resource.name))
         self.add(resource.name, [instance.pk], counts)
         if history_instance.history_type == "~" and changed and "publication" in changed:
@@ -151,7 +153,7 @@ class _Batch:
                 self.add(name, pks, False)
         if not counts:
             return  # a hidden field's change shows nowhere
-        holders = _holders(resource.name, instance, history_instance, changed)
+        holders = _holders(resource.name, instance, history_instance, changed, previous)
         for name, pk in _shown_in(instance):
             holders.setdefault(name, set()).add(pk)
         if holders:
@@ -217,14 +219,14 @@ def _m2m_accessor(through, instance, reverse) -> str:
     raise LookupError(through)
 
 
-def _holders(name, instance, history_instance, changed) -> dict[str, set[int]]:
+def _holders(name, instance, history_instance, changed, previous) -> dict[str, set[int]]:
     """The public records that show a part of `instance` this write changed."""
     kind = history_instance.history_type
     if kind == "+":
         return {}  # nothing can show a record before it exists
     if kind == "-":
         return dict(getattr(instance, "_changes_feed_holders", {}))
-    if changed is None and history_instance.prev_record is not None:
+    if changed is None and previous is not None:
         return {}  # no column changed: a many-to-many change is its own
     return holders_showing(name, instance.pk, changed)
 
@@ -241,13 +243,11 @@ def _serialise_writers() -> None:
             cursor.execute(f"LOCK TABLE {Change._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
 
 
-def _changed_fields(history_instance) -> set[str] | None:
-    """The fields this change altered; None when that cannot be told (a
-    creation or deletion, a many-to-many change, a save that altered none)."""
-    if history_instance.history_type != "~":
-        return None
-    previous = history_instance.prev_record
-    if previous is None:
+def _changed_fields(history_instance, previous) -> set[str] | None:
+    """The fields this change altered since `previous` (the record's history
+    row before it); None when that cannot be told (a creation or deletion, a
+    many-to-many change, a save that altered none)."""
+    if history_instance.history_type != "~" or previous is None:
         return None
     changed = {
         field.attname
