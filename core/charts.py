@@ -118,66 +118,74 @@ class Segment:
 
 @dataclass(frozen=True)
 class StackedBar:
-    """A bar made of counted parts side by side (events of each kind in a
-    month), its total written after it."""
+    """A column made of counted parts stacked (events of each kind in a
+    month), its total written above it and its short label below."""
 
     label: str
     segments: tuple[Segment, ...]
     href: str = ""
+    short: str = ""  # the label under the column, when the full one is too long
 
     @property
     def total(self) -> int:
         return sum(segment.value for segment in self.segments)
 
 
-def stacked_bar_chart(
+COLUMN_AREA = 100
+
+
+def stacked_column_chart(
     chart_id: str, caption: str, summary: str, bars: list[StackedBar], legend: list[Segment]
 ) -> SafeString:
-    """Horizontal bars of counts, each split into its parts and a link when
-    it has one; `legend` names each part's colour (its label and css)."""
+    """Columns of counts side by side, each split into its parts and a link
+    when it has one: short enough that what follows the chart (a list)
+    still starts on a phone's first screen. `legend` names each part's
+    colour (its label and css)."""
     top = max((bar.total for bar in bars), default=0) or 1
-    longest = max((len(str(bar.total)) for bar in bars), default=0)
-    span = WIDTH - LABEL_WIDTH - max(60, 10 * longest + 12)
-    rows = []
+    slot = (WIDTH - 8) / max(1, len(bars))
+    width = round(slot * 0.7, 1)
+    base = 22 + COLUMN_AREA  # below the totals written above the columns
+    columns = []
     for index, bar in enumerate(bars):
-        y = index * ROW + 4
-        x = float(LABEL_WIDTH)
+        x = round(4 + index * slot + (slot - width) / 2, 1)
+        middle = round(x + width / 2, 1)
+        y = float(base)
         parts = []
         for segment in bar.segments:
             if not segment.value:
                 continue
-            length = round(span * segment.value / top, 1)
+            height = round(COLUMN_AREA * segment.value / top, 1)
+            y = round(y - height, 1)
             parts.append(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {}">'
                     "<title>{}: {}</title></rect>",
                     x,
                     y,
-                    length,
-                    ROW - 10,
+                    width,
+                    height,
                     segment.css,
                     segment.label,
                     segment.value,
                 )
             )
-            x = round(x + length, 1)
         body = format_html(
-            '<title>{}: {}</title><text x="{}" y="{}" class="chart-label">{}</text>{}'
-            '<text x="{}" y="{}" class="chart-value">{}</text>',
+            '<title>{}: {}</title>{}<text x="{}" y="{}" class="chart-value chart-centred">{}</text>'
+            '<text x="{}" y="{}" class="chart-tick">{}</text>',
             bar.label,
             bar.total,
-            LABEL_WIDTH - 8,
-            y + 16,
-            bar.label,
             mark_safe("".join(parts)),  # noqa: S308 - each part built by format_html
-            x + 6,
-            y + 16,
+            middle,
+            y - 5,
             bar.total,
+            middle,
+            base + 18,
+            bar.short or bar.label,
         )
         if bar.href:
             body = format_html('<a href="{}">{}</a>', bar.href, body)
-        rows.append(format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body))
-    height = max(1, len(bars)) * ROW + 4
+        columns.append(format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body))
+    height = base + 24
     svg = format_html(
         '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" '
         'aria-labelledby="{}-caption" aria-describedby="{}-desc">{}</svg>',
@@ -187,7 +195,7 @@ def stacked_bar_chart(
         height,
         chart_id,
         chart_id,
-        mark_safe("".join(rows)),  # noqa: S308 - each row built by format_html
+        mark_safe("".join(columns)),  # noqa: S308 - each column built by format_html
     )
     key = format_html_join(
         "",

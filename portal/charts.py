@@ -5,11 +5,11 @@ over time: agreements/charts.py.)"""
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
 from agreements.models import Commitment, CommitmentStatus
-from core.charts import Bar, Segment, StackedBar, bar_chart, spoken, stacked_bar_chart
+from core.charts import Bar, Segment, StackedBar, bar_chart, spoken, stacked_column_chart
 from portal.timeline import KIND_LABELS, month_anchor
 
 
@@ -61,13 +61,13 @@ def _spoken(bars: list[Bar]) -> str:
 
 
 def timeline_chart(year: int, counts: dict, page_url, per_page: int) -> str:
-    """One year's events by month, each month's bar split by kind of event
+    """One year's events by month, each month's column split by kind of event
     and linking to the page of the list where that month begins. `counts`:
     portal.timeline.counts_by_month; `page_url(page)`: that page's address."""
-    months = [(None, _("Year only")), *MONTHS.items()]
+    months = [(None, _("Year only"), _("Year")), *((m, MONTHS[m], _short(m)) for m in MONTHS)]
     kinds = [kind for kind in KIND_LABELS if any(k == kind for (_m, k) in counts)]
     bars, before = [], 0
-    for month, label in months:
+    for month, label, short in months:
         segments = tuple(
             Segment(str(KIND_LABELS[kind]), counts.get((month, kind), 0), f"kind-{kind}")
             for kind in kinds
@@ -77,7 +77,7 @@ def timeline_chart(year: int, counts: dict, page_url, per_page: int) -> str:
             continue  # no event known only to the year: no row for them
         page = before // per_page + 1
         href = f"{page_url(page)}#{month_anchor(month)}" if total else ""
-        bars.append(StackedBar(str(label), segments, href))
+        bars.append(StackedBar(str(label), segments, href, str(short)))
         before += total
     if not before:
         return ""
@@ -94,4 +94,9 @@ def timeline_chart(year: int, counts: dict, page_url, per_page: int) -> str:
     }
     legend = [Segment(str(KIND_LABELS[kind]), 0, f"kind-{kind}") for kind in kinds]
     caption = _("Events in %(year)s by month") % {"year": year}
-    return stacked_bar_chart("chart-timeline", caption, summary, bars, legend)
+    return stacked_column_chart("chart-timeline", caption, summary, bars, legend)
+
+
+def _short(month: int) -> str:
+    """A month's name in three letters, as a column's label: "Jan", «Янв», «Қаң»."""
+    return str(MONTHS_3[month]).capitalize()

@@ -68,7 +68,7 @@ def _month_bars(chart: str) -> dict[str, tuple[int, str]]:
     return {
         label: (int(total), href)
         for label, href, total in re.findall(
-            r'data-label="([^"]+)">(?:<a href="([^"]*)">)?.*?class="chart-value">(\d+)<', chart
+            r'data-label="([^"]+)">(?:<a href="([^"]*)">)?.*?class="chart-value[^"]*">(\d+)<', chart
         )
     }
 
