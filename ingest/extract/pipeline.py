@@ -752,7 +752,69 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for p in found:
                 p.extra["headline"] = True
         proposals.extend(found)
-    return _drop_undated_restatements(proposals)
+    return _negations_as_held(doc, _drop_undated_restatements(proposals))
+
+
+# What a bare negation can confirm: "not yet ratified" holds while the treaty
+# is signed or its ratification pending; "not yet in force" also once both
+# have ratified.
+_NEGATION_HOLDS = {
+    "ratify": frozenset({"signed", "ratification_pending"}),
+    "force": frozenset({"signed", "ratification_pending", "ratified"}),
+}
+
+
+def _negations_as_held(doc: _Doc, proposals: list[Proposal]) -> list[Proposal]:
+    """A bare negation confirms the status that held on its date
+    (docs/STATUS.md), not always a pending ratification: "neither has ratified
+    it yet" two days after the signing confirms `signed`; "not yet in force"
+    after both ratifications confirms `ratified`. What held is read from the
+    agreement's known history and the article's own dated steps; when neither
+    says, the negation keeps the status its words give."""
+    for p in proposals:
+        negated = p.extra.get("negated")
+        if p.kind != "status_event" or not negated or p.event != "confirmation":
+            continue
+        held = _held_on(doc, p, proposals)
+        if held is not None and held in _NEGATION_HOLDS[negated] and held != p.status:
+            p.status = held
+            p.reason += f"; a negation on a day the status was {held}"
+    return proposals
+
+
+def _held_on(doc: _Doc, negation: Proposal, proposals: list[Proposal]) -> str | None:
+    """The overall status of `negation.target` on its date, or None if unknown."""
+    day = PartialDate.parse(negation.date)
+    entry = doc.gazetteer.get("agreement", negation.target)
+    steps: list[tuple[PartialDate, str, str | None]] = []
+    for status, date, party in (entry.attrs.get("history") if entry else None) or ():
+        try:
+            steps.append((PartialDate.parse(date), status, party))
+        except ValueError:
+            continue
+    steps += [
+        (PartialDate.parse(p.date), p.status, p.party)
+        for p in proposals
+        if p is not negation
+        and p.kind == "status_event"
+        and p.target == negation.target
+        and p.event == "change"
+        and p.extra.get("own_date")
+    ]
+    held: str | None = None
+    ratified: set[str] = set()
+    for date, status, party in sorted(steps, key=lambda s: s[0].iso()):
+        level = _LEVELS[min(_LEVELS.index(date.precision), _LEVELS.index(day.precision))]
+        if date.coarsen(level) > day.coarsen(level):
+            break
+        if status == "ratified" and party:
+            # One country's ratification leaves the whole pending; each
+            # country ratifies once, so two dates are both of them.
+            ratified.add(f"{party}{date.iso()}")
+            status = "ratified" if len(ratified) > 1 else "ratification_pending"
+        if _STAGE.get(status, -1) >= _STAGE.get(held or "", -1):
+            held = status
+    return held
 
 
 def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str, float]:
@@ -930,8 +992,15 @@ def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:
         end=end,
         confidence=round(max(0.05, confidence), 2),
         reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; {date_why}",
-        extra={"own_date": own_date},
+        extra={"own_date": own_date, "negated": _negated(cue)},
     )
+
+
+def _negated(cue: CueMatch) -> str | None:
+    """What a bare negation says has not happened: "force" or "ratify"."""
+    if not cue.cue.negation:
+        return None
+    return "force" if "force" in cue.cue.name else "ratify"
 
 
 def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
