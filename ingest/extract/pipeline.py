@@ -668,6 +668,31 @@ def _assign_dates(
     return out
 
 
+def _reassigned(
+    doc: _Doc,
+    cues: list[CueMatch],
+    dates: list[DateMention],
+    targets: dict[int, tuple[Match | None, str, float]],
+    assigned: dict[int, DateMention],
+) -> dict[int, DateMention]:
+    """A date taken by a cue its agreement's history rules out goes to the
+    sentence's other steps: in "on 12 May the President signed the Law ...
+    ratifying the Agreement" the date sits next to "signed", which cannot be
+    the agreement's signing (known to be 2024), so it dates the ratification."""
+    dropped = [
+        c
+        for c in cues
+        if id(c) in assigned
+        and targets[id(c)][0] is not None
+        and not _consistent(targets[id(c)][0], c, assigned[id(c)].value)
+    ]
+    rest = [c for c in cues if c not in dropped]
+    if not dropped or all(id(c) in assigned for c in rest):
+        return assigned
+    again = _assign_dates(doc, rest, [d for d in dates])
+    return {**{id(c): assigned[id(c)] for c in dropped}, **again}
+
+
 def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:
     """ "two years ago, on 24 April 2024": a vague date and a precise one that
     falls within it are one date, and the precise one is kept."""
@@ -714,7 +739,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
         cues = _drop_superseded_cues(cues, targets)
-        assigned = _assign_dates(doc, cues, dates)
+        assigned = _reassigned(doc, cues, dates, targets, _assign_dates(doc, cues, dates))
         found: list[Proposal] = []
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
