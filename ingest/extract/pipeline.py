@@ -722,7 +722,7 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
 def _status_events(doc: _Doc) -> list[Proposal]:
     proposals: list[Proposal] = []
     for index, sentence in enumerate(doc.sentences):
-        if not _ok(doc, sentence):
+        if not _ok(doc, sentence) or _is_question(sentence):
             continue
         previous = doc.tokens_of(doc.sentences[index - 1]) if index else []
         stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language, previous)
@@ -840,6 +840,12 @@ def _held_on(doc: _Doc, negation: Proposal, proposals: list[Proposal]) -> str | 
         if _STAGE.get(status, -1) >= _STAGE.get(held or "", -1):
             held = status
     return held
+
+
+def _is_question(sentence: Sentence) -> bool:
+    """ "So is it in force?", «Когда его ратифицируют?»: a question asks
+    whether a step happened; the answer, if any, is the next sentence."""
+    return sentence.text.rstrip().rstrip("»\"”'").endswith("?")
 
 
 def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str, float]:
