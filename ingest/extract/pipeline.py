@@ -735,11 +735,18 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             or _same_occasion(doc, index, sentence)
             or _paragraph_date(doc, index)
         )
+        # The occasion the sentence tells of dates the steps no date of the
+        # sentence reaches: «Стороны также рассмотрели ход ратификации
+        # Соглашения, подписанного в прошлом году» (the year is the signing's).
+        occasion = _known_meeting_date(doc, sentence) or _also_date(doc, index, sentence)
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
         cues = _drop_superseded_cues(cues, targets)
         assigned = _reassigned(doc, cues, dates, targets, _assign_dates(doc, cues, dates))
+        if occasion:
+            undated = [c for c in cues if id(c) not in assigned]
+            assigned.update(_assign_dates(doc, undated, occasion) if undated else {})
         found: list[Proposal] = []
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
@@ -961,17 +968,71 @@ SAME_OCCASION = {
 
 def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
     """A sentence with no date of its own that tells of "the same meeting"
-    takes the date the sentence before gave it (its most precise one)."""
+    takes the date the paragraph gave that occasion last (its most precise
+    one): «Ақпанның 11-інде ... қол қойылды. Меморандум ... арналған. Сол
+    күні ...» reaches back over a sentence that dates nothing."""
     found = SAME_OCCASION[doc.language].search(doc.text, sentence.start, sentence.end)
     if found is None or index == 0:
         return []
-    before = doc.in_sentence(doc.dates, doc.sentences[index - 1])
+    before: list[DateMention] = []
+    for back in range(index - 1, max(-1, index - 4), -1):
+        before = doc.in_sentence(doc.dates, doc.sentences[back])
+        if before or "\n" in doc.text[doc.sentences[back].end : doc.sentences[back + 1].start]:
+            break
     if not before:
         return []
     best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
     return [
         DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
     ]
+
+
+def _known_meeting_date(doc: _Doc, sentence) -> list[DateMention]:
+    """A step told at a known meeting named by its series and round ("at the
+    eighth Strategic Dialogue the ratification was reviewed", «Стратегиялық
+    диалогтың сегізінші отырысында») with no date of its own took place on the
+    day the tracker has for that meeting."""
+    for s in doc.in_sentence(doc.matches, sentence):
+        if s.kind != "meeting_series":
+            continue
+        number = _ordinal(doc, max(sentence.start, s.start - 60), min(sentence.end, s.end + 25))
+        if number is None:
+            continue
+        for entry in doc.gazetteer.of_kind("meeting"):
+            start_on = entry.attrs.get("start_on")
+            if entry.attrs.get("series") != s.slug or entry.attrs.get("number") != number:
+                continue
+            try:
+                value = PartialDate.parse(str(start_on))
+            except ValueError:
+                continue
+            if _not_after_publication(value, doc.published):
+                return [
+                    DateMention(s.start, s.end, doc.text[s.start : s.end], value, "known_meeting", True)
+                ]
+    return []
+
+
+# "The parties also reviewed ...", «Стороны также рассмотрели»: a sentence
+# that adds to the one before tells of the same occasion.
+ALSO = {
+    "en": regex.compile(r"\balso\b", I),
+    "ru": regex.compile(r"(?<!\w)(?:также|тоже)(?!\w)", I),
+    "kk": regex.compile(r"(?!)"),
+}
+
+
+def _also_date(doc: _Doc, index: int, sentence) -> list[DateMention]:
+    """A sentence with no date of its own that says "also" takes the date of
+    the sentence before, or of the known meeting that sentence names."""
+    if index == 0 or not ALSO[doc.language].search(doc.text, sentence.start, sentence.end):
+        return []
+    previous = doc.sentences[index - 1]
+    before = doc.in_sentence(doc.dates, previous)
+    if not before:
+        return _known_meeting_date(doc, previous)
+    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
+    return [DateMention(best.start, best.end, best.text, best.value, "also_date", True)]
 
 
 _DATE_ONLY_PUNCTUATION = " \t.:;,–—-•*"
