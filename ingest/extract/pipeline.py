@@ -784,7 +784,35 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for p in found:
                 p.extra["headline"] = True
         proposals.extend(found)
-    return _negations_as_held(doc, _drop_undated_restatements(proposals))
+    return _negations_as_held(doc, _drop_vaguer_tellings(_drop_undated_restatements(proposals)))
+
+
+_ONCE = frozenset({"signed", "in_force"})
+
+
+def _drop_vaguer_tellings(proposals: list[Proposal]) -> list[Proposal]:
+    """One step told twice at two precisions ("the agreement that took effect
+    this week" and "1 September 2026 — the agreement enters into force") is
+    one step: the vaguer telling, whose date holds the precise one, goes."""
+
+    def finer(p: Proposal, q: Proposal) -> bool:
+        # Only the steps a treaty takes once: the chambers' votes and each
+        # country's ratification are several steps of one status.
+        if p.status not in _ONCE or (q.target, q.status, q.event) != (p.target, p.status, "change"):
+            return False
+        if _LEVELS.index(q.date_precision) <= _LEVELS.index(p.date_precision):
+            return False
+        return PartialDate.parse(q.date).coarsen(p.date_precision).iso() == p.date
+
+    return [
+        p
+        for p in proposals
+        if not (
+            p.kind == "status_event"
+            and p.event == "change"
+            and any(q.kind == "status_event" and finer(p, q) for q in proposals)
+        )
+    ]
 
 
 # What a bare negation can confirm: "not yet ratified" holds while the treaty
