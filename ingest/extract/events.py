@@ -83,6 +83,8 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "negotiate": regex.compile(r"(?:negotiat(?:e|es|ed|ing|ion|ions)|draft(?:ed|ing)|redraft(?:ed|ing))$"),  # noqa: E501
         "approve": regex.compile(r"(?:approv(?:es|ed)|pass(?:ed|es)|backed|endorse[sd]|adopt(?:ed|s)|voted|supported|cleared)$"),  # noqa: E501
         "lay": regex.compile(r"(?:laid|lay|lays|laying)$"),
+        # Parliament "has not yet considered" the agreement: read only negated.
+        "consider": regex.compile(r"(?:considered|examined|debated)$"),
         # "a roadmap agreed in London last month": a document agreed is one
         # concluded; "agreed to", "agreed on", "agreed that" are other things.
         "agree": regex.compile(r"agreed$"),
@@ -116,7 +118,7 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("force", regex.compile(r"(?:became|become|becomes|becoming)$"), regex.compile(r"(?:effective|binding|operative)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
         # "the procedures were completed": the same in the passive, noun first.
-        ("complete", regex.compile(r"(?:procedures|requirements|formalities)$"), regex.compile(r"(?:completed|finished|concluded|fulfilled)$")),  # noqa: E501
+        ("complete", regex.compile(r"(?:procedures|requirements|formalities)$"), regex.compile(r"(?:completed|complete|finished|concluded|fulfilled)$")),  # noqa: E501
         # "the Senate gave its consent": a vote worded as a noun given.
         ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
     ],
@@ -174,6 +176,7 @@ PROCESS = {
     "ru": regex.compile(r"(?:ход\w*|процесс\w*|ста[дт]\w*|состояни\w*|обсу[жд]\w*|рассмотр\w*|прогресс\w*)$"),  # noqa: E501
     "kk": regex.compile(r"(?:барыс\w*|процес\w*|үдеріс\w*|мәселе\w*|талқыла\w*|пысықта\w*|қара[лд]\w*)$"),  # noqa: E501
 }
+_GO = regex.compile(r"(?:go|goes|went|gone|going|look\w*|read|reading|talk\w*|run|ran|running)$")
 # "завершится", "аяқталады": finishing still to come.
 _FUTURE_DONE = regex.compile(r"(?:ится|ется|утся|ятся|ит|ет|лады|леді|йды|йді)$")
 DONE = {
@@ -336,6 +339,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
         return ""
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
         return "negated"  # "yet to ratify", "not yet signed"
+    if _negated_that(words, lo, first, language):
+        return "negated"
     if trigger.form in ("infinitive", "future"):
         return "plan"
     if (
@@ -379,6 +384,24 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+def _negated_that(words: list[str], lo: int, first: int, language: str) -> bool:
+    """ "has not yet notified Astana that its procedures are complete", «пока не
+    сообщил, что процедуры завершены»: a step in a that-clause whose verb is
+    negated is not asserted; its notice is still awaited."""
+    if language == "kk":
+        return False
+    for t in range(max(0, lo - 8), first):
+        if _THAT.match(words[t]) and words[t] != "чтобы":
+            return _near(words, max(0, t - 4), t, NEGATION[language]) and not _near(
+                words, max(0, t - 4), t, _NOT_NEGATION
+            )
+    return False
+
+
+# "not only ... but", "no doubt that": not a negated verb of saying.
+_NOT_NEGATION = regex.compile(r"(?:only|doubt|без)$")
 
 
 # "gave the impression that the procedure was complete", «ошибочно сообщалось,
@@ -532,6 +555,12 @@ def read(
         if mood == "negated":
             return Reading(P, C)
         return _process_reading(words, trigger, clause, language)
+    if mood == "negated" and _before_legislature(words, trigger, clause, language):
+        # "has still not been laid before Parliament", "Parliament has not yet
+        # considered the Agreement": the ratification is still pending.
+        return Reading(P, C, priority=96)
+    if event == "consider":
+        return None
     if event == "negotiate" and trigger.form == "infinitive" and mood == "plan":
         return Reading("negotiating")  # "sat down to draft it": the work began
     if mood:
@@ -553,6 +582,18 @@ def read(
     if event == "lay" and _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES):
         return Reading(P, party="united-kingdom")
     return None
+
+
+def _before_legislature(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """Is the event a laying before a parliament, or a parliament's
+    consideration of the treaty?"""
+    if trigger.event == "lay":
+        return _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES)
+    if trigger.event == "consider":
+        return _near(words, *clause, HOUSES) or _near(words, *clause, CHAMBER[language])
+    return False
 
 
 # "it", «его», «оны» next to a chamber's vote: the bill named before it.
@@ -679,7 +720,12 @@ def _process_reading(
         return Reading("ratified")
     lo, hi = clause
     window = (max(lo, trigger.first - 4), min(hi, trigger.last + 5))
-    done = [w for w in words[window[0] : window[1]] if DONE[language].match(w)]
+    # "went over the ratification timetable" is a review, not "over" as done.
+    done = [
+        w
+        for i, w in enumerate(words[window[0] : window[1]], window[0])
+        if DONE[language].match(w) and not (w == "over" and i and _GO.match(words[i - 1]))
+    ]
     if done and not any(_FUTURE_DONE.search(w) for w in done):
         return Reading("ratified")
     if _near(words, *window, PROCESS[language]):
