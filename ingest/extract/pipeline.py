@@ -751,6 +751,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
         for cue in cues:
+            if _expected(doc, sentence, cue):
+                continue
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
             if cue.needs_date and not own_date:
@@ -875,6 +877,35 @@ def _held_on(doc: _Doc, negation: Proposal, proposals: list[Proposal]) -> str | 
         if _STAGE.get(status, -1) >= _STAGE.get(held or "", -1):
             held = status
     return held
+
+
+# "diplomats expect that London will send its note on the completion ...",
+# «ожидают, что британская сторона направит ноту о завершении процедур»,
+# «... аяқталады деп күтілуде»: a step someone expects is no step. The stem
+# reader reads this for event words; these are for the phrase cues.
+# fmt: off
+EXPECTED_BEFORE = {
+    "en": regex.compile(r"\b(?:expect\w*|hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|intend\w*|anticipat\w*|predict\w*)\s+(?:\w+\s+)?that\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:ожида\w+|надею\w+|надеют\w+|надеял\w*|рассчитыва\w+|планиру\w+|предполага\w+|прогнозиру\w+|обещают|обещал\w*),?\s+что(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?!)"),
+}
+EXPECTED_AFTER = {
+    "en": regex.compile(r"(?!)"),
+    "ru": regex.compile(r"(?!)"),
+    "kk": regex.compile(r"(?<!\w)деп\s+(?:\w+\s+)?(?:күтіл\w*|күте\w*|күтеді|үміттен\w*|жоспарла\w*|болжа\w*)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _expected(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
+    """Is a phrase cue's step only expected, by the clause around it?"""
+    if cue.cue.name.startswith("stem_"):
+        return False
+    lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
+    return bool(
+        EXPECTED_BEFORE[doc.language].search(doc.text, lo, cue.start)
+        or EXPECTED_AFTER[doc.language].search(doc.text, cue.end, hi)
+    )
 
 
 def _is_question(sentence: Sentence) -> bool:
