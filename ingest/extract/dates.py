@@ -803,6 +803,10 @@ def _resolve(
     raise AssertionError(kind)
 
 
+# A year that ends the name of a statute or a programme names it, dates nothing.
+_TITLE_BEFORE_YEAR = regex.compile(r"\b(?:Act|Acts|Regulations|Order|Agenda|Vision|Strategy)\s+$")
+
+
 def find_dates(
     text: str, *, published: PartialDate | str, language: str = "en"
 ) -> list[DateMention]:
@@ -820,6 +824,8 @@ def find_dates(
             # Leading prepositions ("в", "on") are not part of the date.
             if any(s < end and start < e for s, e in taken):
                 continue
+            if rule.name == "en_year" and _TITLE_BEFORE_YEAR.search(text, max(0, start - 16), start):
+                continue  # "the Constitutional Reform and Governance Act 2010"
             future = _is_future(text, start, end, language)
             value, relative = _resolve(rule, match, published, language, future)
             if value is None:

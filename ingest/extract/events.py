@@ -461,6 +461,7 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
                     break
     if language == "en":
         out.extend(_entered_into(words, taken))
+        out.extend(_done_at(tokens, words, taken))
     for i, word in enumerate(words):
         if i in taken:
             continue
@@ -504,6 +505,20 @@ def _entered_into(words: list[str], taken: set[int]) -> list[Trigger]:
         out.append(Trigger("sign", i, i + 1, _form(words, i, i + 1, "en")))
         taken.update((i, i + 1))
     return out
+
+
+def _done_at(tokens: list[Token], words: list[str], taken: set[int]) -> list[Trigger]:
+    """ "Done at Astana on 24 April 2024": the treaty formula of its signature,
+    "done at" and a place's capitalised name (not "the work done at the
+    ministry")."""
+    return [
+        Trigger("sign", i, i + 1, "verb")
+        for i in range(len(words) - 2)
+        if words[i] == "done"
+        and words[i + 1] == "at"
+        and i not in taken
+        and tokens[i + 2].text[:1].isupper()
+    ]
 
 
 @dataclass(frozen=True)

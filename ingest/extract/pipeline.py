@@ -705,13 +705,26 @@ def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:
     return max(finer, key=lambda d: _LEVELS.index(d.value.precision)) if finer else date
 
 
+# ", which was laid ... on 17 March": a relative clause has its own verb, so
+# a date before it ("done at Astana on 24 April 2024, which ...") is not its.
+# fmt: off
+RELATIVE = {
+    "en": regex.compile(r",\s*(?:which|who|whose)\b", I),
+    "ru": regex.compile(r",\s*(?:котор\w+|чей|чья|чьё|чьи)(?!\w)", I),
+    "kk": regex.compile(r"(?!)"),
+}
+# fmt: on
+
+
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
     """How far a date is from a cue, to be compared: a date across a semicolon
     or a dash ("... in May, when he signed the law; London followed in July")
     belongs to the other clause, so any date within the clause comes first;
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
-    across = lo < hi and bool(CLAUSE_BREAK.search(doc.text, lo, hi))
+    across = lo < hi and bool(
+        CLAUSE_BREAK.search(doc.text, lo, hi) or RELATIVE[doc.language].search(doc.text, lo, hi)
+    )
     # A Kazakh clause ends with its verb: a date after the verb and a comma
     # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
     if doc.language == "kk" and date.start >= cue.end and "," in doc.text[cue.end : date.start]:
