@@ -1100,6 +1100,8 @@ def _also_date(doc: _Doc, index: int, sentence) -> list[DateMention]:
     if index == 0 or not ALSO[doc.language].search(doc.text, sentence.start, sentence.end):
         return []
     previous = doc.sentences[index - 1]
+    if _is_heading(doc, previous):
+        return []  # a heading or a place line tells no occasion
     before = doc.in_sentence(doc.dates, previous)
     if not before:
         return _known_meeting_date(doc, previous)
