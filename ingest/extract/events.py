@@ -339,6 +339,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
         return ""
     if language == "en" and "yet" in words[max(lo, first - 3) : first]:
         return "negated"  # "yet to ratify", "not yet signed"
+    if language == "en" and _yet_after(words, last, hi):
+        return "negated"  # "neither has ratified it yet"
     if _negated_that(words, lo, first, language):
         return "negated"
     if trigger.form in ("infinitive", "future"):
@@ -384,6 +386,15 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+def _yet_after(words: list[str], last: int, hi: int) -> bool:
+    """ "has ratified it yet" (a negation's "yet" after the verb), not "signed
+    yet another memorandum"."""
+    for i in range(last + 1, min(hi, last + 4)):
+        if words[i] == "yet":
+            return words[i + 1 : i + 2] not in (["another"], ["again"], ["more"], ["further"])
+    return False
 
 
 def _negated_that(words: list[str], lo: int, first: int, language: str) -> bool:
@@ -445,6 +456,11 @@ def _kk_contrast(words: list[str], trigger: Trigger) -> bool:
     return bool(following) and _kk_form(following[0]) == "verb"
 
 
+# Kazakh ends a clause with its verb, so a date and a place may stand between
+# the noun and the verb of one event («рәсімдерін 2026 жылғы 14 шілдеде аяқтады»).
+_PAIR_REACH = {"kk": 7}
+
+
 def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
     """The event words among `tokens` (one sentence), in order."""
     words = [t.norm for t in tokens]
@@ -454,7 +470,7 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
         for i, word in enumerate(words):
             if i in taken or not first.match(word):
                 continue
-            for j in range(i + 1, min(len(words), i + 5)):
+            for j in range(i + 1, min(len(words), i + _PAIR_REACH.get(language, 5))):
                 if j not in taken and second.match(words[j]):
                     out.append(Trigger(event, i, j, _form(words, i, j, language)))
                     taken.update((i, j))
@@ -643,12 +659,19 @@ def _law_by_pronoun(
     )
 
 
+def _reach(language: str) -> int:
+    """How far before a signing its object may stand: Kazakh puts the date
+    and the place between the law and the verb («заңға 2026 жылғы 12 мамырда
+    қол қойды»)."""
+    return 10 if language == "kk" else 6
+
+
 def _signs_ratification_law(
     words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
 ) -> bool:
     """Is the signing's object the law (or bill) on the ratification? In
     Kazakhstan the President's signature on it is the ratification."""
-    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    lo, hi = max(clause[0], trigger.first - _reach(language)), min(clause[1], trigger.last + 7)
     ratify = ROOTS[language]["ratify"]
     laws = [i for i in range(lo, hi) if LAW_ONLY[language].match(words[i])]
     if any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4))):
@@ -688,7 +711,7 @@ def _head_of_state_law(
 ) -> bool:
     """Is the signing that of a law by the head of state, or of the law on
     the ratification? Kazakhstan ratifies by the President's signature."""
-    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    lo, hi = max(clause[0], trigger.first - _reach(language)), min(clause[1], trigger.last + 7)
     if not _near(words, lo, hi, LAW_ONLY[language]):
         return False
     return _near(words, lo, hi, HEAD_OF_STATE[language]) or _signs_ratification_law(

@@ -1048,8 +1048,11 @@ def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
         return []
     before: list[DateMention] = []
     for back in range(index - 1, max(-1, index - 4), -1):
+        gap = doc.text[doc.sentences[back].end : doc.sentences[back + 1].start]
+        if back < index - 1 and "\n" in gap:
+            break  # only the sentence right before may open another paragraph
         before = doc.in_sentence(doc.dates, doc.sentences[back])
-        if before or "\n" in doc.text[doc.sentences[back].end : doc.sentences[back + 1].start]:
+        if before:
             break
     if not before:
         return []
