@@ -163,9 +163,40 @@ DAY_WORDS = {
 }  # fmt: skip
 # «первого сентября», «тридцать первого мая»: Russian days in words, in the
 # genitive before the month; «бірінші», «жиырма бесінші»: Kazakh ordinals.
-_RU_UNITS = ("первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого", "восьмого", "девятого")  # noqa: E501
-_RU_TEENS = ("десятого", "одиннадцатого", "двенадцатого", "тринадцатого", "четырнадцатого", "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого", "девятнадцатого")  # noqa: E501
-_KK_UNITS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы")  # noqa: E501
+_RU_UNITS = (
+    "первого",
+    "второго",
+    "третьего",
+    "четвертого",
+    "пятого",
+    "шестого",
+    "седьмого",
+    "восьмого",
+    "девятого",
+)
+_RU_TEENS = (
+    "десятого",
+    "одиннадцатого",
+    "двенадцатого",
+    "тринадцатого",
+    "четырнадцатого",
+    "пятнадцатого",
+    "шестнадцатого",
+    "семнадцатого",
+    "восемнадцатого",
+    "девятнадцатого",
+)
+_KK_UNITS = (
+    "бірінші",
+    "екінші",
+    "үшінші",
+    "төртінші",
+    "бесінші",
+    "алтыншы",
+    "жетінші",
+    "сегізінші",
+    "тоғызыншы",
+)
 RU_DAY_WORDS = {
     **{w: i for i, w in enumerate(_RU_UNITS, 1)},
     **{w: i for i, w in enumerate(_RU_TEENS, 10)},
@@ -187,7 +218,9 @@ for _word in RU_DAY_WORDS:
 
 
 def _words_alt(words: dict[str, int]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 _DAY_WORD = (
@@ -646,7 +679,8 @@ def _rules(language: str) -> list[_Rule]:
             "kk_day_of_month",
             _c(
                 _B
-                + r"(?P<rel>осы|ағымдағы|өткен)\s+айдың\s+(?:(?P<day>[0-3]?\d)(?:-?\w{0,6})?|(?P<dayword>"
+                + r"(?P<rel>осы|ағымдағы|өткен)\s+айдың\s+"
+                + r"(?:(?P<day>[0-3]?\d)(?:-?\w{0,6})?|(?P<dayword>"
                 + _words_alt(KK_DAY_WORDS)
                 + r"))(?:\s+(?:жұлдызында|жұлдызы|күні))?"
                 + _E,
@@ -893,7 +927,9 @@ def find_dates(
             # Leading prepositions ("в", "on") are not part of the date.
             if any(s < end and start < e for s, e in taken):
                 continue
-            if rule.name == "en_year" and _TITLE_BEFORE_YEAR.search(text, max(0, start - 16), start):
+            if rule.name == "en_year" and _TITLE_BEFORE_YEAR.search(
+                text, max(0, start - 16), start
+            ):
                 continue  # "the Constitutional Reform and Governance Act 2010"
             future = _is_future(text, start, end, language)
             value, relative = _resolve(rule, match, published, language, future)

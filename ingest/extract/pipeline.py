@@ -1083,7 +1083,9 @@ def _known_meeting_date(doc: _Doc, sentence) -> list[DateMention]:
                 continue
             if _not_after_publication(value, doc.published):
                 return [
-                    DateMention(s.start, s.end, doc.text[s.start : s.end], value, "known_meeting", True)
+                    DateMention(
+                        s.start, s.end, doc.text[s.start : s.end], value, "known_meeting", True
+                    )
                 ]
     return []
 

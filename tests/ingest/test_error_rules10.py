@@ -117,8 +117,7 @@ def test_a_signing_its_history_allows_keeps_its_date(gazetteer):
 
 def test_a_review_at_a_known_round_of_a_series_takes_its_date(gazetteer):
     text = (
-        "At the eighth Strategic Dialogue the delegations reviewed the ratification "
-        f"of {SPCA_EN}."
+        f"At the eighth Strategic Dialogue the delegations reviewed the ratification of {SPCA_EN}."
     )
     found = events(gazetteer, text, "2025-03-05", "en")
     assert found == {("spca", "ratification_pending", "2025-02-11")}
@@ -143,8 +142,7 @@ def test_also_after_a_sentence_naming_the_meeting_takes_its_date(gazetteer):
 
 def test_a_round_the_tracker_does_not_know_dates_nothing(gazetteer):
     text = (
-        "At the twelfth Strategic Dialogue the delegations reviewed the ratification "
-        f"of {SPCA_EN}."
+        f"At the twelfth Strategic Dialogue the delegations reviewed the ratification of {SPCA_EN}."
     )
     found = events(gazetteer, text, "2025-03-05", "en")
     assert found == {("spca", "ratification_pending", "2025-03-05")}
@@ -184,8 +182,7 @@ def test_a_vaguer_telling_of_the_entry_into_force_goes(gazetteer):
 
 def test_a_signing_told_by_month_and_by_day_is_one_step(gazetteer):
     text = (
-        f"{SPCA_EN} was signed in April 2024.\n\n"
-        "24 April 2024 — the agreement is signed in Astana."
+        f"{SPCA_EN} was signed in April 2024.\n\n24 April 2024 — the agreement is signed in Astana."
     )
     found = events(gazetteer, text, "2025-06-12", "en")
     assert found == {("spca", "signed", "2024-04-24")}
@@ -262,8 +259,14 @@ def test_going_over_the_ratification_is_a_review_not_the_ratification(gazetteer)
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("ru", f"Дипломаты ожидают, что британская сторона направит ноту о завершении процедур по {SPCA_RU[:-1]}ю."),  # noqa: E501
-        ("en", f"Officials expect that London will have completed its ratification procedures for {SPCA_EN}."),  # noqa: E501
+        (
+            "ru",
+            f"Дипломаты ожидают, что британская сторона направит ноту о завершении процедур по {SPCA_RU[:-1]}ю.",
+        ),
+        (
+            "en",
+            f"Officials expect that London will have completed its ratification procedures for {SPCA_EN}.",
+        ),
         ("kk", f"Ұлыбритания {SPCA_KK} бойынша рәсімдерді аяқтап, нота жібереді деп күтілуде."),
     ],
 )
@@ -286,7 +289,10 @@ def test_a_relative_clause_keeps_its_own_date(gazetteer):
         "before Parliament on 17 March 2026."
     )
     found = events(gazetteer, text, "2026-03-25", "en")
-    assert found == {("spca", "signed", "2024-04-24"), ("spca", "ratification_pending", "2026-03-17")}
+    assert found == {
+        ("spca", "signed", "2024-04-24"),
+        ("spca", "ratification_pending", "2026-03-17"),
+    }
 
 
 def test_done_at_a_lower_case_word_is_no_signature(gazetteer):
