@@ -838,6 +838,19 @@ def _resolve_weekday(
     return _weekday(weekday, published, rel=g.get("rel"), future=future)
 
 
+def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
+    """ "the first of this month", «өткен айдың 12-сінде»: a day of the
+    publication's month or of the month before."""
+    if published.month is None:
+        return None
+    back = g["rel"].casefold() in ("прошлого", "өткен")
+    year, month = _add_months(published.year, published.month, -1 if back else 0)
+    try:
+        return PartialDate(year, month, _day(g))
+    except ValueError:
+        return None
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -890,14 +903,7 @@ def _resolve(
         # A week names no day: the month it fell in, when the article has a day.
         return _shift_days(published, rule.arg).coarsen("month"), True
     if kind == "day_of_month":
-        if published.month is None:
-            return None, True
-        back = g["rel"].casefold() in ("прошлого", "өткен")
-        year, month = _add_months(published.year, published.month, -1 if back else 0)
-        try:
-            return PartialDate(year, month, _day(g)), True
-        except ValueError:
-            return None, True
+        return _day_of_month(g, published), True
     if kind == "month_rel_n":
         if published.month is None:
             return PartialDate(published.year), True

@@ -337,11 +337,7 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
         return "unreal"
     if language == "kk" and _kk_contrast(words, trigger):
         return ""
-    if language == "en" and "yet" in words[max(lo, first - 3) : first]:
-        return "negated"  # "yet to ratify", "not yet signed"
-    if language == "en" and _yet_after(words, last, hi):
-        return "negated"  # "neither has ratified it yet"
-    if _negated_that(words, lo, first, language):
+    if _negated_beyond(words, trigger, (lo, hi), language):
         return "negated"
     if trigger.form in ("infinitive", "future"):
         return "plan"
@@ -386,6 +382,21 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     if _near(words, max(lo, first - reach), last, NEGATION[language]):
         return "negated"
     return ""
+
+
+def _negated_beyond(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """A negation further from the event word than the word before it: "yet to
+    ratify", "not yet signed", "has ratified it yet", "has not notified ...
+    that its procedures are complete"."""
+    lo, hi = clause
+    first = trigger.first
+    if language == "en" and (
+        "yet" in words[max(lo, first - 3) : first] or _yet_after(words, trigger.last, hi)
+    ):
+        return True
+    return _negated_that(words, lo, first, language)
 
 
 def _yet_after(words: list[str], last: int, hi: int) -> bool:

@@ -743,23 +743,14 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        dates = (
-            _event_dates(doc, sentence, agreements)
-            or _same_occasion(doc, index, sentence)
-            or _paragraph_date(doc, index)
-        )
-        # The occasion the sentence tells of dates the steps no date of the
-        # sentence reaches: «Стороны также рассмотрели ход ратификации
-        # Соглашения, подписанного в прошлом году» (the year is the signing's).
-        occasion = _known_meeting_date(doc, sentence) or _also_date(doc, index, sentence)
+        dates, occasion = _sentence_dates(doc, index, sentence, agreements)
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
         cues = _drop_superseded_cues(cues, targets)
         assigned = _reassigned(doc, cues, dates, targets, _assign_dates(doc, cues, dates))
-        if occasion:
-            undated = [c for c in cues if id(c) not in assigned]
-            assigned.update(_assign_dates(doc, undated, occasion) if undated else {})
+        undated = [c for c in cues if id(c) not in assigned]
+        assigned.update(_assign_dates(doc, undated, occasion) if occasion and undated else {})
         found: list[Proposal] = []
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
@@ -919,6 +910,22 @@ def _expected(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
         EXPECTED_BEFORE[doc.language].search(doc.text, lo, cue.start)
         or EXPECTED_AFTER[doc.language].search(doc.text, cue.end, hi)
     )
+
+
+def _sentence_dates(
+    doc: _Doc, index: int, sentence: Sentence, agreements: list[Match]
+) -> tuple[list[DateMention], list[DateMention]]:
+    """The dates a sentence's steps may take, and the date of the occasion it
+    tells of, for the steps none of those reaches: «Стороны также рассмотрели
+    ход ратификации Соглашения, подписанного в прошлом году» (the year is the
+    signing's; the review is the meeting's)."""
+    dates = (
+        _event_dates(doc, sentence, agreements)
+        or _same_occasion(doc, index, sentence)
+        or _paragraph_date(doc, index)
+    )
+    occasion = _known_meeting_date(doc, sentence) or _also_date(doc, index, sentence)
+    return dates, occasion
 
 
 def _is_question(sentence: Sentence) -> bool:
