@@ -685,12 +685,44 @@ def _reassigned(
         if id(c) in assigned
         and targets[id(c)][0] is not None
         and not _consistent(targets[id(c)][0], c, assigned[id(c)].value)
+        and not _fitting_date(doc, c, dates, targets, assigned)
     ]
     rest = [c for c in cues if c not in dropped]
     if not dropped or all(id(c) in assigned for c in rest):
         return assigned
     again = _assign_dates(doc, rest, [d for d in dates])
     return {**{id(c): assigned[id(c)] for c in dropped}, **again}
+
+
+def _fitting_date(
+    doc: _Doc,
+    cue: CueMatch,
+    dates: list[DateMention],
+    targets: dict[int, tuple[Match | None, str, float]],
+    assigned: dict[int, DateMention],
+) -> bool:
+    """ "A year ago today, on a Wednesday afternoon, they signed ...": a bare
+    weekday (counted from the article: last Wednesday) that the history rules
+    out only describes the sentence's other date; the cue takes the other
+    date that fits, if no other step took it. Sets it in `assigned` and says
+    whether it did."""
+    own = assigned[id(cue)]
+    if not own.rule.endswith("weekday"):
+        return False
+    target = targets[id(cue)][0]
+    taken = {id(d) for key, d in assigned.items() if key != id(cue)}
+    fits = [
+        d
+        for d in dates
+        if d is not own
+        and id(d) not in taken
+        and _not_after_publication(d.value, doc.published)
+        and _consistent(target, cue, d.value)
+    ]
+    if not fits:
+        return False
+    assigned[id(cue)] = min(fits, key=lambda d: _date_distance(doc, cue, d))
+    return True
 
 
 def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:

@@ -332,3 +332,20 @@ def test_first_before_a_noun_is_no_day():
 def test_a_kazakh_first_of_this_month_dates_the_entry_into_force(gazetteer):
     text = f"Осы айдың бірінші жұлдызында {SPCA_KK} күшіне енді."
     assert events(gazetteer, text, "2026-09-10", "kk") == {("spca", "in_force", "2026-09-01")}
+
+
+# --- a weekday the history rules out describes the sentence's other date --------------------
+
+
+def test_a_weekday_beside_a_year_ago_today_does_not_lose_the_signing(gazetteer):
+    text = (
+        "A year ago today, on a Wednesday afternoon in the capital, the two ministers "
+        f"put their names to {SPCA_EN}."
+    )
+    found = events(gazetteer, text, "2025-04-24", "en")
+    assert found == {("spca", "signed", "2024-04-24")}
+
+
+def test_a_weekday_alone_that_the_history_rules_out_is_still_no_signing(gazetteer):
+    text = f"On Wednesday the two ministers put their names to {SPCA_EN}."
+    assert events(gazetteer, text, "2025-04-24", "en") == set()
