@@ -55,6 +55,14 @@ def seed_entries(data_dir: Path | str) -> Iterator[Entry]:
             continue
         for record in _load(path):
             attrs = {f: record.get(f) for f in attr_fields if record.get(f) is not None}
+            if kind == "agreement":
+                # The known steps, so that a bare negation ("not yet ratified")
+                # can confirm the status that held on its date (docs/STATUS.md).
+                attrs["history"] = [
+                    (str(e["status"]), str(e["date"]), e.get("party"))
+                    for e in record.get("status_events") or ()
+                    if e.get("status") and e.get("date")
+                ]
             if kind == "meeting":
                 attrs["participants"] = [
                     p["person"] for p in record.get("participants") or () if p.get("person")

@@ -161,6 +161,68 @@ DAY_WORDS = {
     "twentieth": 20, **{f"twenty-{w}": 20 + i for i, w in enumerate(_UNITS, 1)},
     "thirtieth": 30, "thirty-first": 31,
 }  # fmt: skip
+# «первого сентября», «тридцать первого мая»: Russian days in words, in the
+# genitive before the month; «бірінші», «жиырма бесінші»: Kazakh ordinals.
+_RU_UNITS = (
+    "первого",
+    "второго",
+    "третьего",
+    "четвертого",
+    "пятого",
+    "шестого",
+    "седьмого",
+    "восьмого",
+    "девятого",
+)
+_RU_TEENS = (
+    "десятого",
+    "одиннадцатого",
+    "двенадцатого",
+    "тринадцатого",
+    "четырнадцатого",
+    "пятнадцатого",
+    "шестнадцатого",
+    "семнадцатого",
+    "восемнадцатого",
+    "девятнадцатого",
+)
+_KK_UNITS = (
+    "бірінші",
+    "екінші",
+    "үшінші",
+    "төртінші",
+    "бесінші",
+    "алтыншы",
+    "жетінші",
+    "сегізінші",
+    "тоғызыншы",
+)
+RU_DAY_WORDS = {
+    **{w: i for i, w in enumerate(_RU_UNITS, 1)},
+    **{w: i for i, w in enumerate(_RU_TEENS, 10)},
+    "двадцатого": 20, **{f"двадцать {w}": 20 + i for i, w in enumerate(_RU_UNITS, 1)},
+    "тридцатого": 30, "тридцать первого": 31,
+}  # fmt: skip
+KK_DAY_WORDS = {
+    **{w: i for i, w in enumerate(_KK_UNITS, 1)},
+    "оныншы": 10, **{f"он {w}": 10 + i for i, w in enumerate(_KK_UNITS, 1)},
+    "жиырмасыншы": 20, **{f"жиырма {w}": 20 + i for i, w in enumerate(_KK_UNITS, 1)},
+    "отызыншы": 30, "отыз бірінші": 31,
+}  # fmt: skip
+DAY_WORDS.update({**RU_DAY_WORDS, **KK_DAY_WORDS})
+DAY_WORDS_RU_ALL = dict(RU_DAY_WORDS)
+for _word in RU_DAY_WORDS:
+    if "четвертого" in _word:
+        DAY_WORDS[_word.replace("четвертого", "четвёртого")] = RU_DAY_WORDS[_word]
+        DAY_WORDS_RU_ALL[_word.replace("четвертого", "четвёртого")] = RU_DAY_WORDS[_word]
+
+
+def _words_alt(words: dict[str, int]) -> str:
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
 _DAY_WORD = (
     r"(?i:the\s+)?(?P<dayword>(?i:"
     + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
@@ -382,6 +444,24 @@ def _rules(language: str) -> list[_Rule]:
                 "month_rel",
             ),
             _Rule("ru_d_m", _c(_B + _DAY + r"\s+" + m + _E, i), "day_month"),
+            _Rule(
+                "ru_word_d_m",
+                _c(_B + r"(?P<dayword>" + _words_alt(DAY_WORDS_RU_ALL) + r")\s+" + m + _E, i),
+                "day_month",
+            ),
+            # «1-го числа этого месяца», «первого числа прошлого месяца».
+            _Rule(
+                "ru_day_of_month",
+                _c(
+                    _B
+                    + r"(?:(?P<day>[0-3]?\d)(?:-?го)?|(?P<dayword>"
+                    + _words_alt(DAY_WORDS_RU_ALL)
+                    + r"))\s+числа\s+(?P<rel>этого|текущего|прошлого)\s+месяца"
+                    + _E,
+                    i,
+                ),
+                "day_of_month",
+            ),
             _Rule("ru_m_y", _c(_B + r"(?:в\s+)?" + m + r"\s+" + _YEAR + god + _E, i), "month_year"),
             # A timeline's «2024 год, апрель».
             _Rule("ru_y_m", _c(_B + _YEAR + god + r",\s+" + m + _E, i), "month_year"),
@@ -594,6 +674,20 @@ def _rules(language: str) -> list[_Rule]:
         _Rule("kk_this_week", _c(_B + r"осы\s+аптада" + _E, i), "week", 0),
         _Rule("kk_last_month", _c(_B + r"өткен\s+айда" + _E, i), "month_rel_n", -1),
         _Rule("kk_this_month", _c(_B + r"(?:осы|ағымдағы)\s+айда" + _E, i), "month_rel_n", 0),
+        # «осы айдың бірінші жұлдызында», «өткен айдың 12-сінде».
+        _Rule(
+            "kk_day_of_month",
+            _c(
+                _B
+                + r"(?P<rel>осы|ағымдағы|өткен)\s+айдың\s+"
+                + r"(?:(?P<day>[0-3]?\d)(?:-?\w{0,6})?|(?P<dayword>"
+                + _words_alt(KK_DAY_WORDS)
+                + r"))(?:\s+(?:жұлдызында|жұлдызы|күні))?"
+                + _E,
+                i,
+            ),
+            "day_of_month",
+        ),
     ]
 
 
@@ -719,7 +813,7 @@ def _ago(kind: str, groups: dict, published: PartialDate) -> PartialDate:
 
 def _day(groups: dict) -> int:
     word = groups.get("dayword")
-    return DAY_WORDS[word.casefold()] if word else int(groups["day"])
+    return DAY_WORDS[regex.sub(r"\s+", " ", word.casefold())] if word else int(groups["day"])
 
 
 def _day_month_rel(
@@ -742,6 +836,19 @@ def _resolve_weekday(
     if kind == "week_weekday":
         return _weekday_of_week(weekday, published, WEEK_OFFSET[g["rel"].casefold()])
     return _weekday(weekday, published, rel=g.get("rel"), future=future)
+
+
+def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
+    """ "the first of this month", «өткен айдың 12-сінде»: a day of the
+    publication's month or of the month before."""
+    if published.month is None:
+        return None
+    back = g["rel"].casefold() in ("прошлого", "өткен")
+    year, month = _add_months(published.year, published.month, -1 if back else 0)
+    try:
+        return PartialDate(year, month, _day(g))
+    except ValueError:
+        return None
 
 
 def _resolve(
@@ -795,12 +902,18 @@ def _resolve(
     if kind == "week":
         # A week names no day: the month it fell in, when the article has a day.
         return _shift_days(published, rule.arg).coarsen("month"), True
+    if kind == "day_of_month":
+        return _day_of_month(g, published), True
     if kind == "month_rel_n":
         if published.month is None:
             return PartialDate(published.year), True
         year, month = _add_months(published.year, published.month, rule.arg)
         return PartialDate(year, month), True
     raise AssertionError(kind)
+
+
+# A year that ends the name of a statute or a programme names it, dates nothing.
+_TITLE_BEFORE_YEAR = regex.compile(r"\b(?:Act|Acts|Regulations|Order|Agenda|Vision|Strategy)\s+$")
 
 
 def find_dates(
@@ -820,6 +933,10 @@ def find_dates(
             # Leading prepositions ("в", "on") are not part of the date.
             if any(s < end and start < e for s, e in taken):
                 continue
+            if rule.name == "en_year" and _TITLE_BEFORE_YEAR.search(
+                text, max(0, start - 16), start
+            ):
+                continue  # "the Constitutional Reform and Governance Act 2010"
             future = _is_future(text, start, end, language)
             value, relative = _resolve(rule, match, published, language, future)
             if value is None:

@@ -83,6 +83,8 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         "negotiate": regex.compile(r"(?:negotiat(?:e|es|ed|ing|ion|ions)|draft(?:ed|ing)|redraft(?:ed|ing))$"),  # noqa: E501
         "approve": regex.compile(r"(?:approv(?:es|ed)|pass(?:ed|es)|backed|endorse[sd]|adopt(?:ed|s)|voted|supported|cleared)$"),  # noqa: E501
         "lay": regex.compile(r"(?:laid|lay|lays|laying)$"),
+        # Parliament "has not yet considered" the agreement: read only negated.
+        "consider": regex.compile(r"(?:considered|examined|debated)$"),
         # "a roadmap agreed in London last month": a document agreed is one
         # concluded; "agreed to", "agreed on", "agreed that" are other things.
         "agree": regex.compile(r"agreed$"),
@@ -116,7 +118,7 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
         ("force", regex.compile(r"(?:became|become|becomes|becoming)$"), regex.compile(r"(?:effective|binding|operative)$")),  # noqa: E501
         ("complete", regex.compile(r"(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es|ing)?|fulfil(?:l)?(?:ed|s|ment)?|conclu(?:ded|sion))$"), regex.compile(r"(?:procedures?|requirements|formalities)$")),  # noqa: E501
         # "the procedures were completed": the same in the passive, noun first.
-        ("complete", regex.compile(r"(?:procedures|requirements|formalities)$"), regex.compile(r"(?:completed|finished|concluded|fulfilled)$")),  # noqa: E501
+        ("complete", regex.compile(r"(?:procedures|requirements|formalities)$"), regex.compile(r"(?:completed|complete|finished|concluded|fulfilled)$")),  # noqa: E501
         # "the Senate gave its consent": a vote worded as a noun given.
         ("approve", regex.compile(r"(?:gave|give|gives|given|giving|won|secured|received|obtained|got|gained)$"), regex.compile(r"(?:consent|approval|backing|go-ahead|nod)$")),  # noqa: E501
     ],
@@ -174,6 +176,7 @@ PROCESS = {
     "ru": regex.compile(r"(?:ход\w*|процесс\w*|ста[дт]\w*|состояни\w*|обсу[жд]\w*|рассмотр\w*|прогресс\w*)$"),  # noqa: E501
     "kk": regex.compile(r"(?:барыс\w*|процес\w*|үдеріс\w*|мәселе\w*|талқыла\w*|пысықта\w*|қара[лд]\w*)$"),  # noqa: E501
 }
+_GO = regex.compile(r"(?:go|goes|went|gone|going|look\w*|read|reading|talk\w*|run|ran|running)$")
 # "завершится", "аяқталады": finishing still to come.
 _FUTURE_DONE = regex.compile(r"(?:ится|ется|утся|ятся|ит|ет|лады|леді|йды|йді)$")
 DONE = {
@@ -334,8 +337,8 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
         return "unreal"
     if language == "kk" and _kk_contrast(words, trigger):
         return ""
-    if language == "en" and "yet" in words[max(lo, first - 3) : first]:
-        return "negated"  # "yet to ratify", "not yet signed"
+    if _negated_beyond(words, trigger, (lo, hi), language):
+        return "negated"
     if trigger.form in ("infinitive", "future"):
         return "plan"
     if (
@@ -381,6 +384,48 @@ def modality(words: list[str], trigger: Trigger, clause: tuple[int, int], langua
     return ""
 
 
+def _negated_beyond(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """A negation further from the event word than the word before it: "yet to
+    ratify", "not yet signed", "has ratified it yet", "has not notified ...
+    that its procedures are complete"."""
+    lo, hi = clause
+    first = trigger.first
+    if language == "en" and (
+        "yet" in words[max(lo, first - 3) : first] or _yet_after(words, trigger.last, hi)
+    ):
+        return True
+    return _negated_that(words, lo, first, language)
+
+
+def _yet_after(words: list[str], last: int, hi: int) -> bool:
+    """ "has ratified it yet" (a negation's "yet" after the verb), not "signed
+    yet another memorandum"."""
+    for i in range(last + 1, min(hi, last + 4)):
+        if words[i] == "yet":
+            return words[i + 1 : i + 2] not in (["another"], ["again"], ["more"], ["further"])
+    return False
+
+
+def _negated_that(words: list[str], lo: int, first: int, language: str) -> bool:
+    """ "has not yet notified Astana that its procedures are complete", «пока не
+    сообщил, что процедуры завершены»: a step in a that-clause whose verb is
+    negated is not asserted; its notice is still awaited."""
+    if language == "kk":
+        return False
+    for t in range(max(0, lo - 8), first):
+        if _THAT.match(words[t]) and words[t] != "чтобы":
+            return _near(words, max(0, t - 4), t, NEGATION[language]) and not _near(
+                words, max(0, t - 4), t, _NOT_NEGATION
+            )
+    return False
+
+
+# "not only ... but", "no doubt that": not a negated verb of saying.
+_NOT_NEGATION = regex.compile(r"(?:only|doubt|без)$")
+
+
 # "gave the impression that the procedure was complete", «ошибочно сообщалось,
 # что ...», «... деген қате әсер»: a step someone wrongly believed or reported
 # is not one (correction notices retract them). Only within the clause: «Это
@@ -422,6 +467,11 @@ def _kk_contrast(words: list[str], trigger: Trigger) -> bool:
     return bool(following) and _kk_form(following[0]) == "verb"
 
 
+# Kazakh ends a clause with its verb, so a date and a place may stand between
+# the noun and the verb of one event («рәсімдерін 2026 жылғы 14 шілдеде аяқтады»).
+_PAIR_REACH = {"kk": 7}
+
+
 def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
     """The event words among `tokens` (one sentence), in order."""
     words = [t.norm for t in tokens]
@@ -431,13 +481,14 @@ def find_triggers(tokens: list[Token], language: str) -> list[Trigger]:
         for i, word in enumerate(words):
             if i in taken or not first.match(word):
                 continue
-            for j in range(i + 1, min(len(words), i + 5)):
+            for j in range(i + 1, min(len(words), i + _PAIR_REACH.get(language, 5))):
                 if j not in taken and second.match(words[j]):
                     out.append(Trigger(event, i, j, _form(words, i, j, language)))
                     taken.update((i, j))
                     break
     if language == "en":
         out.extend(_entered_into(words, taken))
+        out.extend(_done_at(tokens, words, taken))
     for i, word in enumerate(words):
         if i in taken:
             continue
@@ -481,6 +532,20 @@ def _entered_into(words: list[str], taken: set[int]) -> list[Trigger]:
         out.append(Trigger("sign", i, i + 1, _form(words, i, i + 1, "en")))
         taken.update((i, i + 1))
     return out
+
+
+def _done_at(tokens: list[Token], words: list[str], taken: set[int]) -> list[Trigger]:
+    """ "Done at Astana on 24 April 2024": the treaty formula of its signature,
+    "done at" and a place's capitalised name (not "the work done at the
+    ministry")."""
+    return [
+        Trigger("sign", i, i + 1, "verb")
+        for i in range(len(words) - 2)
+        if words[i] == "done"
+        and words[i + 1] == "at"
+        and i not in taken
+        and tokens[i + 2].text[:1].isupper()
+    ]
 
 
 @dataclass(frozen=True)
@@ -532,6 +597,12 @@ def read(
         if mood == "negated":
             return Reading(P, C)
         return _process_reading(words, trigger, clause, language)
+    if mood == "negated" and _before_legislature(words, trigger, clause, language):
+        # "has still not been laid before Parliament", "Parliament has not yet
+        # considered the Agreement": the ratification is still pending.
+        return Reading(P, C, priority=96)
+    if event == "consider":
+        return None
     if event == "negotiate" and trigger.form == "infinitive" and mood == "plan":
         return Reading("negotiating")  # "sat down to draft it": the work began
     if mood:
@@ -553,6 +624,18 @@ def read(
     if event == "lay" and _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES):
         return Reading(P, party="united-kingdom")
     return None
+
+
+def _before_legislature(
+    words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
+) -> bool:
+    """Is the event a laying before a parliament, or a parliament's
+    consideration of the treaty?"""
+    if trigger.event == "lay":
+        return _near(words, trigger.last + 1, min(clause[1], trigger.last + 16), HOUSES)
+    if trigger.event == "consider":
+        return _near(words, *clause, HOUSES) or _near(words, *clause, CHAMBER[language])
+    return False
 
 
 # "it", «его», «оны» next to a chamber's vote: the bill named before it.
@@ -587,12 +670,19 @@ def _law_by_pronoun(
     )
 
 
+def _reach(language: str) -> int:
+    """How far before a signing its object may stand: Kazakh puts the date
+    and the place between the law and the verb («заңға 2026 жылғы 12 мамырда
+    қол қойды»)."""
+    return 10 if language == "kk" else 6
+
+
 def _signs_ratification_law(
     words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
 ) -> bool:
     """Is the signing's object the law (or bill) on the ratification? In
     Kazakhstan the President's signature on it is the ratification."""
-    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    lo, hi = max(clause[0], trigger.first - _reach(language)), min(clause[1], trigger.last + 7)
     ratify = ROOTS[language]["ratify"]
     laws = [i for i in range(lo, hi) if LAW_ONLY[language].match(words[i])]
     if any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4))):
@@ -632,7 +722,7 @@ def _head_of_state_law(
 ) -> bool:
     """Is the signing that of a law by the head of state, or of the law on
     the ratification? Kazakhstan ratifies by the President's signature."""
-    lo, hi = max(clause[0], trigger.first - 6), min(clause[1], trigger.last + 7)
+    lo, hi = max(clause[0], trigger.first - _reach(language)), min(clause[1], trigger.last + 7)
     if not _near(words, lo, hi, LAW_ONLY[language]):
         return False
     return _near(words, lo, hi, HEAD_OF_STATE[language]) or _signs_ratification_law(
@@ -679,7 +769,12 @@ def _process_reading(
         return Reading("ratified")
     lo, hi = clause
     window = (max(lo, trigger.first - 4), min(hi, trigger.last + 5))
-    done = [w for w in words[window[0] : window[1]] if DONE[language].match(w)]
+    # "went over the ratification timetable" is a review, not "over" as done.
+    done = [
+        w
+        for i, w in enumerate(words[window[0] : window[1]], window[0])
+        if DONE[language].match(w) and not (w == "over" and i and _GO.match(words[i - 1]))
+    ]
     if done and not any(_FUTURE_DONE.search(w) for w in done):
         return Reading("ratified")
     if _near(words, *window, PROCESS[language]):

@@ -668,6 +668,63 @@ def _assign_dates(
     return out
 
 
+def _reassigned(
+    doc: _Doc,
+    cues: list[CueMatch],
+    dates: list[DateMention],
+    targets: dict[int, tuple[Match | None, str, float]],
+    assigned: dict[int, DateMention],
+) -> dict[int, DateMention]:
+    """A date taken by a cue its agreement's history rules out goes to the
+    sentence's other steps: in "on 12 May the President signed the Law ...
+    ratifying the Agreement" the date sits next to "signed", which cannot be
+    the agreement's signing (known to be 2024), so it dates the ratification."""
+    dropped = [
+        c
+        for c in cues
+        if id(c) in assigned
+        and targets[id(c)][0] is not None
+        and not _consistent(targets[id(c)][0], c, assigned[id(c)].value)
+        and not _fitting_date(doc, c, dates, targets, assigned)
+    ]
+    rest = [c for c in cues if c not in dropped]
+    if not dropped or all(id(c) in assigned for c in rest):
+        return assigned
+    again = _assign_dates(doc, rest, [d for d in dates])
+    return {**{id(c): assigned[id(c)] for c in dropped}, **again}
+
+
+def _fitting_date(
+    doc: _Doc,
+    cue: CueMatch,
+    dates: list[DateMention],
+    targets: dict[int, tuple[Match | None, str, float]],
+    assigned: dict[int, DateMention],
+) -> bool:
+    """ "A year ago today, on a Wednesday afternoon, they signed ...": a bare
+    weekday (counted from the article: last Wednesday) that the history rules
+    out only describes the sentence's other date; the cue takes the other
+    date that fits, if no other step took it. Sets it in `assigned` and says
+    whether it did."""
+    own = assigned[id(cue)]
+    if not own.rule.endswith("weekday"):
+        return False
+    target = targets[id(cue)][0]
+    taken = {id(d) for key, d in assigned.items() if key != id(cue)}
+    fits = [
+        d
+        for d in dates
+        if d is not own
+        and id(d) not in taken
+        and _not_after_publication(d.value, doc.published)
+        and _consistent(target, cue, d.value)
+    ]
+    if not fits:
+        return False
+    assigned[id(cue)] = min(fits, key=lambda d: _date_distance(doc, cue, d))
+    return True
+
+
 def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:
     """ "two years ago, on 24 April 2024": a vague date and a precise one that
     falls within it are one date, and the precise one is kept."""
@@ -680,13 +737,26 @@ def _refined(date: DateMention, dates: list[DateMention]) -> DateMention:
     return max(finer, key=lambda d: _LEVELS.index(d.value.precision)) if finer else date
 
 
+# ", which was laid ... on 17 March": a relative clause has its own verb, so
+# a date before it ("done at Astana on 24 April 2024, which ...") is not its.
+# fmt: off
+RELATIVE = {
+    "en": regex.compile(r",\s*(?:which|who|whose)\b", I),
+    "ru": regex.compile(r",\s*(?:котор\w+|чей|чья|чьё|чьи)(?!\w)", I),
+    "kk": regex.compile(r"(?!)"),
+}
+# fmt: on
+
+
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
     """How far a date is from a cue, to be compared: a date across a semicolon
     or a dash ("... in May, when he signed the law; London followed in July")
     belongs to the other clause, so any date within the clause comes first;
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
-    across = lo < hi and bool(CLAUSE_BREAK.search(doc.text, lo, hi))
+    across = lo < hi and bool(
+        CLAUSE_BREAK.search(doc.text, lo, hi) or RELATIVE[doc.language].search(doc.text, lo, hi)
+    )
     # A Kazakh clause ends with its verb: a date after the verb and a comma
     # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
     if doc.language == "kk" and date.start >= cue.end and "," in doc.text[cue.end : date.start]:
@@ -697,7 +767,7 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
 def _status_events(doc: _Doc) -> list[Proposal]:
     proposals: list[Proposal] = []
     for index, sentence in enumerate(doc.sentences):
-        if not _ok(doc, sentence):
+        if not _ok(doc, sentence) or _is_question(sentence):
             continue
         previous = doc.tokens_of(doc.sentences[index - 1]) if index else []
         stems = stem_cues(doc.text, doc.tokens_of(sentence), doc.language, previous)
@@ -705,20 +775,20 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         if not cues:
             continue
         agreements = [m for m in doc.in_sentence(doc.matches, sentence) if m.kind == "agreement"]
-        dates = (
-            _event_dates(doc, sentence, agreements)
-            or _same_occasion(doc, index, sentence)
-            or _paragraph_date(doc, index)
-        )
+        dates, occasion = _sentence_dates(doc, index, sentence, agreements)
         targets = {id(cue): _target_for(doc, index, sentence, cue, agreements) for cue in cues}
         # Superseded cues give up their claim before dates are shared out, so
         # that "signed ... yesterday, closing a negotiation" dates the signing.
         cues = _drop_superseded_cues(cues, targets)
-        assigned = _assign_dates(doc, cues, dates)
+        assigned = _reassigned(doc, cues, dates, targets, _assign_dates(doc, cues, dates))
+        undated = [c for c in cues if id(c) not in assigned]
+        assigned.update(_assign_dates(doc, undated, occasion) if occasion and undated else {})
         found: list[Proposal] = []
         unknown: list[Match] = []
         latest = max((_STAGE.get(c.status, -1) for c in cues if id(c) in assigned), default=-1)
         for cue in cues:
+            if _expected(doc, sentence, cue):
+                continue
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
             if cue.needs_date and not own_date:
@@ -752,7 +822,148 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for p in found:
                 p.extra["headline"] = True
         proposals.extend(found)
-    return _drop_undated_restatements(proposals)
+    return _negations_as_held(doc, _drop_vaguer_tellings(_drop_undated_restatements(proposals)))
+
+
+_ONCE = frozenset({"signed", "in_force"})
+
+
+def _drop_vaguer_tellings(proposals: list[Proposal]) -> list[Proposal]:
+    """One step told twice at two precisions ("the agreement that took effect
+    this week" and "1 September 2026 — the agreement enters into force") is
+    one step: the vaguer telling, whose date holds the precise one, goes."""
+
+    def finer(p: Proposal, q: Proposal) -> bool:
+        # Only the steps a treaty takes once: the chambers' votes and each
+        # country's ratification are several steps of one status.
+        if p.status not in _ONCE or (q.target, q.status, q.event) != (p.target, p.status, "change"):
+            return False
+        if _LEVELS.index(q.date_precision) <= _LEVELS.index(p.date_precision):
+            return False
+        return PartialDate.parse(q.date).coarsen(p.date_precision).iso() == p.date
+
+    return [
+        p
+        for p in proposals
+        if not (
+            p.kind == "status_event"
+            and p.event == "change"
+            and any(q.kind == "status_event" and finer(p, q) for q in proposals)
+        )
+    ]
+
+
+# What a bare negation can confirm: "not yet ratified" holds while the treaty
+# is signed or its ratification pending; "not yet in force" also once both
+# have ratified.
+_NEGATION_HOLDS = {
+    "ratify": frozenset({"signed", "ratification_pending"}),
+    "force": frozenset({"signed", "ratification_pending", "ratified"}),
+}
+
+
+def _negations_as_held(doc: _Doc, proposals: list[Proposal]) -> list[Proposal]:
+    """A bare negation confirms the status that held on its date
+    (docs/STATUS.md), not always a pending ratification: "neither has ratified
+    it yet" two days after the signing confirms `signed`; "not yet in force"
+    after both ratifications confirms `ratified`. What held is read from the
+    agreement's known history and the article's own dated steps; when neither
+    says, the negation keeps the status its words give."""
+    for p in proposals:
+        negated = p.extra.get("negated")
+        if p.kind != "status_event" or not negated or p.event != "confirmation":
+            continue
+        held = _held_on(doc, p, proposals)
+        if held is not None and held in _NEGATION_HOLDS[negated] and held != p.status:
+            p.status = held
+            p.reason += f"; a negation on a day the status was {held}"
+    return proposals
+
+
+def _held_on(doc: _Doc, negation: Proposal, proposals: list[Proposal]) -> str | None:
+    """The overall status of `negation.target` on its date, or None if unknown."""
+    day = PartialDate.parse(negation.date)
+    entry = doc.gazetteer.get("agreement", negation.target)
+    steps: list[tuple[PartialDate, str, str | None]] = []
+    for status, date, party in (entry.attrs.get("history") if entry else None) or ():
+        try:
+            steps.append((PartialDate.parse(date), status, party))
+        except ValueError:
+            continue
+    steps += [
+        (PartialDate.parse(p.date), p.status, p.party)
+        for p in proposals
+        if p is not negation
+        and p.kind == "status_event"
+        and p.target == negation.target
+        and p.event == "change"
+        and p.extra.get("own_date")
+    ]
+    held: str | None = None
+    ratified: set[str] = set()
+    for date, status, party in sorted(steps, key=lambda s: s[0].iso()):
+        level = _LEVELS[min(_LEVELS.index(date.precision), _LEVELS.index(day.precision))]
+        if date.coarsen(level) > day.coarsen(level):
+            break
+        if status == "ratified" and party:
+            # One country's ratification leaves the whole pending; each
+            # country ratifies once, so two dates are both of them.
+            ratified.add(f"{party}{date.iso()}")
+            status = "ratified" if len(ratified) > 1 else "ratification_pending"
+        if _STAGE.get(status, -1) >= _STAGE.get(held or "", -1):
+            held = status
+    return held
+
+
+# "diplomats expect that London will send its note on the completion ...",
+# «ожидают, что британская сторона направит ноту о завершении процедур»,
+# «... аяқталады деп күтілуде»: a step someone expects is no step. The stem
+# reader reads this for event words; these are for the phrase cues.
+# fmt: off
+EXPECTED_BEFORE = {
+    "en": regex.compile(r"\b(?:expect\w*|hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|intend\w*|anticipat\w*|predict\w*)\s+(?:\w+\s+)?that\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:ожида\w+|надею\w+|надеют\w+|надеял\w*|рассчитыва\w+|планиру\w+|предполага\w+|прогнозиру\w+|обещают|обещал\w*),?\s+что(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?!)"),
+}
+EXPECTED_AFTER = {
+    "en": regex.compile(r"(?!)"),
+    "ru": regex.compile(r"(?!)"),
+    "kk": regex.compile(r"(?<!\w)деп\s+(?:\w+\s+)?(?:күтіл\w*|күте\w*|күтеді|үміттен\w*|жоспарла\w*|болжа\w*)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _expected(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
+    """Is a phrase cue's step only expected, by the clause around it?"""
+    if cue.cue.name.startswith("stem_"):
+        return False
+    lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
+    return bool(
+        EXPECTED_BEFORE[doc.language].search(doc.text, lo, cue.start)
+        or EXPECTED_AFTER[doc.language].search(doc.text, cue.end, hi)
+    )
+
+
+def _sentence_dates(
+    doc: _Doc, index: int, sentence: Sentence, agreements: list[Match]
+) -> tuple[list[DateMention], list[DateMention]]:
+    """The dates a sentence's steps may take, and the date of the occasion it
+    tells of, for the steps none of those reaches: «Стороны также рассмотрели
+    ход ратификации Соглашения, подписанного в прошлом году» (the year is the
+    signing's; the review is the meeting's)."""
+    dates = (
+        _event_dates(doc, sentence, agreements)
+        or _same_occasion(doc, index, sentence)
+        or _paragraph_date(doc, index)
+    )
+    occasion = _known_meeting_date(doc, sentence) or _also_date(doc, index, sentence)
+    return dates, occasion
+
+
+def _is_question(sentence: Sentence) -> bool:
+    """ "So is it in force?", «Когда его ратифицируют?»: a question asks
+    whether a step happened; the answer, if any, is the next sentence."""
+    return sentence.text.rstrip().rstrip("»\"”'").endswith("?")
 
 
 def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str, float]:
@@ -868,17 +1079,78 @@ SAME_OCCASION = {
 
 def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
     """A sentence with no date of its own that tells of "the same meeting"
-    takes the date the sentence before gave it (its most precise one)."""
+    takes the date the paragraph gave that occasion last (its most precise
+    one): «Ақпанның 11-інде ... қол қойылды. Меморандум ... арналған. Сол
+    күні ...» reaches back over a sentence that dates nothing."""
     found = SAME_OCCASION[doc.language].search(doc.text, sentence.start, sentence.end)
     if found is None or index == 0:
         return []
-    before = doc.in_sentence(doc.dates, doc.sentences[index - 1])
+    before: list[DateMention] = []
+    for back in range(index - 1, max(-1, index - 4), -1):
+        gap = doc.text[doc.sentences[back].end : doc.sentences[back + 1].start]
+        if back < index - 1 and "\n" in gap:
+            break  # only the sentence right before may open another paragraph
+        before = doc.in_sentence(doc.dates, doc.sentences[back])
+        if before:
+            break
     if not before:
         return []
     best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
     return [
         DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
     ]
+
+
+def _known_meeting_date(doc: _Doc, sentence) -> list[DateMention]:
+    """A step told at a known meeting named by its series and round ("at the
+    eighth Strategic Dialogue the ratification was reviewed", «Стратегиялық
+    диалогтың сегізінші отырысында») with no date of its own took place on the
+    day the tracker has for that meeting."""
+    for s in doc.in_sentence(doc.matches, sentence):
+        if s.kind != "meeting_series":
+            continue
+        number = _ordinal(doc, max(sentence.start, s.start - 60), min(sentence.end, s.end + 25))
+        if number is None:
+            continue
+        for entry in doc.gazetteer.of_kind("meeting"):
+            start_on = entry.attrs.get("start_on")
+            if entry.attrs.get("series") != s.slug or entry.attrs.get("number") != number:
+                continue
+            try:
+                value = PartialDate.parse(str(start_on))
+            except ValueError:
+                continue
+            if _not_after_publication(value, doc.published):
+                return [
+                    DateMention(
+                        s.start, s.end, doc.text[s.start : s.end], value, "known_meeting", True
+                    )
+                ]
+    return []
+
+
+# "The parties also reviewed ...", «Стороны также рассмотрели»: a sentence
+# that adds to the one before tells of the same occasion.
+ALSO = {
+    "en": regex.compile(r"\balso\b", I),
+    "ru": regex.compile(r"(?<!\w)(?:также|тоже)(?!\w)", I),
+    "kk": regex.compile(r"(?!)"),
+}
+
+
+def _also_date(doc: _Doc, index: int, sentence) -> list[DateMention]:
+    """A sentence with no date of its own that says "also" takes the date of
+    the sentence before, or of the known meeting that sentence names."""
+    if index == 0 or not ALSO[doc.language].search(doc.text, sentence.start, sentence.end):
+        return []
+    previous = doc.sentences[index - 1]
+    if _is_heading(doc, previous):
+        return []  # a heading or a place line tells no occasion
+    before = doc.in_sentence(doc.dates, previous)
+    if not before:
+        return _known_meeting_date(doc, previous)
+    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
+    return [DateMention(best.start, best.end, best.text, best.value, "also_date", True)]
 
 
 _DATE_ONLY_PUNCTUATION = " \t.:;,–—-•*"
@@ -930,8 +1202,15 @@ def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:
         end=end,
         confidence=round(max(0.05, confidence), 2),
         reason=f"cue {cue.cue.name} '{doc.text[cue.start : cue.end]}'; {how}; {date_why}",
-        extra={"own_date": own_date},
+        extra={"own_date": own_date, "negated": _negated(cue)},
     )
+
+
+def _negated(cue: CueMatch) -> str | None:
+    """What a bare negation says has not happened: "force" or "ratify"."""
+    if not cue.cue.negation:
+        return None
+    return "force" if "force" in cue.cue.name else "ratify"
 
 
 def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
