@@ -66,3 +66,41 @@ def test_a_month_is_a_span_and_a_day_a_point_at_its_date():
 
 def test_no_points_no_chart():
     assert time_chart("t", "Events", "", ["Meetings"], []) == ""
+
+
+def test_columns_stack_their_parts_in_proportion_on_one_base_line():
+    from core.charts import Segment, StackedBar, stacked_column_chart
+
+    svg = stacked_column_chart(
+        "t",
+        "Events in 2024 by month",
+        "6 events in 2024.",
+        [
+            StackedBar(
+                "March",
+                (Segment("Signed", 1, "kind-signing"), Segment("Meeting", 3, "kind-meeting")),
+                "/timeline/?year=2024#month-3",
+                "Mar",
+            ),
+            StackedBar("April", (Segment("Signed", 2, "kind-signing"),), "", "Apr"),
+            StackedBar("May", (Segment("Signed", 0, "kind-signing"),), "", "May"),
+        ],
+        [Segment("Signed", 0, "kind-signing"), Segment("Meeting", 0, "kind-meeting")],
+    )
+    rects = [
+        (css, float(y), float(height))
+        for y, height, css in re.findall(
+            r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" class="chart-bar ([^"]+)"',
+            svg,
+        )
+    ]
+    # March: one signing under three meetings; April: two signings. No rect for a zero.
+    (signed, s_y, s_h), (meeting, m_y, m_h), (april, a_y, a_h) = rects
+    assert (signed, meeting, april) == ("kind-signing", "kind-meeting", "kind-signing")
+    assert abs(m_h - 3 * s_h) < 0.5 and abs(a_h - 2 * s_h) < 0.5
+    assert abs((m_y + m_h) - s_y) < 0.2  # stacked: the meetings sit on the signing
+    assert abs((s_y + s_h) - (a_y + a_h)) < 0.2  # every column on one base line
+    assert '<a href="/timeline/?year=2024#month-3">' in svg and svg.count("<a ") == 1
+    assert "<title>Meeting: 3</title>" in svg and "<title>March: 4</title>" in svg
+    assert ">Mar</text>" in svg and ">4</text>" in svg
+    assert 'class="chart-key kind-meeting"' in svg and ">Meeting</li>" in svg
