@@ -332,6 +332,18 @@ def _rules(language: str) -> list[_Rule]:
                 ),
                 "day_month_rel",
             ),
+            # "the first of September this year": the day in words, not only the month.
+            _Rule(
+                "en_word_d_m_rel",
+                _c(
+                    _B
+                    + _DAY_WORD
+                    + m
+                    + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)"
+                    + _E
+                ),
+                "day_month_rel",
+            ),
             _Rule(
                 "en_m_last_year",
                 _c(_B + m + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)" + _E),
@@ -425,7 +437,22 @@ def _rules(language: str) -> list[_Rule]:
                     + _DAY
                     + r"\s+"
                     + m
-                    + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года"
+                    + r"\s+(?P<rel>прошлого|позапрошлого|этого|текущего|следующего)\s+года"
+                    + _E,
+                    i,
+                ),
+                "day_month_rel",
+            ),
+            # «одиннадцатого февраля этого года»: the day in words, not only the month.
+            _Rule(
+                "ru_word_d_m_rel",
+                _c(
+                    _B
+                    + r"(?P<dayword>"
+                    + _words_alt(DAY_WORDS_RU_ALL)
+                    + r")\s+"
+                    + m
+                    + r"\s+(?P<rel>прошлого|позапрошлого|этого|текущего|следующего)\s+года"
                     + _E,
                     i,
                 ),
@@ -437,7 +464,7 @@ def _rules(language: str) -> list[_Rule]:
                     _B
                     + r"(?:в\s+)?"
                     + m
-                    + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года"
+                    + r"\s+(?P<rel>прошлого|позапрошлого|этого|текущего|следующего)\s+года"
                     + _E,
                     i,
                 ),
@@ -535,6 +562,7 @@ def _rules(language: str) -> list[_Rule]:
                 0,
             ),
             _Rule("ru_next_year", _c(_B + r"(?:в\s+)?следующем\s+году" + _E, i), "year_rel", 1),
+            _Rule("ru_year_before_last", _c(_B + r"(?:в\s+)?позапрошлом\s+году" + _E, i), "year_rel", -2),
             _Rule(
                 "ru_last_week",
                 _c(_B + r"на\s+(?:прошлой|минувшей|прошедшей)\s+неделе" + _E, i),
@@ -698,7 +726,7 @@ _CLAUSE_END = regex.compile(r"[.!?;\n]")
 REL_YEAR = {
     "last": -1, "this": 0, "next": 1, "прошлого": -1, "этого": 0, "текущего": 0,
     "следующего": 1, "өткен жылдың": -1, "былтырғы": -1, "былтыр": -1, "биылғы": 0,
-    "биыл": 0, "келесі жылдың": 1,
+    "биыл": 0, "келесі жылдың": 1, "позапрошлого": -2, "алдыңғы жылдың": -2,
 }  # fmt: skip
 
 
@@ -944,7 +972,29 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start, end, match.group(0), value, rule.name, relative))
     found.sort(key=lambda m: m.start)
-    return found
+    return _drop_weekdays_before_dates(text, found)
+
+
+_WEEKDAY_RULES = {"en_weekday", "ru_weekday", "kk_weekday"}
+_BETWEEN_WEEKDAY_AND_DATE = regex.compile(r",?\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+def _drop_weekdays_before_dates(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Tuesday, 12 May", «во вторник, 14 июля»: the weekday names the
+    day the date after it gives, and counted from the article it may be
+    another Tuesday; the date is the one to keep."""
+    kept = []
+    for mention, after in zip(found, [*found[1:], None], strict=False):
+        if (
+            mention.rule in _WEEKDAY_RULES
+            and after is not None
+            and after.value.precision == "day"
+            and after.rule not in _WEEKDAY_RULES
+            and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, mention.end, after.start)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def days_in_month(year: int, month: int) -> int:
