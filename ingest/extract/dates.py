@@ -562,7 +562,12 @@ def _rules(language: str) -> list[_Rule]:
                 0,
             ),
             _Rule("ru_next_year", _c(_B + r"(?:в\s+)?следующем\s+году" + _E, i), "year_rel", 1),
-            _Rule("ru_year_before_last", _c(_B + r"(?:в\s+)?позапрошлом\s+году" + _E, i), "year_rel", -2),
+            _Rule(
+                "ru_year_before_last",
+                _c(_B + r"(?:в\s+)?позапрошлом\s+году" + _E, i),
+                "year_rel",
+                -2,
+            ),
             _Rule(
                 "ru_last_week",
                 _c(_B + r"на\s+(?:прошлой|минувшей|прошедшей)\s+неделе" + _E, i),
