@@ -103,7 +103,7 @@ EN = [
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # The same review told as a look: "to look again at the text", "took a
     # fresh look at the treaty", "re-examined the document".
-    _cue("en_look_again_at_text", r"\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
+    _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
     _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
     # "A bill on ratification was sent to the Mazhilis": the Kazakh bill before Parliament.
