@@ -217,6 +217,13 @@ for _word in RU_DAY_WORDS:
         DAY_WORDS_RU_ALL[_word.replace("четвертого", "четвёртого")] = RU_DAY_WORDS[_word]
 
 
+# «двадцать четвертого года»: 2020 to 2029, the only years in words the
+# tracker's agreements need (a two-digit ordinal for this century's year).
+_RU_YEAR_WORDS = {
+    w: v for w, v in DAY_WORDS_RU_ALL.items() if v >= 20 and (w.startswith("двадцат"))
+}
+
+
 def _words_alt(words: dict[str, int]) -> str:
     return "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
@@ -490,6 +497,21 @@ def _rules(language: str) -> list[_Rule]:
                 "day_of_month",
             ),
             _Rule("ru_m_y", _c(_B + r"(?:в\s+)?" + m + r"\s+" + _YEAR + god + _E, i), "month_year"),
+            # «в апреле двадцать четвертого года»: the year of this century in words.
+            _Rule(
+                "ru_m_yword",
+                _c(
+                    _B
+                    + r"(?:в\s+)?"
+                    + m
+                    + r"\s+(?:две\s+тысячи\s+)?(?P<yword>"
+                    + _words_alt(_RU_YEAR_WORDS)
+                    + r")\s+года"
+                    + _E,
+                    i,
+                ),
+                "month_yword",
+            ),
             # A timeline's «2024 год, апрель».
             _Rule("ru_y_m", _c(_B + _YEAR + god + r",\s+" + m + _E, i), "month_year"),
             # «во вторник на этой неделе», «на прошлой неделе в четверг».
@@ -902,6 +924,9 @@ def _resolve(
             return None, False
     if kind == "month_year":
         return PartialDate(int(g["year"]), _month_number(g["month"], language)), False
+    if kind == "month_yword":
+        year = 2000 + _RU_YEAR_WORDS[regex.sub(r"\s+", " ", g["yword"].casefold())]
+        return PartialDate(year, _month_number(g["month"], language)), False
     if kind == "day_month":
         month = _month_number(g["month"], language)
         return resolve_day_month(_day(g), month, published, future=future), True

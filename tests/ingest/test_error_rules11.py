@@ -267,3 +267,22 @@ def test_a_kazakh_expectation_of_completion_is_no_step(gazetteer):
     text = f"{SPCA_KK} бойынша вице-министр Лондондағы рәсімнің күзде аяқталатынын күтетінін айтты."
     found = steps(gazetteer, text, "2026-05-02", "kk")
     assert not any(status == "ratified" for _, status, _, _ in found)
+
+
+def test_a_russian_year_in_words_is_a_year_of_this_century():
+    assert dates("в марте двадцать пятого года", "ru", "2026-08-01") == [
+        ("в марте двадцать пятого года", "2025-03")
+    ]
+    # An ordinal day before a month stays a day ("двадцать пятого марта").
+    assert dates("двадцать пятого марта", "ru", "2026-08-01") == [
+        ("двадцать пятого марта", "2026-03-25")
+    ]
+
+
+def test_a_signing_dated_by_a_year_in_words(gazetteer):
+    text = (
+        f"{SPCA_RU} вступило в силу 1 сентября 2026 года. Документ, который министры "
+        "подписали в апреле двадцать четвертого года, стал обязательным."
+    )
+    found = steps(gazetteer, text, "2026-09-02", "ru")
+    assert ("spca", "signed", "change", "2024-04") in found
