@@ -906,6 +906,15 @@ def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
         return None
 
 
+def _month_year(g: dict, language: str) -> PartialDate:
+    """ "April 2024", «в апреле двадцать четвертого года»."""
+    if g.get("yword"):
+        year = 2000 + _RU_YEAR_WORDS[regex.sub(r"\s+", " ", g["yword"].casefold())]
+    else:
+        year = int(g["year"])
+    return PartialDate(year, _month_number(g["month"], language))
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -922,11 +931,8 @@ def _resolve(
             return PartialDate(int(g["year"]), month, _day(g)), False
         except (ValueError, KeyError):
             return None, False
-    if kind == "month_year":
-        return PartialDate(int(g["year"]), _month_number(g["month"], language)), False
-    if kind == "month_yword":
-        year = 2000 + _RU_YEAR_WORDS[regex.sub(r"\s+", " ", g["yword"].casefold())]
-        return PartialDate(year, _month_number(g["month"], language)), False
+    if kind in ("month_year", "month_yword"):
+        return _month_year(g, language), False
     if kind == "day_month":
         month = _month_number(g["month"], language)
         return resolve_day_month(_day(g), month, published, future=future), True

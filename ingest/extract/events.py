@@ -162,6 +162,18 @@ LAW = {
 
 _RU_BILL = regex.compile(r"(?:законопроект\w*|закон[аеуы]?|законом)$")
 
+
+def _agree_reading(
+    words: list[str], clause: tuple[int, int], language: str, mood: str
+) -> Reading | None:
+    """A document agreed, «утвердили»: signed, when the sentence dates it."""
+    if language == "ru" and (
+        _near(words, *clause, CHAMBER["ru"]) or _near(words, *clause, _RU_BILL)
+    ):
+        return None  # «Сенат утвердил закон»: a vote, read by its own words
+    return None if mood else Reading("signed", needs_date=True)
+
+
 # --- what surrounds the event word -------------------------------------------------
 
 # fmt: off
@@ -592,11 +604,7 @@ def read(
     ):
         event = "approve"
     if event == "agree":
-        if language == "ru" and (
-            _near(words, *clause, CHAMBER["ru"]) or _near(words, *clause, _RU_BILL)
-        ):
-            return None  # «Сенат утвердил закон»: a vote, read by its own words
-        return None if mood else Reading("signed", needs_date=True)
+        return _agree_reading(words, clause, language, mood)
     if event == "sign":
         return _sign_reading(words, trigger, clause, language, mood)
     if event in ("ratify", "complete", "force"):

@@ -835,8 +835,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for p in found:
                 p.extra["headline"] = True
         proposals.extend(found)
-    proposals = _drop_undated_restatements(proposals)
-    proposals = _drop_fresh_news_restated(doc, proposals)
+    proposals = _drop_fresh_news_restated(doc, _drop_undated_restatements(proposals))
     return _negations_as_held(doc, _drop_vaguer_tellings(proposals))
 
 
