@@ -83,7 +83,7 @@ EN = [
     # An obligation or a plan ("must be ratified by both countries") is not a ratification.
     _cue("en_ratify_future", r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|will|would|is\s+to|are\s+to|can|could|cannot|can\s+not|can't|may|might)\s+(?:still\s+|first\s+|only\s+)?be\s+ratified\b|\b(?:hoped?|hopes|plans?|expects?|intends?|aims?)\s+to\s+(?:complete\s+(?:its\s+|the\s+)?)?ratif\w+", None, priority=89),  # noqa: E501
     # Completing one's procedures is the ratification; not having completed them is pending.
-    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,80}?\b(?:still|now)\s+(?:outstanding|pending|unfinished|incomplete|ahead|under\s*way|in\s+progress|ongoing)\b|\bratification\s+(?:is|was)\s+(?:under\s*way|in\s+progress|ongoing)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\s+(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
+    _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,80}?\b(?:still|now)\s+(?:outstanding|pending|unfinished|incomplete|ahead|under\s*way|in\s+progress|ongoing)\b|\bratification\s+(?:is|was)\s+(?:under\s*way|in\s+progress|ongoing)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\b[^.;,]{0,100}?\b(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
     _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
@@ -101,6 +101,9 @@ EN = [
     # A government's own review of a signed text holds its ratification up (the seed's
     # UK step of July 2024).
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
+    # The same review told as a look: "to look again at the text", "took a
+    # fresh look at the treaty", "re-examined the document".
+    _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
     _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
     # "A bill on ratification was sent to the Mazhilis": the Kazakh bill before Parliament.
@@ -157,7 +160,7 @@ RU = [
     _cue("ru_submitted_by_government", r"вн[её]с[её]н\w*\s+(?:\w+\s+){0,2}?правительств\w*|правительств\w*\s+(?:\w+\s+){0,2}?вн[её]сл\w*\s+(?:\w+\s+){0,2}?(?:законопроект\w*|документ\w*|проект\w*)", P, priority=85),  # noqa: E501
     # «текст был представлен Парламенту Соединенного Королевства»: laid before it.
     _cue("ru_presented_to_parliament", r"представлен\w*\s+(?:\w+\s+){0,2}?(?:Парламент\w*|палат\w*)|представил\w*\s+(?:\w+\s+){0,3}?(?:Парламент\w*|палат\w*)", P, priority=85),  # noqa: E501
-    _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+)", P, priority=84),  # noqa: E501
+    _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+|анализ\w*)", P, priority=84),  # noqa: E501
     _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
     _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
     # Russian puts the verb first as often as not: «документ одобрили Мажилис и Сенат».
@@ -199,7 +202,8 @@ KK = [
     _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_discussed_ratification", r"ратификациялау\w*\s+(?:\w+\s+){0,2}(?:талқылады|талқыланды|қарады|қаралды)", P, C, priority=91),  # noqa: E501
     _cue("kk_ratification_bill", r"ратификациялау\s+туралы\s+заң\s+жобасы\w*|Парламентке\s+(?:\w+\s+){0,2}енгіз\w+|Мәжіліске\s+(?:\w+\s+){0,2}енгіз\w+", P, priority=85),  # noqa: E501
-    _cue("kk_review_of_text", r"қосымша\s+(?:сараптама\w*|тексеру\w*)\s+(?:\w+\s+){0,2}?(?:жүргізді|жүргізген|өткізді)", P, priority=84),  # noqa: E501
+    # «құжатты қосымша сараптамаға алды»: took the text for a further review.
+    _cue("kk_review_of_text", r"қосымша\s+(?:сараптама\w*|тексеру\w*)\s+(?:\w+\s+){0,2}?(?:жүргізді|жүргізген|өткізді|алды|алған|жіберді)(?!\p{L})", P, priority=84),  # noqa: E501
     _cue("kk_ratified", r"ратификациялады|ратификацияланды|ратификацияланған|ратификациялаған(?![\p{L}])|ратификациялау\s+аяқталды", "ratified", priority=80),  # noqa: E501
     _cue("kk_in_force", r"күшіне\s+енді|күшіне\s+енген|күшіне\s+кірді", "in_force", priority=80),
     _cue("kk_set_to_sign", r"қол\s+қою\w*\s+(?:\w+\s+){0,2}?(?:дайын\w*|жоспарла\w*|ниет\w*|көзделуде|күтілуде|әзірлен\w*)|қол\s+қойылады|қол\s+қоймақ|қол\s+қоюдың\s+маңыздылығ\w*|қол\s+қоюға\s+(?:\w+\s+)?дайын\w*", "negotiating", priority=75),  # noqa: E501

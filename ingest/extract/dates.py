@@ -217,6 +217,13 @@ for _word in RU_DAY_WORDS:
         DAY_WORDS_RU_ALL[_word.replace("четвертого", "четвёртого")] = RU_DAY_WORDS[_word]
 
 
+# «двадцать четвертого года»: 2020 to 2029, the only years in words the
+# tracker's agreements need (a two-digit ordinal for this century's year).
+_RU_YEAR_WORDS = {
+    w: v for w, v in DAY_WORDS_RU_ALL.items() if v >= 20 and (w.startswith("двадцат"))
+}
+
+
 def _words_alt(words: dict[str, int]) -> str:
     return "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
@@ -332,6 +339,18 @@ def _rules(language: str) -> list[_Rule]:
                 ),
                 "day_month_rel",
             ),
+            # "the first of September this year": the day in words, not only the month.
+            _Rule(
+                "en_word_d_m_rel",
+                _c(
+                    _B
+                    + _DAY_WORD
+                    + m
+                    + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)"
+                    + _E
+                ),
+                "day_month_rel",
+            ),
             _Rule(
                 "en_m_last_year",
                 _c(_B + m + r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)" + _E),
@@ -425,7 +444,22 @@ def _rules(language: str) -> list[_Rule]:
                     + _DAY
                     + r"\s+"
                     + m
-                    + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года"
+                    + r"\s+(?P<rel>прошлого|позапрошлого|этого|текущего|следующего)\s+года"
+                    + _E,
+                    i,
+                ),
+                "day_month_rel",
+            ),
+            # «одиннадцатого февраля этого года»: the day in words, not only the month.
+            _Rule(
+                "ru_word_d_m_rel",
+                _c(
+                    _B
+                    + r"(?P<dayword>"
+                    + _words_alt(DAY_WORDS_RU_ALL)
+                    + r")\s+"
+                    + m
+                    + r"\s+(?P<rel>прошлого|позапрошлого|этого|текущего|следующего)\s+года"
                     + _E,
                     i,
                 ),
@@ -437,7 +471,7 @@ def _rules(language: str) -> list[_Rule]:
                     _B
                     + r"(?:в\s+)?"
                     + m
-                    + r"\s+(?P<rel>прошлого|этого|текущего|следующего)\s+года"
+                    + r"\s+(?P<rel>прошлого|позапрошлого|этого|текущего|следующего)\s+года"
                     + _E,
                     i,
                 ),
@@ -463,6 +497,21 @@ def _rules(language: str) -> list[_Rule]:
                 "day_of_month",
             ),
             _Rule("ru_m_y", _c(_B + r"(?:в\s+)?" + m + r"\s+" + _YEAR + god + _E, i), "month_year"),
+            # «в апреле двадцать четвертого года»: the year of this century in words.
+            _Rule(
+                "ru_m_yword",
+                _c(
+                    _B
+                    + r"(?:в\s+)?"
+                    + m
+                    + r"\s+(?:две\s+тысячи\s+)?(?P<yword>"
+                    + _words_alt(_RU_YEAR_WORDS)
+                    + r")\s+года"
+                    + _E,
+                    i,
+                ),
+                "month_yword",
+            ),
             # A timeline's «2024 год, апрель».
             _Rule("ru_y_m", _c(_B + _YEAR + god + r",\s+" + m + _E, i), "month_year"),
             # «во вторник на этой неделе», «на прошлой неделе в четверг».
@@ -535,6 +584,12 @@ def _rules(language: str) -> list[_Rule]:
                 0,
             ),
             _Rule("ru_next_year", _c(_B + r"(?:в\s+)?следующем\s+году" + _E, i), "year_rel", 1),
+            _Rule(
+                "ru_year_before_last",
+                _c(_B + r"(?:в\s+)?позапрошлом\s+году" + _E, i),
+                "year_rel",
+                -2,
+            ),
             _Rule(
                 "ru_last_week",
                 _c(_B + r"на\s+(?:прошлой|минувшей|прошедшей)\s+неделе" + _E, i),
@@ -698,7 +753,7 @@ _CLAUSE_END = regex.compile(r"[.!?;\n]")
 REL_YEAR = {
     "last": -1, "this": 0, "next": 1, "прошлого": -1, "этого": 0, "текущего": 0,
     "следующего": 1, "өткен жылдың": -1, "былтырғы": -1, "былтыр": -1, "биылғы": 0,
-    "биыл": 0, "келесі жылдың": 1,
+    "биыл": 0, "келесі жылдың": 1, "позапрошлого": -2, "алдыңғы жылдың": -2,
 }  # fmt: skip
 
 
@@ -851,6 +906,15 @@ def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
         return None
 
 
+def _month_year(g: dict, language: str) -> PartialDate:
+    """ "April 2024", «в апреле двадцать четвертого года»."""
+    if g.get("yword"):
+        year = 2000 + _RU_YEAR_WORDS[regex.sub(r"\s+", " ", g["yword"].casefold())]
+    else:
+        year = int(g["year"])
+    return PartialDate(year, _month_number(g["month"], language))
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -867,8 +931,8 @@ def _resolve(
             return PartialDate(int(g["year"]), month, _day(g)), False
         except (ValueError, KeyError):
             return None, False
-    if kind == "month_year":
-        return PartialDate(int(g["year"]), _month_number(g["month"], language)), False
+    if kind in ("month_year", "month_yword"):
+        return _month_year(g, language), False
     if kind == "day_month":
         month = _month_number(g["month"], language)
         return resolve_day_month(_day(g), month, published, future=future), True
@@ -944,7 +1008,29 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start, end, match.group(0), value, rule.name, relative))
     found.sort(key=lambda m: m.start)
-    return found
+    return _drop_weekdays_before_dates(text, found)
+
+
+_WEEKDAY_RULES = {"en_weekday", "ru_weekday", "kk_weekday"}
+_BETWEEN_WEEKDAY_AND_DATE = regex.compile(r",?\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+def _drop_weekdays_before_dates(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Tuesday, 12 May", «во вторник, 14 июля»: the weekday names the
+    day the date after it gives, and counted from the article it may be
+    another Tuesday; the date is the one to keep."""
+    kept = []
+    for mention, after in zip(found, [*found[1:], None], strict=False):
+        if (
+            mention.rule in _WEEKDAY_RULES
+            and after is not None
+            and after.value.precision == "day"
+            and after.rule not in _WEEKDAY_RULES
+            and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, mention.end, after.start)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def days_in_month(year: int, month: int) -> int:

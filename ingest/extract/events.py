@@ -98,6 +98,9 @@ ROOTS: dict[str, dict[str, regex.Pattern[str]]] = {
         # «действует с 1 сентября»: in force, a step only with its start
         # (`_since`); alone it is too common a verb to say anything.
         "force": regex.compile(r"действу(?:ет|ют)$"),
+        # «дорожную карту утвердили в марте»: a document approved by the two
+        # sides is one concluded, as "agreed" in English (not a chamber's vote).
+        "agree": regex.compile(r"(?:утвердил\w*|утвержд[её]н\w*)$"),
     },
     "kk": {
         "sign": regex.compile(r"(?:қолтаңба\w*|бекіт\w*|жасалды|жасалған)$"),
@@ -157,6 +160,20 @@ LAW = {
     "kk": regex.compile(r"(?:заң\w*|ратификац\w*|келісім\w*|құжат\w*)$"),
 }
 
+_RU_BILL = regex.compile(r"(?:законопроект\w*|закон[аеуы]?|законом)$")
+
+
+def _agree_reading(
+    words: list[str], clause: tuple[int, int], language: str, mood: str
+) -> Reading | None:
+    """A document agreed, «утвердили»: signed, when the sentence dates it."""
+    if language == "ru" and (
+        _near(words, *clause, CHAMBER["ru"]) or _near(words, *clause, _RU_BILL)
+    ):
+        return None  # «Сенат утвердил закон»: a vote, read by its own words
+    return None if mood else Reading("signed", needs_date=True)
+
+
 # --- what surrounds the event word -------------------------------------------------
 
 # fmt: off
@@ -168,7 +185,8 @@ NEGATION = {
 PLAN = {
     "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|unless|until|before|upcoming|forthcoming|future|awaiting|awaits|await|ahead|intention|prospect|'ll)$"),  # noqa: E501
     "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для|прежде)$"),  # noqa: E501
-    "kk": regex.compile(r"(?:тиіс|керек|қажет|мүмкін|ниет\w*|жоспар\w*|күтіл\w*|дайын\w*|әзірле\w*|алдағы|таяу|жақын|көзделу\w*|мақсат\w*)$"),  # noqa: E501
+    # «аяқталатынын күтетінін айтты»: "said he expects it to be completed".
+    "kk": regex.compile(r"(?:тиіс|керек|қажет|мүмкін|ниет\w*|жоспар\w*|күтіл\w*|күте\w*|дайын\w*|әзірле\w*|алдағы|таяу|жақын|көзделу\w*|мақсат\w*)$"),  # noqa: E501
 }
 # A ratification spoken of as a process under way, or as a thing done.
 PROCESS = {
@@ -586,7 +604,7 @@ def read(
     ):
         event = "approve"
     if event == "agree":
-        return None if mood else Reading("signed", needs_date=True)
+        return _agree_reading(words, clause, language, mood)
     if event == "sign":
         return _sign_reading(words, trigger, clause, language, mood)
     if event in ("ratify", "complete", "force"):

@@ -748,6 +748,17 @@ RELATIVE = {
 # fmt: on
 
 
+def _closes_relative(doc: _Doc, first: int, lo: int, hi: int) -> bool:
+    """Does the first of two mentions sit in a relative clause that a comma
+    closes before the second? In "The Agreement, which the ministers signed in
+    April 2024, has been in force since 1 September", April is the signing's."""
+    if "," not in doc.text[lo:hi]:
+        return False
+    start = doc.text.rfind(".", 0, first) + 1
+    opened = [m.end() for m in RELATIVE[doc.language].finditer(doc.text, start, first)]
+    return bool(opened) and "," not in doc.text[opened[-1] : first]
+
+
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
     """How far a date is from a cue, to be compared: a date across a semicolon
     or a dash ("... in May, when he signed the law; London followed in July")
@@ -755,7 +766,9 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     then the characters between them."""
     lo, hi = min(cue.end, date.end), max(cue.start, date.start)
     across = lo < hi and bool(
-        CLAUSE_BREAK.search(doc.text, lo, hi) or RELATIVE[doc.language].search(doc.text, lo, hi)
+        CLAUSE_BREAK.search(doc.text, lo, hi)
+        or RELATIVE[doc.language].search(doc.text, lo, hi)
+        or _closes_relative(doc, min(cue.start, date.start), lo, hi)
     )
     # A Kazakh clause ends with its verb: a date after the verb and a comma
     # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
@@ -822,7 +835,8 @@ def _status_events(doc: _Doc) -> list[Proposal]:
             for p in found:
                 p.extra["headline"] = True
         proposals.extend(found)
-    return _negations_as_held(doc, _drop_vaguer_tellings(_drop_undated_restatements(proposals)))
+    proposals = _drop_fresh_news_restated(doc, _drop_undated_restatements(proposals))
+    return _negations_as_held(doc, _drop_vaguer_tellings(proposals))
 
 
 _ONCE = frozenset({"signed", "in_force"})
@@ -1241,6 +1255,43 @@ def _drop_undated_restatements(proposals: list[Proposal]) -> list[Proposal]:
     ]
 
 
+# How recent a change must be for "is finally in force" to be that change
+# told again rather than a later statement that it still holds.
+_FRESH_DAYS = 31
+
+
+def _drop_fresh_news_restated(doc: _Doc, proposals: list[Proposal]) -> list[Proposal]:
+    """An article that reports a step of the last weeks with its date ("entered
+    into force on 1 September") and then says, undated, that the status holds
+    ("a treaty that is finally in force") tells one step, not a step and a
+    confirmation: the undated statement is the news again."""
+    if doc.published.day is None:
+        return proposals
+    today = doc.published.first_day()
+
+    def fresh(p: Proposal) -> bool:
+        if not (p.kind == "status_event" and p.event == "change" and p.extra.get("own_date")):
+            return False
+        try:
+            when = PartialDate.parse(p.date or "")
+        except ValueError:
+            return False
+        return when.precision == "day" and 0 <= (today - when.first_day()).days <= _FRESH_DAYS
+
+    news = [p for p in proposals if fresh(p)]
+    return [
+        p
+        for p in proposals
+        if not (
+            p.kind == "status_event"
+            and p.event == "confirmation"
+            and p.extra.get("own_date") is False
+            and not p.extra.get("negated")
+            and any(n.target == p.target and n.status == p.status for n in news)
+        )
+    ]
+
+
 # The stages of a treaty's life, in order.
 _STAGE = {
     status: i
@@ -1293,7 +1344,13 @@ def _target_for(
     if treaty:
         agreements = [a for a in agreements if _is_treaty(a)]
     if agreements:
-        nearest = min(agreements, key=lambda a: _gap((a.start, a.end), (cue.start, cue.end)))
+        nearest = min(
+            agreements,
+            key=lambda a: (
+                _other_clause(doc, a, cue),
+                _gap((a.start, a.end), (cue.start, cue.end)),
+            ),
+        )
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
     # "It has not been ratified" after a memorandum was named is about the
     # treaty, for the same reason.
@@ -1318,6 +1375,28 @@ def _target_for(
         if topic is not None:
             return topic, f"no name in the sentence; the article is about '{topic.name}'", 0.2
     return None, "", 0.0
+
+
+# "The memorandum was signed in 2023, while the roadmap was agreed in 2024",
+# «Меморандум был подписан в 2023 году, а дорожную карту утвердили ...»: a
+# contrasting conjunction after a comma starts another clause with its own
+# subject, so the step before it is not about the document after it, however
+# near that one is.
+# fmt: off
+_CLAUSE_BREAK = {
+    "en": regex.compile(r";|,\s+(?:while|whereas|but)\s", regex.IGNORECASE),
+    "ru": regex.compile(r";|,\s+(?:а|но|тогда\s+как|в\s+то\s+время\s+как)\s", regex.IGNORECASE),
+    "kk": regex.compile(r";|,\s+(?:ал|бірақ)\s", regex.IGNORECASE),
+}
+# fmt: on
+
+
+def _other_clause(doc: _Doc, agreement: Match, cue: CueMatch) -> bool:
+    if agreement.end <= cue.start:
+        lo, hi = agreement.end, cue.start
+    else:
+        lo, hi = cue.end, agreement.start
+    return lo < hi and bool(_CLAUSE_BREAK[doc.language].search(doc.text, lo, hi))
 
 
 def _is_treaty(match: Match) -> bool:
@@ -1356,12 +1435,20 @@ MODAL = {
 # fmt: on
 
 
+_AND_NEW_SUBJECT = regex.compile(r",\s+and\s+(?:the\s+)?\p{Lu}")
+
+
 def _hedged(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     """A plan, a forecast or a rule ("a treaty must sit before Parliament for 21
     days"): such a clause states no step of its own, so it borrows no agreement.
     Only the cue's clause counts: in "not yet completed, but expected in July"
     the expectation is the other clause's."""
     lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
+    # "... has not been completed, and Whitehall must still send its note": a
+    # clause with a subject of its own after "and" has a mood of its own too.
+    joined = _AND_NEW_SUBJECT.search(doc.text, cue.end, hi)
+    if joined and doc.language == "en":
+        hi = joined.start()
     # A phrase cue has read its own words ("the 21 sitting days in which either
     # House could have objected ran out"): only the rest of the clause counts.
     return any(

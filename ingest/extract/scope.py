@@ -71,9 +71,11 @@ class Scope:
 
     @property
     def maybe_in_scope(self) -> bool:
-        """Kazakhstan named, no other country: in scope if a Kazakhstan–UK
-        agreement is named (the pipeline checks, once it has the names)."""
-        return self.kazakhstan > 0 and self.third == 0
+        """One of the two named, no other country: in scope if a Kazakhstan–UK
+        agreement is named (the pipeline checks, once it has the names). A
+        Kazakh writer need not name Kazakhstan ("our President", "the regional
+        centre"), nor a British one the UK."""
+        return (self.kazakhstan > 0 or self.united_kingdom > 0) and self.third == 0
 
     @property
     def foreign_focus(self) -> bool:
