@@ -294,14 +294,18 @@ def _compare(args, site, measure: Callable, database: Path) -> bool:
             for name, ours, path in pairs
         ]
         version = json.loads(_get(peer, "/-/versions.json"))["datasette"]["version"]
+    return _print_comparison(version, count, lean_fields(first), rows)
+
+
+def _print_comparison(version: str, count: int, lean: list, rows) -> bool:
+    """The table of ours against the peer; True when ours is not slower for any shape."""
     print(
         f"\n## A peer: Datasette {version} (`datasette serve -i`), the same "
         f"{count} rows a page, in the same run\n"
     )
-    lean = len(lean_fields(first))
     print(
         f"ours: `{our_json_path()}` and `{our_csv_path(['...'])}` (`fields=` the lean "
-        f"row's {lean} fields)\n"
+        f"row's {len(lean)} fields)\n"
     )
     print(
         "| shape | Datasette path | ours median ms | ours p99 ms | ours req/s | ours bytes "

@@ -143,48 +143,10 @@ def stacked_column_chart(
     colour (its label and css)."""
     top = max((bar.total for bar in bars), default=0) or 1
     slot = (WIDTH - 8) / max(1, len(bars))
-    width = round(slot * 0.7, 1)
     base = 22 + COLUMN_AREA  # below the totals written above the columns
-    columns = []
-    for index, bar in enumerate(bars):
-        x = round(4 + index * slot + (slot - width) / 2, 1)
-        middle = round(x + width / 2, 1)
-        y = float(base)
-        parts = []
-        for segment in bar.segments:
-            if not segment.value:
-                continue
-            height = round(COLUMN_AREA * segment.value / top, 1)
-            y = round(y - height, 1)
-            parts.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {}">'
-                    "<title>{}: {}</title></rect>",
-                    x,
-                    y,
-                    width,
-                    height,
-                    segment.css,
-                    segment.label,
-                    segment.value,
-                )
-            )
-        body = format_html(
-            '<title>{}: {}</title>{}<text x="{}" y="{}" class="chart-value chart-centred">{}</text>'
-            '<text x="{}" y="{}" class="chart-tick">{}</text>',
-            bar.label,
-            bar.total,
-            mark_safe("".join(parts)),  # noqa: S308 - each part built by format_html
-            middle,
-            y - 5,
-            bar.total,
-            middle,
-            base + 18,
-            bar.short or bar.label,
-        )
-        if bar.href:
-            body = format_html('<a href="{}">{}</a>', bar.href, body)
-        columns.append(format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body))
+    columns = [
+        _column(bar, round(4 + index * slot, 1), slot, top, base) for index, bar in enumerate(bars)
+    ]
     height = base + 24
     svg = format_html(
         '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" '
@@ -205,6 +167,50 @@ def stacked_column_chart(
     return _figure(
         chart_id, caption, summary, format_html('{}<ul class="chart-legend">{}</ul>', svg, key)
     )
+
+
+def _column(bar: StackedBar, left: float, slot: float, top: int, base: int) -> SafeString:
+    """One column in its slot: its parts stacked up from `base`, in
+    proportion to `top`, its total above and its label below."""
+    width = round(slot * 0.7, 1)
+    x = round(left + (slot - width) / 2, 1)
+    middle = round(x + width / 2, 1)
+    y = float(base)
+    parts = []
+    for segment in bar.segments:
+        if not segment.value:
+            continue
+        height = round(COLUMN_AREA * segment.value / top, 1)
+        y = round(y - height, 1)
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {}">'
+                "<title>{}: {}</title></rect>",
+                x,
+                y,
+                width,
+                height,
+                segment.css,
+                segment.label,
+                segment.value,
+            )
+        )
+    body = format_html(
+        '<title>{}: {}</title>{}<text x="{}" y="{}" class="chart-value chart-centred">{}</text>'
+        '<text x="{}" y="{}" class="chart-tick">{}</text>',
+        bar.label,
+        bar.total,
+        mark_safe("".join(parts)),  # noqa: S308 - each part built by format_html
+        middle,
+        y - 5,
+        bar.total,
+        middle,
+        base + 18,
+        bar.short or bar.label,
+    )
+    if bar.href:
+        body = format_html('<a href="{}">{}</a>', bar.href, body)
+    return format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body)
 
 
 @dataclass(frozen=True)
