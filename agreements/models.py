@@ -388,7 +388,10 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
 
 
 def _cited():
-    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    # Without the source's full text: a page shows a quote's source by its
+    # title, publisher and date, and each text is many kilobytes (the demo
+    # data's round-ups about 20 KB), fetched once per quote.
+    return Prefetch("citations", queryset=Citation.objects.with_source())
 
 
 def _api_citations() -> Prefetch:

@@ -1,0 +1,46 @@
+"""The two detail endpoints of an agreement (its page and its API record)
+after the per-request cost was cut (docs/PERFORMANCE.md, "Cutting the fixed
+cost per request"): what they show is unchanged, and what they no longer
+fetch or build stays out."""
+
+import pytest
+
+from agreements.models import AgreementStatus
+from tests.support import factories
+
+pytestmark = pytest.mark.django_db
+
+LONG_TEXT = "The two sides signed the memorandum in London. " + "Background. " * 2000
+# The agreement, its citations, parties, signatories, topics, meetings made
+# at, meetings discussed at, steps, the steps' citations, relations either way,
+# commitments; and the content version, for the page cache's key.
+PAGE_BUDGET = 13
+
+
+@pytest.fixture
+def cited_agreement(db):
+    source = factories.source(text=LONG_TEXT, title="Joint statement", publisher="The Office")
+    agreement = factories.agreement(title="Memorandum on wind power")
+    agreement.parties.set([factories.organisation(), factories.organisation()])
+    factories.citation(agreement, source, "signed the memorandum")
+    signed = factories.status_event(agreement, AgreementStatus.SIGNED, "2024-01-01")
+    factories.citation(signed, source, "in London")
+    return agreement
+
+
+def test_the_page_shows_each_quote_and_its_source_without_the_sources_text(
+    client, cited_agreement, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(PAGE_BUDGET):
+        response = client.get(cited_agreement.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "signed the memorandum" in html and "in London" in html
+    assert html.count("Joint statement") >= 2 and "The Office" in html
+    # Neither the page nor the template read the full text: a quote links to
+    # its place in the source's own page.
+    assert "Background." not in html
+    shown = response.context["agreement"]
+    quotes = [*shown.citations.all(), *shown.status_events.all()[0].citations.all()]
+    assert len(quotes) == 2
+    assert all("text" in quote.source.get_deferred_fields() for quote in quotes)
