@@ -6,15 +6,17 @@ fetch or build stays out."""
 import pytest
 
 from agreements.models import AgreementStatus
+from evidence.models import fetch_citations
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 
 LONG_TEXT = "The two sides signed the memorandum in London. " + "Background. " * 2000
-# The agreement, its citations, parties, signatories, topics, meetings made
-# at, meetings discussed at, steps, the steps' citations, relations either way,
-# commitments; and the content version, for the page cache's key.
-PAGE_BUDGET = 13
+# The agreement, its parties, signatories, topics, meetings made at, meetings
+# discussed at, steps, relations either way, commitments, the citations of the
+# agreement and of its steps together; and the content version, for the page
+# cache's key.
+PAGE_BUDGET = 12
 
 
 @pytest.fixture
@@ -41,6 +43,30 @@ def test_the_page_shows_each_quote_and_its_source_without_the_sources_text(
     # its place in the source's own page.
     assert "Background." not in html
     shown = response.context["agreement"]
-    quotes = [*shown.citations.all(), *shown.status_events.all()[0].citations.all()]
-    assert len(quotes) == 2
+    quotes = [*shown.prefetched_citations, *shown.status_events.all()[0].prefetched_citations]
+    assert [quote.quote for quote in quotes] == ["signed the memorandum", "in London"]
     assert all("text" in quote.source.get_deferred_fields() for quote in quotes)
+
+
+def test_citations_of_several_kinds_come_in_one_query_each_in_its_own_order(
+    cited_agreement, django_assert_num_queries
+):
+    source = factories.source(text=LONG_TEXT)
+    later = factories.status_event(cited_agreement, AgreementStatus.IN_FORCE, "2024-06-01")
+    uncited = factories.status_event(cited_agreement, AgreementStatus.IN_FORCE, "2024-09-01")
+    factories.citation(cited_agreement, source, "Background.")
+    # The later quote placed first: their position decides, not their ids.
+    cited_agreement.citations.filter(quote="signed the memorandum").update(position=1)
+    factories.citation(later, source, "two sides")
+    signed = cited_agreement.status_events.get(status=AgreementStatus.SIGNED)
+    records = [cited_agreement, signed, later, uncited]
+    with django_assert_num_queries(1):
+        fetch_citations(records)
+    assert [[c.quote for c in record.prefetched_citations] for record in records] == [
+        ["Background.", "signed the memorandum"],
+        ["in London"],
+        ["two sides"],
+        [],
+    ]
+    with django_assert_num_queries(0):
+        fetch_citations([])
