@@ -398,25 +398,28 @@ def _api_citations() -> Prefetch:
     return prefetched("citations", Citation.objects.with_source())
 
 
-def _events_for_api(event_model) -> Prefetch:
+def _events_for_api(event_model, *, citations: bool = True) -> Prefetch:
+    events = event_model.objects.filter(publication=PublicationState.PUBLISHED).select_related(
+        "party"
+    )
     return prefetched(
-        "status_events",
-        event_model.objects.filter(publication=PublicationState.PUBLISHED)
-        .select_related("party")
-        .prefetch_related(_api_citations()),
+        "status_events", events.prefetch_related(_api_citations()) if citations else events
     )
 
 
 class AgreementQuerySet(StatusTrackedQuerySet):
-    def for_api(self):
+    def for_api(self, *, citations: bool = True):
+        """Without `citations`, neither the agreements' citations nor their
+        steps' are prefetched: evidence.models.fetch_citations() then
+        fetches both in one query (the API's detail)."""
         return self.prefetch_related(
-            _api_citations(),
+            *((_api_citations(),) if citations else ()),
             prefetched("parties"),
             prefetched("signatories"),
             prefetched("topics"),
             prefetched("meetings"),
             prefetched("discussed_at"),
-            _events_for_api(StatusEvent),
+            _events_for_api(StatusEvent, citations=citations),
             prefetched("relations", AgreementRelation.objects.select_related("target")),
         )
 

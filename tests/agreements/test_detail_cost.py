@@ -93,3 +93,26 @@ def test_the_api_answers_the_same_bytes_whatever_order_the_translation_registry_
         "summary",
         "signed_on_note",
     ]
+
+
+def test_the_api_detail_reads_its_quotes_and_its_steps_in_one_query(
+    api_client, cited_agreement, django_assert_max_num_queries
+):
+    path = f"/api/v1/agreements/{cited_agreement.slug}/"
+    with django_assert_max_num_queries(9):
+        full = api_client.get(path).json()
+    assert [quote["quote"] for quote in full["citations"]] == ["signed the memorandum"]
+    assert [quote["quote"] for step in full["status_history"] for quote in step["citations"]] == [
+        "in London"
+    ]
+    # The list's row, whose citations come by prefetch, says the same.
+    row = api_client.get("/api/v1/agreements/", {"expand": "all"}).json()["results"][0]
+    assert (row["citations"], row["status_history"]) == (
+        full["citations"],
+        full["status_history"],
+    )
+    # A narrower detail fetches only the quotes it shows.
+    with django_assert_max_num_queries(1):
+        assert api_client.get(path, {"fields": "slug"}).json() == {"slug": cited_agreement.slug}
+    only_steps = api_client.get(path, {"fields": "status_history"}).json()
+    assert only_steps["status_history"] == full["status_history"]
