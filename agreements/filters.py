@@ -56,6 +56,10 @@ class StatusAsOfFilterSet(UpdatedSinceFilterSet):
             queryset = queryset.filter(status_as_of__isnull=False)
         return super().filter_queryset(queryset)
 
+    @classmethod
+    def unfiltered(cls, queryset):
+        return super().unfiltered(queryset.with_freshness(None))
+
     def keep(self, queryset, name, value):
         return queryset  # applied in filter_queryset, before the other filters
 

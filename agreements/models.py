@@ -388,32 +388,38 @@ class StatusTrackedModel(PartialDatesMixin, PublishableModel):
 
 
 def _cited():
-    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    # Without the source's full text: a page shows a quote's source by its
+    # title, publisher and date, and each text is many kilobytes (the demo
+    # data's round-ups about 20 KB), fetched once per quote.
+    return Prefetch("citations", queryset=Citation.objects.with_source())
 
 
 def _api_citations() -> Prefetch:
     return prefetched("citations", Citation.objects.with_source())
 
 
-def _events_for_api(event_model) -> Prefetch:
+def _events_for_api(event_model, *, citations: bool = True) -> Prefetch:
+    events = event_model.objects.filter(publication=PublicationState.PUBLISHED).select_related(
+        "party"
+    )
     return prefetched(
-        "status_events",
-        event_model.objects.filter(publication=PublicationState.PUBLISHED)
-        .select_related("party")
-        .prefetch_related(_api_citations()),
+        "status_events", events.prefetch_related(_api_citations()) if citations else events
     )
 
 
 class AgreementQuerySet(StatusTrackedQuerySet):
-    def for_api(self):
+    def for_api(self, *, citations: bool = True):
+        """Without `citations`, neither the agreements' citations nor their
+        steps' are prefetched: evidence.models.fetch_citations() then
+        fetches both in one query (the API's detail)."""
         return self.prefetch_related(
-            _api_citations(),
+            *((_api_citations(),) if citations else ()),
             prefetched("parties"),
             prefetched("signatories"),
             prefetched("topics"),
             prefetched("meetings"),
             prefetched("discussed_at"),
-            _events_for_api(StatusEvent),
+            _events_for_api(StatusEvent, citations=citations),
             prefetched("relations", AgreementRelation.objects.select_related("target")),
         )
 
@@ -421,8 +427,9 @@ class AgreementQuerySet(StatusTrackedQuerySet):
         return self.prefetch_related("parties", "topics")
 
     def for_detail(self):
+        """For the agreement's page; its citations and its steps' come with
+        fetch_citations(), in one query."""
         return self.prefetch_related(
-            _cited(),
             "parties",
             "signatories",
             "topics",
@@ -430,9 +437,9 @@ class AgreementQuerySet(StatusTrackedQuerySet):
             Prefetch("discussed_at", queryset=Meeting.objects.select_related("series")),
             Prefetch(
                 "status_events",
-                queryset=StatusEvent.objects.filter(publication=PublicationState.PUBLISHED)
-                .select_related("party")
-                .prefetch_related(_cited()),
+                queryset=StatusEvent.objects.filter(
+                    publication=PublicationState.PUBLISHED
+                ).select_related("party"),
             ),
             Prefetch("relations", queryset=AgreementRelation.objects.select_related("target")),
             Prefetch(

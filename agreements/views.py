@@ -9,6 +9,7 @@ from agreements.models import (
 )
 from core.models import is_public
 from core.views import AsOfMixin, FilteredListView, date_columns, slugs
+from evidence.models import fetch_citations
 
 # Where a placeholder stands in a list's csv_columns, the status columns go.
 STANDING_COLUMNS = ("<standing>", None)
@@ -84,6 +85,11 @@ class AgreementDetailView(AsOfMixin, DetailView):
 
     def get_queryset(self):
         return Agreement.objects.published().for_detail().with_freshness(self.as_of)
+
+    def get_object(self, queryset=None):
+        agreement = super().get_object(queryset)
+        fetch_citations([agreement, *agreement.status_events.all()])
+        return agreement
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

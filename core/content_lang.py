@@ -84,14 +84,18 @@ class TranslationReviewField(models.JSONField):
 
 
 def translated_fields(model) -> tuple[str, ...]:
-    """The fields of `model` that have a column per language."""
+    """The fields of `model` that have a column per language, in the model's
+    order. modeltranslation keeps them in a set's order, which differs from
+    one process to the next (hash randomisation): the API's `languages`
+    object, and so its ETag, differed between two workers serving the same
+    record."""
     from modeltranslation.translator import NotRegistered, translator
 
     try:
         options = translator.get_options_for_model(model)
     except NotRegistered:
         return ()
-    return tuple(options.all_fields)
+    return tuple(field.name for field in model._meta.fields if field.name in options.all_fields)
 
 
 @dataclass(frozen=True)

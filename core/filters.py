@@ -186,6 +186,20 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
         names += [name for name in self.LAST if name in data]
         for name in names:
             queryset = self.filters[name].filter(queryset, data[name])
+        return self.in_order(queryset)
+
+    @classmethod
+    def unfiltered(cls, queryset):
+        """What filter_queryset makes of `queryset` when no parameter names
+        any of the filters (each then leaves it as it is), without making the
+        FilterSet: a copy of every filter, a form class and a form, which for
+        one record in the API cost more than the rest of its queryset. A
+        FilterSet whose filter_queryset does more says so here too
+        (tests/core/test_api_queries.py compares the two for every API)."""
+        return cls.in_order(queryset)
+
+    @staticmethod
+    def in_order(queryset):
         if not queryset.ordered:
             # `?ordering=,` chose no field and cleared the order: pages of an
             # unordered list may repeat or skip rows. The model's own order,

@@ -106,6 +106,10 @@ class MeetingFilterSet(UpdatedSinceFilterSet):
         queryset = queryset.with_due(self.form.cleaned_data.get("as_of"))
         return super().filter_queryset(queryset)
 
+    @classmethod
+    def unfiltered(cls, queryset):
+        return super().unfiltered(queryset.with_due(None))
+
     def filter_flag(self, queryset, name, value):
         if value is None:
             return queryset

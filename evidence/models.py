@@ -3,6 +3,7 @@ cited from them."""
 
 import functools
 import hashlib
+import operator
 
 import simple_history
 from django.apps import apps
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.content_lang import SOURCE_LANGUAGE, TranslationReviewField, source_title
 from core.dates import PartialDatesMixin, partial_date, precision_constraint
 from core.models import (
+    PREFETCHED,
     PublicationState,
     PublishableModel,
     PublishableQuerySet,
@@ -255,6 +257,30 @@ class Citation(TimeStampedModel):
 def citations_prefetch(prefix: str = "") -> models.Prefetch:
     """Prefetch `<prefix>citations` with each citation's source in the same query."""
     return models.Prefetch(f"{prefix}citations", queryset=Citation.objects.with_source())
+
+
+def fetch_citations(records) -> None:
+    """The citations of `records`, which may be of several kinds (an
+    agreement and its steps), in one query where a prefetch makes one per
+    kind: each record's, in their own order and with their sources (not the
+    sources' text), become its `prefetched_citations` list, as
+    core.models.prefetched() leaves them (the `citations` tag reads it)."""
+    attribute = PREFETCHED.format("citations")
+    owners = {}
+    for record in records:
+        setattr(record, attribute, [])
+        owners[ContentType.objects.get_for_model(record).pk, record.pk] = record
+    if not owners:
+        return
+    by_type: dict[int, list] = {}
+    for type_id, pk in owners:
+        by_type.setdefault(type_id, []).append(pk)
+    cited = functools.reduce(
+        operator.or_,
+        (models.Q(content_type_id=type_id, object_id__in=pks) for type_id, pks in by_type.items()),
+    )
+    for citation in Citation.objects.with_source().filter(cited):
+        getattr(owners[citation.content_type_id, citation.object_id], attribute).append(citation)
 
 
 @functools.cache

@@ -29,6 +29,10 @@ class PersonFilterSet(UpdatedSinceFilterSet):
         # A search across posts may match one person twice.
         return super().filter_queryset(queryset).distinct()
 
+    @classmethod
+    def unfiltered(cls, queryset):
+        return super().unfiltered(queryset).distinct()
+
 
 class OrganisationFilterSet(UpdatedSinceFilterSet):
     search = TextSearchFilter(spec=ORGANISATION_SEARCH)

@@ -21,6 +21,25 @@ class FilterBackend(DjangoFilterBackend):
         view.filterset = super().get_filterset(request, queryset, view)
         return view.filterset
 
+    def filter_queryset(self, request, queryset, view):
+        # One record asked for with no filter named (the usual detail
+        # request): what the FilterSet would give, without making it. A
+        # filter that is named still applies, as on a list (`as_of`...).
+        if getattr(view, "action", None) == "retrieve":
+            filterset_class = self.get_filterset_class(view, queryset)
+            unfiltered = getattr(filterset_class, "unfiltered", None)
+            if unfiltered is not None and not _names_a_filter(
+                request.query_params, filterset_class.base_filters
+            ):
+                return unfiltered(queryset)
+        return super().filter_queryset(request, queryset, view)
+
+
+def _names_a_filter(params, filters) -> bool:
+    # By prefix too: a filter whose widget reads several parameters names
+    # them `<filter>_min`, `<filter>_after`...
+    return any(key.startswith(name) for key in params for name in filters)
+
 
 class ApiPagination(PageNumberPagination):
     """`page` and `page_size` (1 to 500, default 50).

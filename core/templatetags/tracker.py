@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core import l10n
 from core.dates import DatePrecision
-from core.models import is_public
+from core.models import PREFETCHED, is_public
 
 register = template.Library()
 
@@ -179,8 +179,12 @@ def status_line(obj, as_of=None):
 @register.inclusion_tag("evidence/_citations.html")
 def citations(obj, heading_level=None):
     """The quotes behind a record, each linking to its place in its source."""
+    # Fetched with others' (evidence.models.fetch_citations), or prefetched.
+    fetched = getattr(obj, PREFETCHED.format("citations"), None)
     return {
-        "citations": [c for c in obj.citations.all() if is_public(c.source)],
+        "citations": [
+            c for c in (obj.citations.all() if fetched is None else fetched) if is_public(c.source)
+        ],
         "heading_level": heading_level,
     }
 
