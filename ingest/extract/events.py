@@ -145,9 +145,9 @@ PAIRS: dict[str, list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]] = {
 # fmt: on
 # A chamber of Kazakhstan's Parliament: "approved" is a step only with one of these.
 CHAMBER = {
-    "en": regex.compile(r"(?:mazhilis|majilis|senate|senators|deputies)$"),
-    "ru": regex.compile(r"(?:мажилис\w*|сенат\w*|депутат\w*|сенатор\w*|палат\w*)$"),
-    "kk": regex.compile(r"(?:мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*|палата\w*)$"),
+    "en": regex.compile(r"(?:mazhilis|majilis|senate|senators|deputies|parliament)$"),
+    "ru": regex.compile(r"(?:мажилис\w*|сенат\w*|депутат\w*|сенатор\w*|палат\w*|парламент\w*)$"),
+    "kk": regex.compile(r"(?:мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*|палата\w*|парламент\w*)$"),
 }
 # «Парламент келісімді бекітті»: Parliament's «бекіту» is an approval.
 _KK_LEGISLATURE = regex.compile(r"(?:парламент\w*|мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*)$")
