@@ -1112,6 +1112,8 @@ def _sole_agreement(doc: _Doc, sentence: Sentence, cue: CueMatch) -> Match | Non
     if cue.status != "signed" and cue.status not in PROCESS_STATUSES:
         return None  # a negotiation may be of the next document
     named = [m for m in doc.matches if m.kind == "agreement"]
+    if cue.status in PROCESS_STATUSES and not all(_is_treaty(m) for m in named):
+        return None  # only a treaty is ratified, and the one named is none
     if len({m.slug for m in named}) != 1 or _hedged(doc, sentence, cue):
         return None
     sole = min(named, key=lambda m: m.start)
@@ -1266,9 +1268,9 @@ def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
         return []
     date = dates[0]
     rest = doc.text[opening.start : date.start] + doc.text[date.end : opening.end]
-    if len(dates) != 1 or rest.strip(_DATE_ONLY_PUNCTUATION):
-        if not _date_led(doc, opening, date):
-            return []
+    only_date = len(dates) == 1 and not rest.strip(_DATE_ONLY_PUNCTUATION)
+    if not only_date and not _date_led(doc, opening, date):
+        return []
     return [DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)]
 
 
