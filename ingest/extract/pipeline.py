@@ -485,7 +485,9 @@ def _only_known_treaty(doc: _Doc, cue: CueMatch, date: PartialDate) -> Match | N
     if cue.status not in PROCESS_STATUSES:
         return None
     words = _article_kind_words(doc)
-    if not words or words[0].lastgroup != "agreement":
+    if not words or words[0].lastgroup != "agreement" or doc.scope.third:
+        return None  # an article that names a third country may be about its treaty
+    if any(_named_otherwise(doc, w) for s in doc.sentences for w in _kind_words(doc, s)):
         return None
     treaties = [e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == "agreement"]
     if len(treaties) != 1:
@@ -1101,6 +1103,25 @@ def _article_kind_words(doc: _Doc) -> list:
     if len({w.lastgroup for w in words}) != 1:
         return []
     return words[:1]
+
+
+_CAPITALISED = regex.compile(r"(?<=\s)\p{Lu}[\p{L}-]+")
+
+
+def _named_otherwise(doc: _Doc, word) -> bool:
+    """ "the Trans-Pacific Partnership agreement": a kind word after a
+    capitalised word that is neither the sentence's first nor a name of
+    Kazakhstan or the UK belongs to a document with a name of its own."""
+    sentence = doc.sentences[_sentence_of(doc, word.start())]
+    lo = max(sentence.start, word.start() - 60)
+    return any(
+        # Not a word that opens the sentence or a speaker's turn («АСЕЛ: Онда ...»).
+        doc.text[lo : c.start()].rstrip()[-1:] not in ("", ":", "«", '"', "—", "–", "(")
+        and not c.group(0).isupper()  # a speaker's label, «ЖҮРГІЗУШІ:»
+        and not KAZAKHSTAN[doc.language].match(c.group(0))
+        and not UNITED_KINGDOM[doc.language].match(c.group(0))
+        for c in _CAPITALISED.finditer(doc.text, lo, word.start())
+    )
 
 
 def _sole_agreement(doc: _Doc, sentence: Sentence, cue: CueMatch) -> Match | None:

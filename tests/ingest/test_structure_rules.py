@@ -123,6 +123,17 @@ def test_a_step_before_the_treaty_was_signed_is_not_the_known_treaty(gazetteer):
     assert not any(t == "spca" for t, _, _ in steps(gazetteer, text, "2026-07-20", "en"))
 
 
+def test_a_kind_word_after_another_documents_own_name_is_not_the_known_treaty(gazetteer):
+    # The UK joins a trade bloc; Kazakhstan is only mentioned. "agreement"
+    # follows the bloc's own capitalised name: it is that document, not ours.
+    text = (
+        "Kazakhstan watched as the United Kingdom joined the Coral Sea Trade "
+        "Partnership agreement.\n\n"
+        "The accession protocol entered into force on 15 December 2024.\n"
+    )
+    assert steps(gazetteer, text, "2024-12-16", "en") == set()
+
+
 # --- an answer takes the agreement its question asks about ------------------------------------
 
 
