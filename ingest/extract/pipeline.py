@@ -782,6 +782,13 @@ def _closes_relative(doc: _Doc, first: int, lo: int, hi: int) -> bool:
     return bool(opened) and "," not in doc.text[opened[-1] : first]
 
 
+_CITED_DATE = {
+    "en": regex.compile(r"\bdated\s+$", I),
+    "ru": regex.compile(r"(?<!\w)от\s+$", I),
+    "kk": regex.compile(r"(?!)"),
+}
+
+
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
     """How far a date is from a cue, to be compared: a date across a semicolon
     or a dash ("... in May, when he signed the law; London followed in July")
@@ -796,6 +803,13 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     # A Kazakh clause ends with its verb: a date after the verb and a comma
     # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
     if doc.language == "kk" and date.start >= cue.end and "," in doc.text[cue.end : date.start]:
+        across = True
+    # "ratified by the Law dated 12 May 2026 and in force since ...": a date a
+    # citation gives a document ("dated", «от») is that document's, the step
+    # before it; it does not date a step told after it.
+    if date.end <= cue.start and _CITED_DATE[doc.language].search(
+        doc.text, max(0, date.start - 8), date.start
+    ):
         across = True
     return across, _gap((cue.start, cue.end), (date.start, date.end))
 

@@ -177,3 +177,30 @@ def test_an_answer_about_the_roadmap_is_not_the_headline_treaty(gazetteer):
     )
     found = steps(gazetteer, text, "2026-07-20", "en")
     assert ("spca", "signed", "2024-04") not in found
+
+
+# --- a date a citation gives a document ---------------------------------------------------------
+
+LEAD = {
+    "en": "Kazakhstan and the United Kingdom: a note for importers.\n\n",
+    "ru": "Казахстан и Великобритания: справка для импортеров.\n\n",
+}
+
+
+def test_a_cited_date_dates_the_step_before_it_ru(gazetteer):
+    text = LEAD["ru"] + (
+        f"{SPCA_RU} ратифицировано Законом Республики Казахстан от 12 мая 2026 года "
+        "и вступило в силу 1 сентября 2026 года.\n"
+    )
+    found = steps(gazetteer, text, "2026-11-01", "ru")
+    assert ("spca", "ratified", "2026-05-12") in found
+    assert ("spca", "in_force", "2026-09-01") in found
+    assert ("spca", "in_force", "2026-05-12") not in found
+
+
+def test_a_cited_date_dates_the_step_before_it_en(gazetteer):
+    text = LEAD["en"] + (
+        f"{SPCA_EN} was ratified by a Law dated 12 May 2026 and took effect on 1 September 2026.\n"
+    )
+    found = steps(gazetteer, text, "2026-11-01", "en")
+    assert ("spca", "in_force", "2026-05-12") not in found
