@@ -850,11 +850,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 # it is not news of the article's day.
                 continue
             if target is None and own_date:
-                target, how, penalty = _told_next(doc, index, cue)
-            if target is None and own_date:
-                target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date, index)
-            if target is None and own_date and (sole := _sole_agreement(doc, sentence, cue)):
-                target, how, penalty = sole, f"the article's one agreement, '{sole.name}'", 0.2
+                target, how, penalty = _dated_target(doc, index, sentence, cue, date)
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -876,6 +872,20 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         proposals.extend(found)
     proposals = _drop_fresh_news_restated(doc, _drop_undated_restatements(proposals))
     return _negations_as_held(doc, _drop_vaguer_tellings(proposals))
+
+
+def _dated_target(
+    doc: _Doc, index: int, sentence: Sentence, cue: CueMatch, date: PartialDate
+) -> tuple[Match | None, str, float]:
+    """The agreement of a dated step whose sentence named none: the one the
+    next sentence names for the same step, the one known of its kind signed
+    then, or the article's one agreement."""
+    target, how, penalty = _told_next(doc, index, cue)
+    if target is None:
+        target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date, index)
+    if target is None and (sole := _sole_agreement(doc, sentence, cue)):
+        target, how, penalty = sole, f"the article's one agreement, '{sole.name}'", 0.2
+    return target, how, penalty
 
 
 _ONCE = frozenset({"signed", "in_force"})
