@@ -1148,6 +1148,15 @@ def _named_otherwise(doc: _Doc, word) -> bool:
     )
 
 
+# fmt: off
+_ANOTHER = {
+    "en": regex.compile(r"\b(?:another|other|different|separate)\b", I),
+    "ru": regex.compile(r"(?<!\w)(?:друг(?:ой|ого|ому|им|ом|ая|ую|ие|их|ими)|ин(?:ой|ого|ому|ым|ую|ая))(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:басқа|өзге)\w*", I),
+}
+# fmt: on
+
+
 def _sole_agreement(doc: _Doc, sentence: Sentence, cue: CueMatch) -> Match | None:
     """The article's one agreement, for a dated step whose sentence names none
     ("24.04.2024 — signing in Astana" under a headline that named it): an
@@ -1156,6 +1165,8 @@ def _sole_agreement(doc: _Doc, sentence: Sentence, cue: CueMatch) -> Match | Non
     another kind ("a memorandum" in an article about a treaty)."""
     if cue.status != "signed" and cue.status not in PROCESS_STATUSES:
         return None  # a negotiation may be of the next document
+    if _ANOTHER[doc.language].search(doc.text, sentence.start, sentence.end):
+        return None  # "signed another letter": the sentence says it is not ours
     named = [m for m in doc.matches if m.kind == "agreement"]
     if cue.status in PROCESS_STATUSES and not all(_is_treaty(m) for m in named):
         return None  # only a treaty is ratified, and the one named is none

@@ -204,3 +204,12 @@ def test_a_cited_date_dates_the_step_before_it_en(gazetteer):
     )
     found = steps(gazetteer, text, "2026-11-01", "en")
     assert ("spca", "in_force", "2026-05-12") not in found
+
+
+def test_a_dated_signing_of_another_paper_is_not_the_articles_one_agreement(gazetteer):
+    text = (
+        f"Kazakhstan and the United Kingdom: {SPCA_EN}, a summary.\n\n"
+        "Card 1. 24.04.2024 — the ministers also signed another, separate letter.\n"
+    )
+    found = steps(gazetteer, text, "2026-09-10", "en")
+    assert ("spca", "signed", "2024-04-24") not in found
