@@ -149,6 +149,13 @@ CHAMBER = {
     "ru": regex.compile(r"(?:мажилис\w*|сенат\w*|депутат\w*|сенатор\w*|палат\w*)$"),
     "kk": regex.compile(r"(?:мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*|палата\w*)$"),
 }
+# Who passes a law before the head of state signs it: a chamber, or Parliament
+# as a whole («Парламент көктемде мақұлдады, Президент заңға қол қойды»).
+LEGISLATURE = {
+    "en": regex.compile(r"(?:mazhilis|majilis|senate|senators|deputies|parliament)$"),
+    "ru": regex.compile(r"(?:мажилис\w*|сенат\w*|депутат\w*|сенатор\w*|палат\w*|парламент\w*)$"),
+    "kk": regex.compile(r"(?:мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*|палата\w*|парламент\w*)$"),
+}
 # «Парламент келісімді бекітті»: Parliament's «бекіту» is an approval.
 _KK_LEGISLATURE = regex.compile(r"(?:парламент\w*|мәжіліс\w*|сенат\w*|депутат\w*|сенатор\w*)$")
 # "laid ... before" what: a British step only before Parliament.
@@ -709,7 +716,7 @@ def _signs_ratification_law(
     # it in May": the law the chambers passed, signed by the head of state.
     return (
         bool(laws)
-        and _near(words, 0, len(words), CHAMBER[language])
+        and _near(words, 0, len(words), LEGISLATURE[language])
         and _near(words, 0, trigger.first, ROOTS[language]["approve"])
         and _near(words, max(0, trigger.first - 6), trigger.first, HEAD_OF_STATE[language])
     )

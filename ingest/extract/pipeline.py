@@ -469,9 +469,32 @@ def _unnamed_agreement(doc: _Doc) -> list[Match]:
         for cue in find_cues(doc.text, doc.language, sentence.start, sentence.end, extra=stems):
             date = min(dates, key=lambda d: _date_distance(doc, cue, d))
             found, _, _ = _known_by_kind_and_date(doc, sentence, cue, date.value, index)
+            if found is None:
+                found = _only_known_treaty(doc, cue, date.value)
             if found is not None:
                 return [found]
     return []
+
+
+def _only_known_treaty(doc: _Doc, cue: CueMatch, date: PartialDate) -> Match | None:
+    """A podcast or a stenogram that calls its treaty only "the agreement" and
+    dates a ratification or an entry into force of it ("London completed its
+    procedures on 14 July") is about the one known treaty of that kind, if its
+    history allows the step then. Two known treaties of the kind, or a
+    document also called a memorandum or a roadmap, and nothing is chosen."""
+    if cue.status not in PROCESS_STATUSES:
+        return None
+    words = _article_kind_words(doc)
+    if not words or words[0].lastgroup != "agreement" or doc.scope.third:
+        return None  # an article that names a third country may be about its treaty
+    if any(_named_otherwise(doc, w) for s in doc.sentences for w in _kind_words(doc, s)):
+        return None
+    treaties = [e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == "agreement"]
+    if len(treaties) != 1:
+        return None
+    word = words[0]
+    match = Match(treaties[0], word.group(0), word.start(), word.end(), 0.8)
+    return match if _consistent(match, cue, date) else None
 
 
 def _anchor(doc: _Doc) -> DateMention | None:
@@ -759,6 +782,13 @@ def _closes_relative(doc: _Doc, first: int, lo: int, hi: int) -> bool:
     return bool(opened) and "," not in doc.text[opened[-1] : first]
 
 
+_CITED_DATE = {
+    "en": regex.compile(r"\bdated\s+$", I),
+    "ru": regex.compile(r"(?<!\w)от\s+$", I),
+    "kk": regex.compile(r"(?!)"),
+}
+
+
 def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, int]:
     """How far a date is from a cue, to be compared: a date across a semicolon
     or a dash ("... in May, when he signed the law; London followed in July")
@@ -773,6 +803,13 @@ def _date_distance(doc: _Doc, cue: CueMatch, date: DateMention) -> tuple[bool, i
     # A Kazakh clause ends with its verb: a date after the verb and a comma
     # («... қол қойылса, өткен айда ... қол қойылды») opens the next clause.
     if doc.language == "kk" and date.start >= cue.end and "," in doc.text[cue.end : date.start]:
+        across = True
+    # "ratified by the Law dated 12 May 2026 and in force since ...": a date a
+    # citation gives a document ("dated", «от») is that document's, the step
+    # before it; it does not date a step told after it.
+    if date.end <= cue.start and _CITED_DATE[doc.language].search(
+        doc.text, max(0, date.start - 8), date.start
+    ):
         across = True
     return across, _gap((cue.start, cue.end), (date.start, date.end))
 
@@ -813,9 +850,7 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 # it is not news of the article's day.
                 continue
             if target is None and own_date:
-                target, how, penalty = _told_next(doc, index, cue)
-            if target is None and own_date:
-                target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date, index)
+                target, how, penalty = _dated_target(doc, index, sentence, cue, date)
             if target is not None and not _consistent(target, cue, date):
                 # A step the agreement's known history rules out: a signing
                 # years after it was signed is another document with a similar
@@ -837,6 +872,20 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         proposals.extend(found)
     proposals = _drop_fresh_news_restated(doc, _drop_undated_restatements(proposals))
     return _negations_as_held(doc, _drop_vaguer_tellings(proposals))
+
+
+def _dated_target(
+    doc: _Doc, index: int, sentence: Sentence, cue: CueMatch, date: PartialDate
+) -> tuple[Match | None, str, float]:
+    """The agreement of a dated step whose sentence named none: the one the
+    next sentence names for the same step, the one known of its kind signed
+    then, or the article's one agreement."""
+    target, how, penalty = _told_next(doc, index, cue)
+    if target is None:
+        target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date, index)
+    if target is None and (sole := _sole_agreement(doc, sentence, cue)):
+        target, how, penalty = sole, f"the article's one agreement, '{sole.name}'", 0.2
+    return target, how, penalty
 
 
 _ONCE = frozenset({"signed", "in_force"})
@@ -1047,6 +1096,8 @@ def _known_by_kind_and_date(
     ):
         words = [w for s in doc.sentences[max(0, index - 3) : index] for w in _kind_words(doc, s)]
         words = words[-1:]
+    if not words and index is not None:
+        words = _article_kind_words(doc)
     if not words:
         return None, "", 0.0
     word = min(words, key=lambda w: _gap(w.span(), (cue.start, cue.end)))
@@ -1065,6 +1116,72 @@ def _known_by_kind_and_date(
     return match, f"the only known {word.lastgroup} signed then, '{entry.names[0]}'", 0.2
 
 
+def _article_kind_words(doc: _Doc) -> list:
+    """An article that never names its agreement, only calls it by its kind
+    (an infographic's cards: "17.03.2026 — the agreement was laid", the full
+    name in a headline the text does not carry), and calls it by one kind
+    only: its first kind word stands for it in a step that names nothing."""
+    if any(m.kind == "agreement" for m in doc.matches):
+        return []
+    words = [w for s in doc.sentences if _ok(doc, s) for w in _kind_words(doc, s)]
+    if len({w.lastgroup for w in words}) != 1:
+        return []
+    return words[:1]
+
+
+_CAPITALISED = regex.compile(r"(?<=\s)\p{Lu}[\p{L}-]+")
+
+
+def _named_otherwise(doc: _Doc, word) -> bool:
+    """ "the Trans-Pacific Partnership agreement": a kind word after a
+    capitalised word that is neither the sentence's first nor a name of
+    Kazakhstan or the UK belongs to a document with a name of its own."""
+    sentence = doc.sentences[_sentence_of(doc, word.start())]
+    lo = max(sentence.start, word.start() - 60)
+    return any(
+        # Not a word that opens the sentence or a speaker's turn («АСЕЛ: Онда ...»).
+        doc.text[lo : c.start()].rstrip()[-1:] not in ("", ":", "«", '"', "—", "–", "(")
+        and not c.group(0).isupper()  # a speaker's label, «ЖҮРГІЗУШІ:»
+        and not KAZAKHSTAN[doc.language].match(c.group(0))
+        and not UNITED_KINGDOM[doc.language].match(c.group(0))
+        for c in _CAPITALISED.finditer(doc.text, lo, word.start())
+    )
+
+
+# fmt: off
+_ANOTHER = {
+    "en": regex.compile(r"\b(?:another|other|different|separate)\b", I),
+    "ru": regex.compile(r"(?<!\w)(?:друг(?:ой|ого|ому|им|ом|ая|ую|ие|их|ими)|ин(?:ой|ого|ому|ым|ую|ая))(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\w)(?:басқа|өзге)\w*", I),
+}
+# fmt: on
+
+
+def _sole_agreement(doc: _Doc, sentence: Sentence, cue: CueMatch) -> Match | None:
+    """The article's one agreement, for a dated step whose sentence names none
+    ("24.04.2024 — signing in Astana" under a headline that named it): an
+    article about one known agreement tells that agreement's history. Not
+    when the article names two, nor when the sentence calls its document by
+    another kind ("a memorandum" in an article about a treaty)."""
+    if cue.status != "signed" and cue.status not in PROCESS_STATUSES:
+        return None  # a negotiation may be of the next document
+    if _ANOTHER[doc.language].search(doc.text, sentence.start, sentence.end):
+        return None  # "signed another letter": the sentence says it is not ours
+    named = [m for m in doc.matches if m.kind == "agreement"]
+    if cue.status in PROCESS_STATUSES and not all(_is_treaty(m) for m in named):
+        return None  # only a treaty is ratified, and the one named is none
+    if len({m.slug for m in named}) != 1 or _hedged(doc, sentence, cue):
+        return None
+    sole = min(named, key=lambda m: m.start)
+    kinds = {
+        w.lastgroup
+        for w in KIND_WORDS[doc.language].finditer(doc.text, sentence.start, sentence.end)
+    }
+    if kinds - {sole.entry.attrs.get("kind") or "agreement"}:
+        return None
+    return sole
+
+
 def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
     """The sentence's dates that can date a step: not one inside a name
     ("Roadmap 2024-2026"), nor a year that qualifies the name ("their 2024
@@ -1075,9 +1192,25 @@ def _event_dates(doc: _Doc, sentence, agreements: list[Match]) -> list:
         if not any(
             a.start <= d.start < a.end
             or (d.value.precision == "year" and 0 <= a.start - d.end <= 1)
+            or (d.value.precision == "year" and _year_before_name(doc, d, a))
             for a in agreements
         )
     ]
+
+
+# "their 2024 partnership agreement": a year after a determiner and before
+# the words of a name qualifies the name, however the name was matched.
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|their|its|our|this|that|a|an)\s+$", I)
+_NAME_WORDS = regex.compile(r"\s+(?:\p{L}+\s+){0,2}")
+
+
+def _year_before_name(doc: _Doc, date: DateMention, agreement: Match) -> bool:
+    if doc.language != "en" or not 0 < agreement.start - date.end <= 30:
+        return False
+    return bool(
+        _DETERMINER_BEFORE.search(doc.text, max(0, date.start - 8), date.start)
+        and _NAME_WORDS.fullmatch(doc.text, date.end, agreement.start)
+    )
 
 
 # "At the same meeting", «в тот же день», «сол кездесуде»: the occasion the
@@ -1181,17 +1314,40 @@ def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
         and "\n" not in doc.text[doc.sentences[first - 1].end : doc.sentences[first].start]
     ):
         first -= 1
+    while first < index and _is_label(doc, doc.sentences[first]):
+        first += 1
     if first == index:
         return []
     opening = doc.sentences[first]
     dates = doc.in_sentence(doc.dates, opening)
-    if len(dates) != 1 or not _not_after_publication(dates[0].value, doc.published):
-        return []
-    rest = doc.text[opening.start : dates[0].start] + doc.text[dates[0].end : opening.end]
-    if rest.strip(_DATE_ONLY_PUNCTUATION):
+    if not dates or not _not_after_publication(dates[0].value, doc.published):
         return []
     date = dates[0]
+    rest = doc.text[opening.start : date.start] + doc.text[date.end : opening.end]
+    only_date = len(dates) == 1 and not rest.strip(_DATE_ONLY_PUNCTUATION)
+    if not only_date and not _date_led(doc, opening, date):
+        return []
     return [DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)]
+
+
+# A card's or a list item's label: "Card 3.", «Карточка 3.», «3-карта:», "Step 2:".
+_LABEL = regex.compile(r"\s*(?:\p{L}+\s+\d{1,2}|\d{1,2}(?:-\p{L}+)?(?:\s+\p{L}+)?)\s*[.:)]?\s*")
+# A date that opens a line and is set off by a dash or a colon: "24.04.2024 — ...".
+_LEADING_DASH = regex.compile(r"\s*(?:—|–|-{1,2}|:)\s")
+
+
+def _is_label(doc: _Doc, sentence: Sentence) -> bool:
+    return bool(_LABEL.fullmatch(doc.text, sentence.start, sentence.end))
+
+
+def _date_led(doc: _Doc, sentence: Sentence, date: DateMention) -> bool:
+    """Does the date open the sentence, set off by a dash or a colon, as a
+    timeline's line or an infographic's card does ("17.03.2026 — the
+    government laid the agreement")? Such a date dates the whole card."""
+    before = doc.text[sentence.start : date.start]
+    return not before.strip(_DATE_ONLY_PUNCTUATION) and bool(
+        _LEADING_DASH.match(doc.text, date.end, sentence.end)
+    )
 
 
 def _step_proposal(doc: _Doc, sentence, cue, targeted, dated) -> Proposal:
@@ -1352,6 +1508,9 @@ def _target_for(
             ),
         )
         return nearest, f"agreement '{nearest.name}' score {nearest.score}", 0.0
+    asked = _asked_agreement(doc, index, treaty)
+    if asked is not None:
+        return asked, f"the question before this answer asks about '{asked.name}'", 0.15
     # "It has not been ratified" after a memorandum was named is about the
     # treaty, for the same reason.
     if pronoun_object(doc.tokens_of(sentence), cue.start, cue.end, doc.language):
@@ -1397,6 +1556,56 @@ def _other_clause(doc: _Doc, agreement: Match, cue: CueMatch) -> bool:
     else:
         lo, hi = cue.end, agreement.start
     return lo < hi and bool(_CLAUSE_BREAK[doc.language].search(doc.text, lo, hi))
+
+
+# A speaker's turn in a transcript, a stenogram or a forum thread opens a line
+# with a label and a colon: "QUESTION (Radio Astana):", «ЕРЛАН:», «Ответ от
+# Serik:». The first word in capitals, or a word for a reply.
+_TURN = regex.compile(
+    r"(?m)^[ \t]*(?:\p{Lu}{2,}\b|[^\n:.?!]{0,30}(?:Ответ|Answer|Reply|Жауап))[^\n:.?!]{0,60}:"
+)
+
+
+def _asked_agreement(doc: _Doc, index: int, treaty: bool) -> Match | None:
+    """In a transcript a step is often told over two turns: the question names
+    the agreement ("And the partnership agreement?") and the answer tells the
+    step without naming it ("It was signed, but it is still not ratified").
+    An answer that names nothing takes the agreement its question names, or
+    that the question calls by its kind: the last one of that kind named
+    before it, else the one known agreement of that kind."""
+    sentence = doc.sentences[index]
+    for back in range(index - 1, max(-1, index - 6), -1):
+        question = doc.sentences[back]
+        if not _is_question(question):
+            continue
+        turns = _TURN.finditer(doc.text, question.end, sentence.end)
+        if sum(t.start() <= sentence.start for t in turns) != 1:
+            return None  # not the turn right after the question's
+        return _agreement_asked(doc, question, treaty)
+    return None
+
+
+def _agreement_asked(doc: _Doc, question: Sentence, treaty: bool) -> Match | None:
+    named = [m for m in doc.in_sentence(doc.matches, question) if m.kind == "agreement"]
+    named = [m for m in named if not treaty or _is_treaty(m)]
+    if named:
+        return max(named, key=lambda m: m.start)
+    words = list(KIND_WORDS[doc.language].finditer(doc.text, question.start, question.end))
+    if len({w.lastgroup for w in words}) != 1 or (treaty and words[0].lastgroup != "agreement"):
+        return None
+    kind = words[0].lastgroup
+    before = [
+        m
+        for m in doc.matches
+        if m.kind == "agreement" and m.start < question.start and m.entry.attrs.get("kind") == kind
+    ]
+    if before:
+        return max(before, key=lambda m: m.start)
+    known = [e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == kind]
+    if len(known) != 1:
+        return None
+    word = words[0]
+    return Match(known[0], word.group(0), word.start(), word.end(), 0.8)
 
 
 def _is_treaty(match: Match) -> bool:
