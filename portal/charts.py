@@ -3,12 +3,11 @@ that show them and drawn by core.charts: the dashboard's agreements and
 commitments by status, the timeline's year by month and kind. (A figure's values
 over time: agreements/charts.py.)"""
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
-from agreements.models import Commitment, CommitmentStatus
+from agreements.models import CommitmentStatus
 from core.charts import Bar, Segment, StackedBar, bar_chart, spoken, stacked_column_chart
 from portal.timeline import KIND_LABELS, month_anchor
 
@@ -33,15 +32,8 @@ def agreements_by_status(status_counts, as_of) -> str:
     return bar_chart("chart-agreements", _("Agreements by status"), summary, bars)
 
 
-def commitments_by_status(as_of) -> str:
-    commitments = Commitment.objects.published()
-    field = "status"
-    if as_of:
-        commitments, field = commitments.with_status_as_of(as_of), "status_as_of"
-    counts = {
-        row[field] or "": row["total"]
-        for row in commitments.values(field).annotate(total=Count("pk")).order_by()
-    }
+def commitments_by_status(counts: dict[str, int], as_of) -> str:
+    """`counts`: {status: commitments} as of the page's date."""
     bars = [
         Bar(
             str(label),

@@ -12,7 +12,6 @@ history.
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Count, F, Max, Min, Value
 from django.db.models.functions import ExtractMonth
@@ -28,10 +27,7 @@ from agreements.models import (
 )
 from core.dates import DatePrecision, format_partial_date
 from dialogue.models import Meeting
-from pagecache.invalidation import current_version
-
-# A day: a write moves the content version on long before, and with it the key.
-COUNTS_CACHE_SECONDS = 24 * 60 * 60
+from pagecache.aggregates import counted_once_per_version
 
 KIND_LABELS = {
     "signing": _("Signed"),
@@ -198,15 +194,13 @@ def counts_by_month(narrowed: TimelineFilter, year: int) -> dict[tuple[int | Non
     only to the year: the chart's data and the year's count.
 
     Counting reads every event of the year (tens of thousands at 100,000
-    agreements), so the counts are kept in the cache under the content
-    version, which every write moves on (pagecache.invalidation): they are
-    counted once after each change, and never served stale."""
-    key = f"timeline-counts:{current_version()}:{year}:{narrowed.topic}:{narrowed.until}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = _count_by_month(narrowed, year)
-        cache.set(key, counts, COUNTS_CACHE_SECONDS)
-    return counts
+    agreements), so it is done once per content version
+    (pagecache.aggregates)."""
+    return counted_once_per_version(
+        "timeline-by-month",
+        (year, narrowed.topic, narrowed.until),
+        lambda: _count_by_month(narrowed, year),
+    )
 
 
 def _count_by_month(narrowed: TimelineFilter, year: int) -> dict[tuple[int | None, str], int]:

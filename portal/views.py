@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -16,6 +17,7 @@ from agreements.status_rules import EventKind
 from core.views import AsOfMixin
 from dialogue.models import Meeting, MeetingStatus, Topic
 from evidence.models import Source
+from pagecache.aggregates import counted_once_per_version
 from portal import charts
 from portal.glossary import sections as glossary_sections
 from portal.timeline import (
@@ -41,16 +43,8 @@ class DashboardView(AsOfMixin, TemplateView):
         agreements = Agreement.objects.published().for_list()
         if as_of:
             agreements = agreements.with_status_as_of(as_of)
-            counts = agreements.values("status_as_of").annotate(total=Count("pk")).order_by()
-            by_status = {row["status_as_of"] or "": row["total"] for row in counts}
-        else:
-            counts = (
-                Agreement.objects.published()
-                .values("status")
-                .annotate(total=Count("pk"))
-                .order_by()
-            )
-            by_status = {row["status"]: row["total"] for row in counts}
+        counts = _counts(as_of)
+        by_status = counts["agreements_by_status"]
         context["status_counts"] = [
             (value, label, by_status[value])
             for value, label in AgreementStatus.choices
@@ -66,7 +60,7 @@ class DashboardView(AsOfMixin, TemplateView):
         if as_of:
             commitments = commitments.filter(status_events__date__lte=as_of).distinct()
         context["open_commitments"] = commitments.order_by("due_on", "title")[:10]
-        context.update(_freshness(as_of))
+        context.update(_freshness(as_of, counts))
         meetings = (
             Meeting.objects.published().filter(status=MeetingStatus.HELD).select_related("series")
         )
@@ -82,31 +76,89 @@ class DashboardView(AsOfMixin, TemplateView):
             changes = changes.filter(date__lte=as_of)
         context["recent_changes"] = changes.order_by("-date", "-position", "-pk")[:8]
         context["agreements_chart"] = charts.agreements_by_status(context["status_counts"], as_of)
-        context["commitments_chart"] = charts.commitments_by_status(as_of)
+        context["commitments_chart"] = charts.commitments_by_status(
+            counts["commitments_by_status"], as_of
+        )
         return context
 
 
-def _freshness(as_of) -> dict:
+def _counts(as_of) -> dict:
+    """The dashboard's counts over every published record, which read every
+    row: counted once per content version and day (pagecache.aggregates),
+    since overdue and stale depend on the day as well as the data."""
+    day = as_of or timezone.localdate()
+    return counted_once_per_version(
+        "dashboard", (day.isoformat(), bool(as_of)), lambda: _count_everything(as_of)
+    )
+
+
+def _count_everything(as_of) -> dict:
+    agreements = Agreement.objects.published()
+    field = "status"
+    if as_of:
+        agreements, field = agreements.with_status_as_of(as_of), "status_as_of"
+    commitments = Commitment.objects.published()
+    commitment_field = "status"
+    if as_of:
+        commitments, commitment_field = commitments.with_status_as_of(as_of), "status_as_of"
+    flags = (
+        Commitment.objects.published()
+        .with_freshness(as_of)
+        .aggregate(
+            overdue=Count("pk", filter=Q(is_overdue=True)),
+            due_soon=Count("pk", filter=Q(is_due_soon=True)),
+            stale=Count("pk", filter=Q(is_stale=True)),
+        )
+    )
+    return {
+        "agreements_by_status": _by(agreements, field),
+        "commitments_by_status": _by(commitments, commitment_field),
+        "overdue_count": flags["overdue"],
+        "due_soon_count": flags["due_soon"],
+        "stale_commitment_count": flags["stale"],
+        "overdue_meeting_count": Meeting.objects.published()
+        .with_due(as_of)
+        .filter(is_overdue=True)
+        .count(),
+        "stale_agreement_count": Agreement.objects.published()
+        .with_freshness(as_of)
+        .filter(is_stale=True)
+        .count(),
+    }
+
+
+def _by(records, field: str) -> dict[str, int]:
+    """{status: records}, "" for records with none recorded (yet)."""
+    rows = records.values(field).annotate(total=Count("pk")).order_by()
+    return {row[field] or "": row["total"] for row in rows}
+
+
+def _freshness(as_of, counts: dict) -> dict:
     """How sure the tracker is, as of the page's date: how many commitments
     are overdue and statuses stale, and when the newest source appeared."""
-    commitments = Commitment.objects.published().with_freshness(as_of)
-    flags = commitments.aggregate(
-        overdue=Count("pk", filter=Q(is_overdue=True)),
-        due_soon=Count("pk", filter=Q(is_due_soon=True)),
-        stale=Count("pk", filter=Q(is_stale=True)),
-    )
-    meetings = Meeting.objects.published().with_due(as_of)
-    agreements = Agreement.objects.published().with_freshness(as_of)
     sources = Source.objects.published().exclude(published_on=None)
     if as_of:
         sources = sources.filter(published_on__lte=as_of)
     return {
-        "overdue_count": flags["overdue"],
-        "due_soon_count": flags["due_soon"],
-        "overdue_meeting_count": meetings.filter(is_overdue=True).count(),
-        "stale_commitment_count": flags["stale"],
-        "stale_agreement_count": agreements.filter(is_stale=True).count(),
-        "newest_source": sources.only("slug", "title", "published_on", "published_on_precision")
+        **{
+            name: counts[name]
+            for name in (
+                "overdue_count",
+                "due_soon_count",
+                "overdue_meeting_count",
+                "stale_commitment_count",
+                "stale_agreement_count",
+            )
+        },
+        # Every field the dashboard shows of it: no lazy load after.
+        "newest_source": sources.only(
+            "slug",
+            "title",
+            "published_on",
+            "published_on_precision",
+            "published_on_inferred",
+            "language",
+        )
         .order_by("-published_on", "slug")
         .first(),
         "report_error_url": settings.REPORT_ERROR_URL,
