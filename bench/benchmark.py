@@ -356,9 +356,17 @@ def _print_table(rows):
         print(
             f"| {name} | {real.median_ms:.2f} | {real.p99_ms:.2f} | {real.rps:,.0f} | "
             f"{floor.median_ms:.2f} | {floor.p99_ms:.2f} | {floor.rps:,.0f} | "
-            f"{real.median_ms / floor.median_ms:.1f} | {queries[0]} | {queries[1]} |"
+            f"{_ratio(real, floor)} | {queries[0]} | {queries[1]} |"
         )
     print(f"\nNon-2xx responses and socket errors over the whole run: {failures}")
+
+
+def _ratio(real, floor) -> str:
+    # No request finished within the run (each slower than its duration):
+    # wrk reports a median of 0, which is no figure to divide by.
+    if not floor.median_ms or not real.requests or not floor.requests:
+        return "–"
+    return f"{real.median_ms / floor.median_ms:.1f}"
 
 
 def _json(server, path) -> dict:
