@@ -94,8 +94,13 @@ def bar_chart(
         if bar.href:
             body = format_html('<a href="{}">{}</a>', bar.href, body)
         rows.append(format_html('<g class="chart-row" data-label="{}">{}</g>', bar.label, body))
-    height = max(1, len(bars)) * row + (20 if stacked else 4)
-    svg = format_html(
+    svg = _bar_svg(chart_id, max(1, len(bars)) * row + (20 if stacked else 4), rows)
+    return _figure(chart_id, caption, summary, svg)
+
+
+def _bar_svg(chart_id: str, height: float, rows: list[SafeString]) -> SafeString:
+    """The chart's SVG, `rows` (each built by format_html) inside."""
+    return format_html(
         '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" '
         'aria-labelledby="{}-caption" aria-describedby="{}-desc">{}</svg>',
         WIDTH,
@@ -106,7 +111,6 @@ def bar_chart(
         chart_id,
         mark_safe("".join(rows)),  # noqa: S308 - each row built by format_html
     )
-    return _figure(chart_id, caption, summary, svg)
 
 
 @dataclass(frozen=True)
@@ -147,18 +151,7 @@ def stacked_column_chart(
     columns = [
         _column(bar, round(4 + index * slot, 1), slot, top, base) for index, bar in enumerate(bars)
     ]
-    height = base + 24
-    svg = format_html(
-        '<svg class="bar-chart" viewBox="0 0 {} {}" width="{}" height="{}" '
-        'aria-labelledby="{}-caption" aria-describedby="{}-desc">{}</svg>',
-        WIDTH,
-        height,
-        WIDTH,
-        height,
-        chart_id,
-        chart_id,
-        mark_safe("".join(columns)),  # noqa: S308 - each column built by format_html
-    )
+    svg = _bar_svg(chart_id, base + 24, columns)
     key = format_html_join(
         "",
         '<li><span class="chart-key {}" aria-hidden="true"></span>{}</li>',
