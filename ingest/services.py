@@ -20,7 +20,6 @@ from core.dates import parse_partial_date
 from core.models import PublicationState
 from evidence.models import Source, SourceKind, text_digest
 from evidence.quotes import locate_quote
-from ingest.extract import extract
 from ingest.extract.build import build_gazetteer
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.html import html_to_article, looks_like_html
@@ -131,6 +130,10 @@ def ingest_article(article: Article, *, dry_run: bool = False) -> Ingested:
         raise IngestError(f"{article.name} is already stored: source {existing!r} has this text")
     language = article.language or detect_language(text)
     known = with_database_records(gazetteer())
+    # Imported here: its cue tables take about half a second to build, which
+    # every process (the admin, each manage.py command) paid at start-up.
+    from ingest.extract.pipeline import extract
+
     found = extract(text, published=article.published, language=language, gazetteer=known)
     for proposal in found:
         # The same quote rule as every citation, before anything is stored.
