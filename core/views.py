@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
+from core.counting import KeptCountPaginator
 from core.csv import CsvColumn, csv_lines, csv_response
 from core.models import is_public
 from core.search import SearchPaginator, is_searching
@@ -97,6 +98,7 @@ class FilteredListView(AsOfMixin, FilterView):
     """
 
     paginate_by = 25
+    paginator_class = KeptCountPaginator
     strict = True
     csv_columns: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
     csv_filename = "export"

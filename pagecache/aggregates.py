@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 
-from pagecache.invalidation import current_version
+from pagecache.invalidation import version_for_this_request
 
 # A day: a write moves the version on long before, and with it the key.
 KEPT_SECONDS = 24 * 60 * 60
@@ -21,7 +21,7 @@ KEPT_SECONDS = 24 * 60 * 60
 def counted_once_per_version(name: str, parts: tuple, count: Callable[[], object]):
     """`count()`'s result for this content version and these `parts`
     (whatever else the count depends on: a year, a topic, a day)."""
-    key = f"counts:{name}:{current_version()}:" + ":".join(str(part) for part in parts)
+    key = f"counts:{name}:{version_for_this_request()}:" + ":".join(str(part) for part in parts)
     kept = cache.get(key)
     if kept is None:
         kept = count()

@@ -1,5 +1,8 @@
 """When the tracker's content changes, cached pages must not be served again."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -19,9 +22,39 @@ def current_version(using: str | None = None) -> int:
     return number or 0
 
 
+# The version a read-only request (GET, HEAD) saw, read once for all its
+# uses: the page cache's key, the dashboard's kept counts, a list's count.
+# A request that only reads cannot move it on, so one read is right for all.
+_read_once: ContextVar[dict | None] = ContextVar("content_version_read_once", default=None)
+
+
+def version_for_this_request() -> int:
+    """`current_version()`, read at most once per read-only request
+    (`reading_once`); outside one, read every time."""
+    seen = _read_once.get()
+    if seen is None:
+        return current_version()
+    if "version" not in seen:
+        seen["version"] = current_version()
+    return seen["version"]
+
+
+@contextmanager
+def reading_once():
+    """Within it, `version_for_this_request()` reads the version once."""
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
 def bump_content_version(using: str = "default") -> None:
     """Call after writes that send no model signals (bulk_create, update(),
     raw SQL); saves and deletes through the ORM call it themselves."""
+    seen = _read_once.get()
+    if seen is not None:
+        seen.clear()  # this request wrote after all: read the version anew
     updated = (
         ContentVersion.objects.using(using)
         .filter(pk=ContentVersion.SINGLETON_ID)

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from pagecache.invalidation import current_version
+from pagecache.invalidation import reading_once, version_for_this_request
 
 CACHE_HEADER = "X-Page-Cache"
 # Not pages: the admin and the API have their own rules (drafts, writes,
@@ -30,6 +30,12 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with reading_once():
+            return self._serve(request)
+
+    def _serve(self, request):
         timeout = settings.PAGE_CACHE_SECONDS
         if not timeout or not self._cacheable_request(request):
             return self.get_response(request)
@@ -68,7 +74,7 @@ class PublicPageCacheMiddleware:
     def _key(request) -> str:
         address = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{current_version()}:{request.LANGUAGE_CODE}:{digest}"
+        return f"page:{version_for_this_request()}:{request.LANGUAGE_CODE}:{digest}"
 
     @staticmethod
     def _answer(request, response):

@@ -2,12 +2,12 @@
 
 import functools
 
-from django.core.paginator import Paginator as DjangoPaginator
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from core.counting import KeptCountPaginator
 from core.search import SearchPaginator, is_searching
 
 MAX_PAGE_SIZE = 500
@@ -83,7 +83,7 @@ class ApiPagination(PageNumberPagination):
             known = getattr(search, "match_count", None)
             self.django_paginator_class = functools.partial(SearchPaginator, known_count=known)
         else:
-            self.django_paginator_class = DjangoPaginator
+            self.django_paginator_class = KeptCountPaginator
         return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response_schema(self, schema):

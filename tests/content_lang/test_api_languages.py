@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
@@ -79,6 +80,7 @@ def test_the_same_queries_in_every_language(seeded, api_client):
     counts = {}
     for language in ("en", "ru", "kk"):
         for path in ("/api/v1/agreements/", SPCA, "/api/v1/people/", "/api/v1/meetings/"):
+            cache.clear()  # each cold: a list's count is kept once made (core.counting)
             with CaptureQueriesContext(connection) as queries:
                 assert api_client.get(f"{path}?lang={language}").status_code == 200
             counts.setdefault(path, set()).add(len(queries))

@@ -2,6 +2,7 @@
 not grow with the number of rows on the page (no N+1)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -14,12 +15,13 @@ from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
-# count, page, parties, signatories, topics, meetings made at, meetings
-# discussed at, citations (with their sources, one join), status events
-# (with their party), the events' citations, relations (with their target).
-AGREEMENT_LIST_BUDGET = 11
-# The lean row: count, page, parties, topics.
-AGREEMENT_LEAN_LIST_BUDGET = 4
+# The content version (under which the count is kept, core.counting), count,
+# page, parties, signatories, topics, meetings made at, meetings discussed
+# at, citations (with their sources, one join), status events (with their
+# party), the events' citations, relations (with their target).
+AGREEMENT_LIST_BUDGET = 12
+# The lean row: the content version, count, page, parties, topics.
+AGREEMENT_LEAN_LIST_BUDGET = 5
 # The detail: as the full row, but the citations of the agreement and of its
 # steps in one query (evidence.models.fetch_citations).
 AGREEMENT_DETAIL_BUDGET = 9
@@ -43,6 +45,10 @@ def make_agreements(count: int) -> None:
 
 
 def queries_for(client, path: str) -> int:
+    """The queries of one request, with nothing kept from earlier ones: a
+    list's count is kept once made (core.counting), so the first reader of
+    a list after a write pays the most, and that is what is measured."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
         if response.streaming:
@@ -116,7 +122,7 @@ LISTS = (
 def budget(endpoint: str) -> int:
     # A citation's cited record is fetched by a generic prefetch: one query
     # per kind of record on the page, a constant.
-    return 2 + len(cited_types()) if endpoint == "citations" else 12
+    return 3 + len(cited_types()) if endpoint == "citations" else 13
 
 
 @pytest.mark.parametrize("endpoint", LISTS)
