@@ -13,7 +13,8 @@ from ingest.extract.dates import find_dates
 from ingest.extract.pipeline import ANAPHORS
 from ingest.extract.sentences import clause_around
 
-from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU, events, readings
+from .proposing import LEAD
+from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events, readings
 
 SPCA_RU_GEN = "Соглашения о стратегическом партнерстве и сотрудничестве"
 

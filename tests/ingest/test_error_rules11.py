@@ -8,29 +8,9 @@ gives, so nothing here reads the clock.
 
 import pytest
 
-from ingest.extract import extract
-from ingest.extract.dates import find_dates
-
-from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU
-
-
-def steps(gazetteer, text, published, language, lead=True):
-    """(target, status, event, date) of every status step proposed."""
-    proposals = extract(
-        (LEAD[language] if lead else "") + text,
-        published=published,
-        language=language,
-        gazetteer=gazetteer,
-        kinds=["status_event"],
-    )
-    return {(p.target, p.status, p.event, p.date) for p in proposals}
-
-
-def dates(text, language, published):
-    return [
-        (d.text, d.value.iso()) for d in find_dates(text, published=published, language=language)
-    ]
-
+from .proposing import found_dates as dates
+from .proposing import status_steps as steps
+from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU
 
 # --- dates: a weekday before its date, days in words, the year before last -------------------
 

@@ -10,8 +10,9 @@ import pytest
 
 from ingest.extract.dates import find_dates
 
+from .proposing import LEAD
 from .test_error_rules import SPCA_RU_GEN, steps
-from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU, events
+from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events
 
 MOU_EN = "the memorandum on seasonal workers"
 MOU_RU = "меморандум о защите прав сезонных работников"

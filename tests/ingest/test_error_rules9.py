@@ -7,33 +7,23 @@ article. Relative dates resolve against the publication date each test
 gives (12 June 2025 is a Thursday), so nothing here reads the clock.
 """
 
+import functools
+
 import pytest
 
 from ingest.extract import extract
-from ingest.extract.dates import find_dates
 from ingest.extract.scope import Scope
 
-from .test_stem_events import LEAD, SPCA_EN, SPCA_KK, SPCA_RU, events, readings
+from .proposing import CHANGE_OR_CONFIRMATION, found_dates, status_steps
+from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU, events, readings
 
 THURSDAY = "2025-06-12"
 
-
-def steps(gazetteer, text, published, language):
-    """(target, status, event, date, party) of every status step proposed."""
-    proposals = extract(
-        LEAD[language] + text,
-        published=published,
-        language=language,
-        gazetteer=gazetteer,
-        kinds=["status_event"],
-    )
-    return {(p.target, p.status, p.event, p.date, p.party) for p in proposals}
+steps = functools.partial(status_steps, fields=(*CHANGE_OR_CONFIRMATION, "party"))
 
 
 def dates(text, language, published=THURSDAY):
-    return [
-        (d.text, d.value.iso()) for d in find_dates(text, published=published, language=language)
-    ]
+    return found_dates(text, language, published)
 
 
 # --- a timeline's "year, month" ----------------------------------------------------------

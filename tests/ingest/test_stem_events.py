@@ -13,19 +13,12 @@ from ingest.extract.dates import find_dates
 from ingest.extract.events import find_triggers, stem_cues
 from ingest.extract.tokens import tokenize
 
+from .proposing import LEAD
 from .test_quality_rules import events as _events
 
 SPCA_EN = "the Strategic Partnership and Cooperation Agreement"
 SPCA_RU = "Соглашение о стратегическом партнерстве и сотрудничестве"
 SPCA_KK = "Стратегиялық әріптестік және ынтымақтастық туралы келісім"
-
-
-# The articles are about the two countries; a sentence that names them comes first.
-LEAD = {
-    "en": "Kazakhstan and the United Kingdom issued a joint statement.\n",
-    "ru": "Казахстан и Великобритания выступили с совместным заявлением.\n",
-    "kk": "Қазақстан мен Ұлыбритания бірлескен мәлімдеме жасады.\n",
-}
 
 
 def events(gazetteer, text, published, language):
