@@ -513,7 +513,9 @@ def _latest_year() -> int:
         f" ORDER BY x.{date} DESC LIMIT 1)"
         for _kind, table, date, _precision, published in TIMELINE_PARTS
     )
+    # The site's "today" (its time zone's), not the server clock's.
+    today = timezone.localdate()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT max(date) FROM ({latest}) latest", {"today": datetime.date.today()})
+        cursor.execute(f"SELECT max(date) FROM ({latest}) latest", {"today": today})
         (day,) = cursor.fetchone()
-    return (day or datetime.date.today()).year
+    return (day or today).year
