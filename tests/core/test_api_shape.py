@@ -132,16 +132,14 @@ def test_the_lean_list_makes_fewer_queries_than_the_full_one(api_client, fifty_a
     assert lean < tracks < full
 
 
-@pytest.mark.parametrize("page_size", [5, 50])
-def test_every_resource_lean_and_full_within_budget(
-    api_client, db, django_assert_max_num_queries, page_size
-):
+def test_every_resource_lean_and_full_within_budget(api_client, db, django_assert_max_num_queries):
+    """Five rows or fifty of every resource, lean and full: the same queries."""
     factories.grow_every_list(50)
     for resource in RESOURCES:
         for shape in ("", "&expand=all"):
             few = queries_for(api_client, f"/api/v1/{resource}/?page_size=5{shape}")
             with django_assert_max_num_queries(few):
-                queries_for(api_client, f"/api/v1/{resource}/?page_size={page_size}{shape}")
+                queries_for(api_client, f"/api/v1/{resource}/?page_size=50{shape}")
 
 
 def test_the_schema_lists_fields_and_expand_with_their_values(api_client):

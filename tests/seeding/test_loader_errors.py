@@ -17,9 +17,9 @@ def _replace(path: Path, old: str, new: str, count: int = 1):
 
 
 @pytest.fixture
-def loaded_copy(seeds_copy, load):
-    """A seed folder already loaded once, so 'as it was' is not just 'empty'."""
-    load(seeds_dir=seeds_copy)
+def loaded_copy(seeds_copy, seeded):
+    """A copy of the seed folder the database already holds (the seeds are
+    loaded once for the session), so 'as it was' is not just 'empty'."""
     return seeds_copy
 
 
