@@ -14,6 +14,7 @@ its keeper down when it is ready.
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -22,7 +23,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 # keeper(name, parts, count): count()'s result, kept under name and parts.
-CountKeeper = Callable[[str, tuple, Callable[[], int]], int]
+CountKeeper = Callable[[str, tuple, Callable[[], Any]], Any]
 
 _keeper: CountKeeper | None = None
 
@@ -33,18 +34,27 @@ def keep_counts_with(keeper: CountKeeper | None) -> None:
 
 
 def kept_count(queryset) -> int:
-    """`queryset.count()`, kept under the query's own SQL and parameters:
-    two lists that filter alike share a count, two that differ never do
-    (drafts an editor sees, an `as_of`, a filter value are all in the SQL)."""
-    if _keeper is None or not isinstance(queryset, QuerySet):
-        return len(queryset) if isinstance(queryset, list | tuple) else queryset.count()
+    """`queryset.count()`, kept (`kept_for_query`)."""
+    if not isinstance(queryset, QuerySet):
+        return len(queryset)
+    return kept_for_query("count", queryset, queryset.count, nothing=0)
+
+
+def kept_for_query(name: str, queryset: QuerySet, compute: Callable[[], Any], *, nothing: Any):
+    """`compute()`, a figure over every row `queryset` selects, kept under
+    the query's own SQL and parameters: two lists that filter alike share
+    it, two that differ never do (drafts an editor sees, an `as_of`, a
+    filter value are all in the SQL). `nothing` is the figure of a query
+    that can select no row."""
+    if _keeper is None:
+        return compute()
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
-        return 0  # a filter that can match nothing (`pk__in=[]`): no query to make
+        return nothing  # a filter that can match nothing (`pk__in=[]`): no query to make
     digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
     # The day too: a filter may compare with today in SQL, not as a parameter.
-    return _keeper("list", (timezone.localdate().isoformat(), digest), queryset.count)
+    return _keeper(name, (timezone.localdate().isoformat(), digest), compute)
 
 
 class KeptCountPaginator(Paginator):

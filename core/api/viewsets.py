@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from core.api import shape
 from core.api.languages import LANGUAGES_FIELD, activate_requested_language
 from core.content_lang import translated_fields
+from core.counting import kept_for_query
 from core.csv import CsvColumn, csv_lines, csv_response, keyed_columns
 
 
@@ -189,8 +190,16 @@ class ApiViewSet(viewsets.ModelViewSet):
         and the selected rows' count and latest change, one aggregate query),
         and that latest change as Last-Modified. A row added, changed or
         deleted changes the count or the latest change (a change only to a
-        related record, such as a party's slug, does not: hence weak)."""
-        totals = queryset.order_by().aggregate(rows=Count("pk"), latest=Max("updated_at"))
+        related record, such as a party's slug, does not: hence weak). The
+        aggregate reads every selected row, so it is kept until the content
+        changes (core.counting)."""
+        selected = queryset.order_by()
+        totals = kept_for_query(
+            "csv-validators",
+            selected,
+            lambda: selected.aggregate(rows=Count("pk"), latest=Max("updated_at")),
+            nothing={"rows": 0, "latest": None},
+        )
         latest = totals["latest"]
         decided_by = (
             request.get_full_path(),

@@ -82,3 +82,22 @@ def test_a_list_that_can_match_nothing_counts_nothing():
         assert kept_count(Agreement.objects.filter(pk__in=[])) == 0
         assert KeptCountPaginator(Agreement.objects.filter(pk__in=[]), 10).num_pages == 1
     assert _counts_made(captured) == 0
+
+
+def test_a_csvs_validators_are_kept_and_change_with_a_write(api_client):
+    factories.agreement()
+    path = f"{AGREEMENTS}?format=csv"
+
+    def etag_and_counts():
+        with CaptureQueriesContext(connection) as captured:
+            response = api_client.get(path)
+            b"".join(response.streaming_content)
+        return response["ETag"], _counts_made(captured)
+
+    first, counted = etag_and_counts()
+    assert counted == 1  # the validators' aggregate: count and latest change
+    assert etag_and_counts() == (first, 0)
+    factories.agreement()
+    changed, counted = etag_and_counts()
+    assert changed != first and counted == 1
+    assert api_client.get(path, HTTP_IF_NONE_MATCH=changed).status_code == 304
