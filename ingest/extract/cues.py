@@ -87,7 +87,11 @@ EN = [
     _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
-    _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b", P, C, priority=90),  # noqa: E501
+    _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b|\b(?:neither|none\s+of)\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:yet\s+)?ratified\b", P, C, priority=90),  # noqa: E501
+    # "has still not been laid before the House": the UK's laying, not yet.
+    _cue("en_not_laid", r"\b(?:has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+laid\b|\b(?:is|was)\s+(?:still\s+)?not\s+(?:yet\s+)?laid\b|\byet\s+to\s+be\s+laid\b", P, C, priority=95, party="united-kingdom"),  # noqa: E501
+    # "has not yet sent its note": the completion of procedures, not yet.
+    _cue("en_not_sent_note", r"\b(?:has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:sent|delivered|transmitted)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:note|notification)\b|\byet\s+to\s+(?:send|deliver|transmit)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:note|notification)\b", P, C, priority=96),  # noqa: E501
     _cue("en_not_in_force", r"\b(?:yet\s+to|has\s+not\s+yet|have\s+not\s+yet|not\s+yet)\s+(?:enter(?:ed)?|come|came)\s+into\s+force\b", P, C, priority=101),  # noqa: E501
     _cue("en_awaiting_ratification", r"\b(?:awaiting|awaits|await|pending)\s+(?:its\s+|their\s+)?ratification\b|\bratification\s+(?:is\s+|remains\s+)?(?:still\s+)?pending\b", P, C, priority=90),  # noqa: E501
     _cue("en_ratification_process", r"\bratification\s+(?:process|procedures?)\b|\bprocess\s+of\s+(?:its\s+)?ratification\b|\b(?:domestic|internal)\s+(?:ratification\s+)?procedures\b", P, C, priority=90),  # noqa: E501
@@ -148,6 +152,10 @@ RU = [
     _cue("ru_work_on_text", r"работ\w*\s+над\s+(?:текстом|проектом)\s+[^.;:]{0,120}?(?:ид[её]т|продолжается|завершается|вед[её]тся)|(?:ид[её]т|продолжается|завершается|вед[её]тся)\s+работ\w*\s+над\s+(?:текстом|проектом)", "negotiating", C, priority=76),  # noqa: E501
     _cue("ru_not_in_force", r"(?:ещ[её]\s+)?не\s+вступил\w*\s+в\s+силу|в\s+силу\s+(?:ещ[её]\s+|пока\s+)?не\s+вступил\w*", P, C, priority=101),  # noqa: E501
     _cue("ru_not_ratified", r"(?:ещ[её]\s+)?не\s+(?:был[оаи]?\s+)?ратифицирован\w*", P, C, priority=90),  # noqa: E501
+    # «ноту о завершении процедур пока не направила»: the completion, not yet.
+    _cue("ru_not_sent_note", r"(?:ещ[её]\s+|пока\s+)?не\s+(?:направил\w*|прислал\w*|передал\w*)\s+(?:[\w-]+\s+){0,3}?нот\w+(?:\s+о\s+завершени\w+(?:\s+[\w-]+){0,3}?\s+процедур\w*)?|нот\w+\s+(?:[\w-]+\s+){0,14}?(?:ещ[её]\s+|пока\s+)?не\s+(?:направил\w*|прислал\w*|передал\w*|поступил\w*)", P, C, priority=96),  # noqa: E501
+    # «направило ноту о том, что ратификация ... завершена»: the note of completion.
+    _cue("ru_note_of_completion", r"нот\w+\s+(?:о\s+том,?\s+что\s+)(?:[\w-]+\s+){0,12}?(?<!не\s)завершен[аоы]?(?![\p{L}])", "ratified", priority=93),  # noqa: E501
     _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
@@ -191,7 +199,10 @@ KK = [
     _cue("kk_sitting_days_ended", r"21\s+отырыс\s+күн\w*[^.;]{0,100}?(?:аяқталды|аяқталған|өтті|өткен)(?!\w)", P, C, priority=88, party="united-kingdom"),  # noqa: E501
     _cue("kk_work_on_text", r"мәтін\w*\s+(?:бойынша|үстінде)\s+жұмыс\s+(?:жүргізілуде|жалғасуда|аяқталуда|жүріп\s+жатыр)", "negotiating", C, priority=76),  # noqa: E501
     _cue("kk_not_completed", r"(?:рәсім\w*|ратификациялау\w*)\s+(?:\w+\s+){0,3}?(?:аяқтаған\s+жоқ|аяқтамады|аяқталмаған|аяқталған\s+жоқ|аяқтамаған)|(?:Парламент\w*|Мәжіліс\w*|Сенат\w*)\s+қарауында", P, C, priority=93),  # noqa: E501
-    _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:\w+\s+){0,5}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501
+    _cue("kk_completed_procedures", r"(?:рәсімдер\w*|ратификациялау\w*)\s+(?:[\w-]+\s+){0,6}?аяқта(?:ды|лды|п|ған|лған)(?![\p{L}])", "ratified", priority=92),  # noqa: E501
+    # «рәсімдердің аяқталғаны туралы нотасын әлі жолдаған жоқ»: the note of
+    # completion not yet sent is no completion.
+    _cue("kk_not_sent_note", r"(?:(?:[\w-]+\s+){0,2}?рәсімдер\w*\s+аяқталғаны\s+туралы\s+)?нота\w*\s+(?:әлі\s+)?(?:жолдаған\s+жоқ|жолдамаған|жолдамады|жіберген\s+жоқ|жібермеген|жібермеді)", P, C, priority=96),  # noqa: E501
     _cue("kk_law_approved", r"(?:[Зз]аң(?:ды|ға)?|[Зз]аң\s+жобасы\w*)\s+(?:\w+\s+){0,4}?(?:мақұлда\w+|қабылда\w+)", P, priority=84),  # noqa: E501
     _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+(?:\S+\s+){0,3}?заң\w*\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),

@@ -209,6 +209,7 @@ KK_DAY_WORDS = {
     "жиырмасыншы": 20, **{f"жиырма {w}": 20 + i for i, w in enumerate(_KK_UNITS, 1)},
     "отызыншы": 30, "отыз бірінші": 31,
 }  # fmt: skip
+_EN_DAY_WORDS = dict(DAY_WORDS)
 DAY_WORDS.update({**RU_DAY_WORDS, **KK_DAY_WORDS})
 DAY_WORDS_RU_ALL = dict(RU_DAY_WORDS)
 for _word in RU_DAY_WORDS:
@@ -416,6 +417,20 @@ def _rules(language: str) -> list[_Rule]:
                 ),
                 "weekday",
             ),
+            # "passed the bill on the fifteenth": a day with no month is one of
+            # the article's month, or of the month before when it is still to come.
+            # Only before a pause or a linking word: "on the fifth floor" is no date.
+            _Rule(
+                "en_on_the_day",
+                _c(
+                    r"\bon\s+the\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<dayword>"
+                    + "|".join(sorted(_EN_DAY_WORDS, key=len, reverse=True))
+                    + r"))(?=\s*[,.;:)]|\s+[—–-]\s|\s+(?:and|with|by|in|at|after|before|when|"
+                    r"while|but|as|last|this)\b)",
+                    i,
+                ),
+                "bare_day",
+            ),
             _Rule("en_last_year", _c(r"\b(?:last|previous|past)\s+year\b", i), "year_rel", -1),
             _Rule("en_this_year", _c(r"\b(?:this|current)\s+year\b", i), "year_rel", 0),
             _Rule("en_next_year", _c(r"\bnext\s+year\b", i), "year_rel", 1),
@@ -436,6 +451,23 @@ def _rules(language: str) -> list[_Rule]:
         return [
             *common,
             _Rule("ru_d_m_y", _c(_B + _DAY + r"\s+" + m + r"\s+" + _YEAR + god + _E, i), "full"),
+            # «двадцать четвертого апреля 2024 года»: the day in words, with its year.
+            _Rule(
+                "ru_word_d_m_y",
+                _c(
+                    _B
+                    + r"(?P<dayword>"
+                    + _words_alt(DAY_WORDS_RU_ALL)
+                    + r")\s+"
+                    + m
+                    + r"\s+"
+                    + _YEAR
+                    + god
+                    + _E,
+                    i,
+                ),
+                "full",
+            ),
             # «30 апреля текущего года»: the day, not only the month.
             _Rule(
                 "ru_d_m_rel",
@@ -906,6 +938,20 @@ def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
         return None
 
 
+def _bare_day(g: dict, published: PartialDate) -> PartialDate | None:
+    """ "on the fifteenth": that day of the publication's month, or of the
+    month before when the article's day comes before it."""
+    if published.day is None:
+        return None
+    day = _day(g)
+    back = day > published.day
+    year, month = _add_months(published.year, published.month, -1 if back else 0)
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
 def _month_year(g: dict, language: str) -> PartialDate:
     """ "April 2024", «в апреле двадцать четвертого года»."""
     if g.get("yword"):
@@ -968,6 +1014,8 @@ def _resolve(
         return _shift_days(published, rule.arg).coarsen("month"), True
     if kind == "day_of_month":
         return _day_of_month(g, published), True
+    if kind == "bare_day":
+        return _bare_day(g, published), True
     if kind == "month_rel_n":
         if published.month is None:
             return PartialDate(published.year), True
