@@ -34,13 +34,15 @@ seeds: migrate
 # test selected, when PYTEST_ARGS narrows the run) is not a failure.
 # The two parts are targets of their own so that CI can run one database's
 # external part beside the other's tests (.ci/run); `make test` runs both,
-# in this order. Work stealing: a worker left idle at the end takes tests
-# queued for the other, instead of waiting for its slowest (a migration test).
+# in this order. Not `--dist worksteal`: a worker that steals tests after
+# running transactional ones (which empty its database) would run seeded
+# tests on an empty database; xdist's default keeps each worker's tests in
+# the order pytest-django gives them, transactional ones last.
 TEST_WORKERS ?= 2
 test: test-parallel test-external
 
 test-parallel: setup
-	$(BIN)/python -m pytest -m "not external" -n $(TEST_WORKERS) --dist worksteal --durations=15 $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m "not external" -n $(TEST_WORKERS) --durations=15 $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-external: setup
 	$(BIN)/python -m pytest -m external --durations=15 $(PYTEST_ARGS) || [ $$? -eq 5 ]
