@@ -961,6 +961,19 @@ def _month_year(g: dict, language: str) -> PartialDate:
     return PartialDate(year, _month_number(g["month"], language))
 
 
+def _month_last(g: dict, published: PartialDate, language: str) -> PartialDate:
+    """ "last April", "this April", "next April"."""
+    month = _month_number(g["month"], language)
+    rel = g["rel"].casefold()
+    if rel == "this" or published.month is None:
+        return PartialDate(published.year + (0 if rel != "next" else 1), month)
+    if rel == "next":
+        year = published.year if month > published.month else published.year + 1
+    else:  # "last April": the most recent April before this month
+        year = published.year if month < published.month else published.year - 1
+    return PartialDate(year, month)
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -990,15 +1003,7 @@ def _resolve(
         offset = REL_YEAR[g["rel"].casefold()]
         return PartialDate(published.year + offset, _month_number(g["month"], language)), True
     if kind == "month_last":
-        month = _month_number(g["month"], language)
-        rel = g["rel"].casefold()
-        if rel == "this" or published.month is None:
-            return PartialDate(published.year + (0 if rel != "next" else 1), month), True
-        if rel == "next":
-            year = published.year if month > published.month else published.year + 1
-        else:  # "last April": the most recent April before this month
-            year = published.year if month < published.month else published.year - 1
-        return PartialDate(year, month), True
+        return _month_last(g, published, language), True
     if kind == "year":
         return PartialDate(int(g["year"])), False
     if kind == "rel":
