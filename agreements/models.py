@@ -511,6 +511,12 @@ class Agreement(StatusTrackedModel):
             # The list's own order, read from the index a page at a time, and
             # the dashboard's latest changes: no sort of every row.
             models.Index(fields=("-signed_on", "title"), name="agreements_list_order_idx"),
+            # The same order within one status (`?status=`): read a page at a
+            # time instead of skipping every row of the other statuses (at
+            # 1,000,000 agreements, 120,000 rows skipped for one page).
+            models.Index(
+                fields=("status", "-signed_on", "title"), name="agreements_status_order_idx"
+            ),
             models.Index(fields=("-status_since", "title"), name="agreements_status_since_idx"),
             models.Index(fields=("status_confirmed_on", "status"), name="agreements_confirmed_idx"),
             AGREEMENT_SEARCH.index("agreements_agreement_search"),
