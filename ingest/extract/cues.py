@@ -38,6 +38,9 @@ class Cue:
     # A step said not to have happened yet ("has not yet been ratified"): a
     # statement of the writer's day, unless someone is reported saying it.
     negation: bool = False
+    # A step told as background ("a chamber approved it", "took another look
+    # at the text") is news of the article's day only when the text dates it.
+    dated_only: bool = False
 
     def __post_init__(self) -> None:
         if "_not_" in self.name:
@@ -84,7 +87,7 @@ EN = [
     _cue("en_ratify_future", r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|will|would|is\s+to|are\s+to|can|could|cannot|can\s+not|can't|may|might)\s+(?:still\s+|first\s+|only\s+)?be\s+ratified\b|\b(?:hoped?|hopes|plans?|expects?|intends?|aims?)\s+to\s+(?:complete\s+(?:its\s+|the\s+)?)?ratif\w+", None, priority=89),  # noqa: E501
     # Completing one's procedures is the ratification; not having completed them is pending.
     _cue("en_not_completed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?completed\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\byet\s+to\s+complete\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:procedures|ratification)\b|\bratification\b[^.;]{0,80}?\b(?:still|now)\s+(?:outstanding|pending|unfinished|incomplete|ahead|under\s*way|in\s+progress|ongoing)\b|\bratification\s+(?:is|was)\s+(?:under\s*way|in\s+progress|ongoing)\b|\b(?:unfinished|incomplete|outstanding)\s+ratification\b|\bratification\b[^.;,]{0,100}?\b(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished)\b|\bratification\s+is\s+(?:not\s+yet|still\s+not)\s+(?:complete|completed|finished)\b", P, C, priority=93),  # noqa: E501
-    _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
+    _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\b(?:completed|finished)\s+(?:its|their)\s+(?:own\s+)?part\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b|\b(?:neither|none\s+of)\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:yet\s+)?ratified\b", P, C, priority=90),  # noqa: E501
@@ -107,16 +110,16 @@ EN = [
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
     # The same review told as a look: "to look again at the text", "took a
     # fresh look at the treaty", "re-examined the document".
-    _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
+    _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|\blook(?:s|ed|ing)?\s+at\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\s+again\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
     _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
     # "A bill on ratification was sent to the Mazhilis": the Kazakh bill before Parliament.
     _cue("en_bill_sent_to_chamber", r"\b(?:bill|law)\b[^.;]{0,120}?\b(?:sent|submitted|introduced|referred|forwarded)\s+to\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate|lower\s+house|Kazakh\s+Parliament|Parliament\s+of\s+Kazakhstan)\b", P, priority=85),  # noqa: E501
     _cue("en_sent_for_ratification", r"\b(?:submitt?\w*|sent|referred|forwarded)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:its\s+)?ratification\b", P, priority=85),  # noqa: E501
-    _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
+    _cue("en_approved_ratification_bill", r"\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+(?:draft\s+)?(?:bill|law)\s+(?:on\s+(?:the\s+)?)?(?:ratification|ratifying)\b|\b(?:approved|passed|backed|endorsed|adopted)\s+(?:a|the)\s+ratification\s+(?:bill|law)\b", P, priority=86),  # noqa: E501
     # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's
     # step before the President's signature), with or without "on ratification".
-    _cue("en_chamber_approved_law", r"\b(?:Mazhilis|Majilis|Senate|lower\s+house|upper\s+house)\s+(?:had\s+|has\s+|have\s+)?(?:approved|passed|adopted|backed|endorsed)\s+(?:the|a)\s+(?:draft\s+)?(?:law|bill)\b|\b(?:law|bill)\s+(?:was|had\s+been|has\s+been)\s+(?:approved|passed|adopted)\s+by\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate)\b", P, priority=86, party="kazakhstan"),  # noqa: E501
+    _cue("en_chamber_approved_law", r"\b(?:Mazhilis|Majilis|Senate|lower\s+house|upper\s+house|senators|deputies)\s+(?:had\s+|has\s+|have\s+)?(?:approved|passed|adopted|backed|endorsed)\s+(?:the|a)\s+(?:draft\s+)?(?:law|bill)(?:\s+(?:on\s+(?:the\s+)?)?(?:ratification|ratifying))?\b|\b(?:law|bill)\s+(?:was|had\s+been|has\s+been)\s+(?:approved|passed|adopted)\s+by\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate)\b", P, priority=86, party="kazakhstan"),  # noqa: E501
     _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
     _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+since\b", "in_force", priority=80),  # noqa: E501
     _cue("en_set_to_sign", r"\b(?:set|due|expected|preparing|prepare[sd]?|plan|plans|planning|planned|ready|intend|intends|going|aim|aims|hope|hopes|agreed|readiness|intention)\s+to\s+(?:sign|conclude)\b|\bpreparations?\s+(?:for|to)\s+(?:the\s+)?sign(?:ing)?\b|\bwill\s+(?:soon\s+)?sign\b|\b(?:to|will)\s+be\s+signed\b", "negotiating", priority=75),  # noqa: E501
@@ -142,9 +145,13 @@ EN = [
 RU = [
     _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
     _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифи\w+", None, priority=99),  # noqa: E501
-    _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w+|ратификаци\w+)|(?:процедур\w+|ратификаци\w+)\s+(?:\w+\s+){0,2}?не\s+завершил\w*|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
+    _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w+|ратификаци\w+)|(?:процедур\w+|ратификаци\w+)\s+(?:\w+\s+){0,2}?не\s+(?:завершил\w*|завершен\w*|окончен\w*)|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
     _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
     _cue("ru_signed_the_law", r"подписал\w*\s+соответствующ\w+\s+закон\w*", "ratified", priority=92, party="kazakhstan"),  # noqa: E501
+    # «Закон ... о ратификации Соглашения подписан Главой государства».
+    _cue("ru_law_ratification_signed", r"закон\w*\s+(?:[\w-]+\s+){0,5}?о\s+ратификации\s+(?:[\w-]+\s+){0,8}?(?<!быть\s|будет\s)подписан\w*\s+(?:Глав\w+\s+государства|Президент\w*|Токаев\w*)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    # «Британская сторона направила свое уведомление»: its note of completion.
+    _cue("ru_sent_note", r"(?:направил\w*|передал\w*|вручил\w*)\s+(?:сво[йеюи]\w*\s+)?(?:уведомлени\w+|нот[уаы])(?!\s+протест)(?!\s+о\s+том)", "ratified", priority=91),  # noqa: E501
     _cue("ru_law_ratification", r"подписал\w*\s+закон\s+[«\"]?(?:о\s+ратификации|о\s+ратифицировании)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     # «работа над текстом соглашения завершается»: the text is still being
     # worked on (in the present; «продолжалась шесть лет» is background).
@@ -169,6 +176,8 @@ RU = [
     # «текст был представлен Парламенту Соединенного Королевства»: laid before it.
     _cue("ru_presented_to_parliament", r"представлен\w*\s+(?:\w+\s+){0,2}?(?:Парламент\w*|палат\w*)|представил\w*\s+(?:\w+\s+){0,3}?(?:Парламент\w*|палат\w*)", P, priority=85),  # noqa: E501
     _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+|анализ\w*)", P, priority=84),  # noqa: E501
+    # «новые министры захотели еще раз изучить текст»: the same review, told as a second look.
+    _cue("ru_review_again", r"(?:ещ[её]\s+раз|заново|повторно)\s+(?:изучи\w+|рассмотре\w+|пересмотре\w+|проанализирова\w+|провери\w+)\s+(?:\w+\s+)?(?:текст\w*|документ\w*|соглашени\w*)", P, priority=84, dated_only=True),  # noqa: E501  # noqa: E501
     _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
     _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
     # Russian puts the verb first as often as not: «документ одобрили Мажилис и Сенат».
@@ -204,6 +213,16 @@ KK = [
     # completion not yet sent is no completion.
     _cue("kk_not_sent_note", r"(?:(?:[\w-]+\s+){0,2}?рәсімдер\w*\s+аяқталғаны\s+туралы\s+)?нота\w*\s+(?:әлі\s+)?(?:жолдаған\s+жоқ|жолдамаған|жолдамады|жіберген\s+жоқ|жібермеген|жібермеді)", P, C, priority=96),  # noqa: E501
     _cue("kk_law_approved", r"(?:[Зз]аң(?:ды|ға)?|[Зз]аң\s+жобасы\w*)\s+(?:\w+\s+){0,4}?(?:мақұлда\w+|қабылда\w+)", P, priority=84),  # noqa: E501
+    # «Заңға Мемлекет басшысы ... қол қойды»: the ratification law, named before.
+    _cue("kk_head_of_state_signed_law", r"[Зз]аң(?:ға|ды)\s+(?:[\w-]+\s+){0,2}?(?:Мемлекет\s+басшысы|Президент\w*|Тоқаев)\s+(?:[\w-]+\s+){0,4}?қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
+    # «британдық әріптестеріміз ... өз нотасын жолдады»: its note of completion.
+    _cue("kk_sent_note", r"(?:өз\s+)?нота(?:сын|ны)\s+(?:[\w-]+\s+){0,2}?(?:жолдады|жіберді|тапсырды)(?!\p{L})", "ratified", priority=91),  # noqa: E501
+    # «Мәжіліс оны 15 сәуірде мақұлдаған»: a chamber's vote, the law unnamed.
+    _cue("kk_chamber_approved", r"(?:Мәжіліс|Сенат|депутат\w*|сенатор\w*)\s+(?:[\w-]+\s+){0,3}?(?:мақұлда\w+|қолдады|қолдаған)", P, priority=83, party="kazakhstan", dated_only=True),  # noqa: E501
+    # «құжатты қайта қарап шықты»: a new government's second look at the text.
+    _cue("kk_review_again", r"(?:құжат|мәтін|келісім)\w*\s+(?:[\w-]+\s+){0,2}?қайта\s+(?:қарап\s+шық\w+|қарады|қараған|қарап\s+шықты)", P, priority=84, dated_only=True),  # noqa: E501
+    # «келісімнің күшіне енген күні»: the date of entry into force, named, not told.
+    _cue("kk_entry_day_named", r"күшіне\s+енген\s+күн\w*", None, priority=100),
     _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+(?:\S+\s+){0,3}?заң\w*\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
     _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы[»\"]?\s+заң\w*\s+(?:\w+\s+){0,2}(?:мақұлда\w+|қабылда\w+)", P, priority=86),  # noqa: E501
@@ -212,7 +231,7 @@ KK = [
     _cue("kk_ratification_process", r"ратификациялау\s+(?:процесі|үдерісі|рәсімдері|барысы|мәселесі)\w*|мемлекетішілік\s+рәсімдер\w*|ішкімемлекеттік\s+рәсімдер\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_discussed_ratification", r"ратификациялау\w*\s+(?:\w+\s+){0,2}(?:талқылады|талқыланды|қарады|қаралды)", P, C, priority=91),  # noqa: E501
-    _cue("kk_ratification_bill", r"ратификациялау\s+туралы\s+заң\s+жобасы\w*|Парламентке\s+(?:\w+\s+){0,2}енгіз\w+|Мәжіліске\s+(?:\w+\s+){0,2}енгіз\w+", P, priority=85),  # noqa: E501
+    _cue("kk_ratification_bill", r"ратификациялау\s+туралы\s+заң\s+жобасы\w*|[Пп]арламент(?:ке|іне)\s+(?:[\w-]+\s+){0,4}?енгіз\w+|Мәжіліске\s+(?:\w+\s+){0,2}енгіз\w+", P, priority=85),  # noqa: E501
     # «құжатты қосымша сараптамаға алды»: took the text for a further review.
     _cue("kk_review_of_text", r"қосымша\s+(?:сараптама\w*|тексеру\w*)\s+(?:\w+\s+){0,2}?(?:жүргізді|жүргізген|өткізді|алды|алған|жіберді)(?!\p{L})", P, priority=84),  # noqa: E501
     _cue("kk_ratified", r"ратификациялады|ратификацияланды|ратификацияланған|ратификациялаған(?![\p{L}])|ратификациялау\s+аяқталды", "ratified", priority=80),  # noqa: E501

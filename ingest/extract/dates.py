@@ -409,6 +409,22 @@ def _rules(language: str) -> list[_Rule]:
             ),
             _Rule("en_yesterday", _c(r"\byesterday\b", i), "rel", -1),
             _Rule("en_tomorrow", _c(r"\btomorrow\b", i), "rel", 1),
+            # "passed the bill on the fifteenth": a day with no month is one of
+            # the article's month, or of the month before when it is still to come.
+            # Only before a pause or a linking word: "on the fifth floor" is no date.
+            # Before the weekdays: "on Wednesday the fifteenth" is the fifteenth.
+            _Rule(
+                "en_on_the_day",
+                _c(
+                    r"\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+                    r"the\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<dayword>"
+                    + "|".join(sorted(_EN_DAY_WORDS, key=len, reverse=True))
+                    + r"))(?=\s*[,.;:)]|\s+[—–-]\s|\s+(?:and|with|by|in|at|after|before|when|"
+                    r"while|but|as|last|this)\b)",
+                    i,
+                ),
+                "bare_day",
+            ),
             _Rule(
                 "en_weekday",
                 _c(
@@ -416,20 +432,6 @@ def _rules(language: str) -> list[_Rule]:
                     i,
                 ),
                 "weekday",
-            ),
-            # "passed the bill on the fifteenth": a day with no month is one of
-            # the article's month, or of the month before when it is still to come.
-            # Only before a pause or a linking word: "on the fifth floor" is no date.
-            _Rule(
-                "en_on_the_day",
-                _c(
-                    r"\bon\s+the\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<dayword>"
-                    + "|".join(sorted(_EN_DAY_WORDS, key=len, reverse=True))
-                    + r"))(?=\s*[,.;:)]|\s+[—–-]\s|\s+(?:and|with|by|in|at|after|before|when|"
-                    r"while|but|as|last|this)\b)",
-                    i,
-                ),
-                "bare_day",
             ),
             _Rule("en_last_year", _c(r"\b(?:last|previous|past)\s+year\b", i), "year_rel", -1),
             _Rule("en_this_year", _c(r"\b(?:this|current)\s+year\b", i), "year_rel", 0),
@@ -1069,17 +1071,24 @@ _BETWEEN_WEEKDAY_AND_DATE = regex.compile(r",?\s*(?:the\s+)?", regex.IGNORECASE)
 
 
 def _drop_weekdays_before_dates(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "on Tuesday, 12 May", «во вторник, 14 июля»: the weekday names the
-    day the date after it gives, and counted from the article it may be
-    another Tuesday; the date is the one to keep."""
+    """ "on Tuesday, 12 May", «во вторник, 14 июля», and a diary's «17 наурыз,
+    сейсенбі»: the weekday names the day the date beside it gives, and
+    counted from the article it may be another Tuesday; the date is the one
+    to keep."""
+
+    def names_day_of(date: DateMention | None, between: tuple) -> bool:
+        return (
+            date is not None
+            and date.value.precision == "day"
+            and date.rule not in _WEEKDAY_RULES
+            and bool(_BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, *between))
+        )
+
     kept = []
-    for mention, after in zip(found, [*found[1:], None], strict=False):
-        if (
-            mention.rule in _WEEKDAY_RULES
-            and after is not None
-            and after.value.precision == "day"
-            and after.rule not in _WEEKDAY_RULES
-            and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, mention.end, after.start)
+    for before, mention, after in zip([None, *found], found, [*found[1:], None], strict=False):
+        if mention.rule in _WEEKDAY_RULES and (
+            names_day_of(after, (mention.end, after.start if after else 0))
+            or names_day_of(before, (before.end if before else 0, mention.start))
         ):
             continue
         kept.append(mention)

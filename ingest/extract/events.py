@@ -311,7 +311,10 @@ def _kk_form(word: str) -> str:
             return "future"
     elif regex.search(r"[аеяю](?:ды|ді)$", word):
         return "future"
-    if regex.search(r"(?:у|уы|уі|уын|уін|уды|уді|уда|уде|ция|циясы|цияны|цияның|цияға)$", word):
+    if regex.search(
+        r"(?:у|уы|уі|уын|уін|уды|уді|уда|уде|удың|удің|уының|уінің|умен|ция|циясы|цияны|цияның|цияға)$",
+        word,
+    ):
         return "nominal"
     return "verb"
 

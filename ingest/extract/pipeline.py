@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import regex
 
@@ -33,7 +34,7 @@ from ingest.extract.cues import (
     has_forecast,
     party_for,
 )
-from ingest.extract.dates import FUTURE, DateMention, PartialDate, find_dates
+from ingest.extract.dates import FUTURE, WEEKDAYS, DateMention, PartialDate, find_dates
 from ingest.extract.events import pronoun_object, stem_cues
 from ingest.extract.figures import find_figures
 from ingest.extract.gazetteer import Gazetteer, Match, best_entry
@@ -386,7 +387,14 @@ def _sentence_of(doc: _Doc, offset: int) -> int:
 
 
 def _ok(doc: _Doc, sentence: Sentence) -> bool:
-    return doc.scope.sentence_in_scope(sentence.start, sentence.end)
+    if doc.scope.sentence_in_scope(sentence.start, sentence.end):
+        return True
+    # Other countries named more often than the UK (a diplomat's postings in
+    # Moscow, Tashkent and Ankara) still leave a sentence that names a
+    # tracked agreement in full, and no other country, about that agreement.
+    return not doc.scope.names_third(sentence.start, sentence.end) and any(
+        m.kind == "agreement" and m.score >= 0.95 for m in doc.in_sentence(doc.matches, sentence)
+    )
 
 
 def _not_after_publication(value: PartialDate, published: PartialDate) -> bool:
@@ -841,7 +849,9 @@ def _status_events(doc: _Doc) -> list[Proposal]:
                 continue
             target, how, penalty = targets[id(cue)]
             date, date_why, own_date = _date_for(doc, cue, assigned)
-            if cue.needs_date and not own_date:
+            if not own_date and (
+                cue.needs_date or cue.cue.dated_only or _season_dated(doc, sentence, cue)
+            ):
                 continue  # "the signing" with no date of its own tells no step
             if not own_date and cue.event == "change" and _STAGE.get(cue.status, 99) < latest:
                 # "... in May, when the President signed the law, approved before
@@ -872,6 +882,26 @@ def _status_events(doc: _Doc) -> list[Proposal]:
         proposals.extend(found)
     proposals = _drop_fresh_news_restated(doc, _drop_undated_restatements(proposals))
     return _negations_as_held(doc, _drop_vaguer_tellings(proposals))
+
+
+# "approved it in the spring", «еще весной», «көктемде»: a bare season dates a
+# step to no month, and not to the article's day either.
+# fmt: off
+SEASON = {
+    "en": regex.compile(r"\b(?:in\s+(?:the\s+)?|last\s+|this\s+)(?:spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d{4})", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:весной|летом|осенью|зимой)(?!\s+\d{4}|\s+(?:\w+\s+)?года)(?!\w)", I),  # noqa: E501
+    "kk": regex.compile(r"(?<!\d\s)(?<!жыл\w*\s)(?:көктемде|жазда|күзде|қыста|көктемінде|жазында|күзінде|қысында)(?!\w)", I),  # noqa: E501
+}
+# fmt: on
+
+
+def _season_dated(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
+    """Is a step done (not a plan: "to be signed in the spring" is today's
+    plan) dated by a bare season in its clause?"""
+    if cue.status == "negotiating":
+        return False
+    lo, hi = clause_around(doc.text, cue.start, cue.end, sentence.start, sentence.end)
+    return bool(SEASON[doc.language].search(doc.text, lo, hi))
 
 
 def _dated_target(
@@ -1015,12 +1045,64 @@ def _sentence_dates(
     ход ратификации Соглашения, подписанного в прошлом году» (the year is the
     signing's; the review is the meeting's)."""
     dates = (
-        _event_dates(doc, sentence, agreements)
+        _entry_day(doc, index, _event_dates(doc, sentence, agreements))
         or _same_occasion(doc, index, sentence)
         or _paragraph_date(doc, index)
     )
-    occasion = _known_meeting_date(doc, sentence) or _also_date(doc, index, sentence)
+    occasion = (
+        _known_meeting_date(doc, sentence)
+        or _also_date(doc, index, sentence)
+        or _occasion_in_sentence(doc, sentence, dates)
+    )
     return dates, occasion
+
+
+def _occasion_in_sentence(
+    doc: _Doc, sentence: Sentence, dates: list[DateMention]
+) -> list[DateMention]:
+    """ "... when the Dialogue met on 11 February 2025, and a memorandum was
+    signed at that meeting": "that meeting" is the one the sentence dated
+    before it, for the step no date of its own reaches."""
+    found = SAME_OCCASION[doc.language].search(doc.text, sentence.start, sentence.end)
+    before = [d for d in dates if found is not None and d.end <= found.start()]
+    if not before:
+        return []
+    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
+    return [
+        DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
+    ]
+
+
+# The writer's day, and how far from it: "today", «вчера», «бүгін».
+_WRITERS_DAY = {
+    "en_today": 0, "ru_today": 0, "kk_today": 0,
+    "en_yesterday": -1, "ru_yesterday": -1, "kk_yesterday": -1, "ru_before_yesterday": -2,
+}  # fmt: skip
+
+
+def _entry_day(doc: _Doc, index: int, dates: list[DateMention]) -> list[DateMention]:
+    """A diary's or a blog's entry headed by its own day («17 наурыз, сейсенбі.
+    ... британ үкіметі бүгін ...») counts "today" and "yesterday" from that
+    day, not from the day the whole was published."""
+    if not any(d.rule in _WRITERS_DAY for d in dates):
+        return dates
+    heading = _paragraph_date(doc, index)
+    if not heading or heading[0].value.precision != "day":
+        return dates
+    day = heading[0].value.first_day()
+    return [
+        DateMention(
+            d.start,
+            d.end,
+            d.text,
+            PartialDate.from_date(day + timedelta(days=_WRITERS_DAY[d.rule]), "day"),
+            "entry_day",
+            True,
+        )
+        if d.rule in _WRITERS_DAY
+        else d
+        for d in dates
+    ]
 
 
 def _is_question(sentence: Sentence) -> bool:
@@ -1218,7 +1300,7 @@ def _year_before_name(doc: _Doc, date: DateMention, agreement: Match) -> bool:
 # fmt: off
 SAME_OCCASION = {
     "en": regex.compile(r"\b(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion)\b", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|там\s+же|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)сол\s+(?:күні|кездесуде|кездесу\s+барысында|отырыста|сапар\s+кезінде)(?!\w)", I),  # noqa: E501
 }
 # fmt: on
@@ -1324,6 +1406,10 @@ def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
         return []
     date = dates[0]
     rest = doc.text[opening.start : date.start] + doc.text[date.end : opening.end]
+    # A diary's heading names the weekday too: «17 наурыз, сейсенбі.»
+    rest = " ".join(
+        w for w in rest.split() if w.strip(",.").casefold() not in WEEKDAYS[doc.language]
+    )
     only_date = len(dates) == 1 and not rest.strip(_DATE_ONLY_PUNCTUATION)
     if not only_date and not _date_led(doc, opening, date):
         return []

@@ -92,5 +92,8 @@ class Scope:
             return False
         return not (self.foreign_focus and not uk)
 
+    def names_third(self, start: int, end: int) -> bool:
+        return bool(self._count(THIRD_COUNTRIES, start, end))
+
     def names_both(self, start: int, end: int) -> bool:
         return bool(self._count(KAZAKHSTAN, start, end) and self._count(UNITED_KINGDOM, start, end))

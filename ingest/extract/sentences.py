@@ -100,7 +100,11 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1)
 # status reader reads a step's mood in its phrase and its chamber and law in
 # its clause; a date across a clause break belongs to the other clause ("...
 # in May, when he signed the law; London followed in July").
-CLAUSE_BREAK = regex.compile(r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ)(?!\w)")
+# «..., а Мажилис поддержал его 15 апреля», «..., ал британдық әріптестеріміз ...»:
+# the contrastive "and" opens a clause with its own subject and verb.
+CLAUSE_BREAK = regex.compile(
+    r"[;:—–()\[\]]|,\s*(?:but|while|whereas|но|однако|бірақ|а(?!\s+также)|ал)(?!\w)"
+)
 PHRASE_BREAK = regex.compile(r"[,;:—–()\[\]]")
 
 
