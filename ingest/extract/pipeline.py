@@ -1086,7 +1086,7 @@ def _entry_day(doc: _Doc, index: int, dates: list[DateMention]) -> list[DateMent
     day, not from the day the whole was published."""
     if not any(d.rule in _WRITERS_DAY for d in dates):
         return dates
-    heading = _paragraph_date(doc, index)
+    heading = _paragraph_date(doc, index) or _heading_line(doc, index)
     if not heading or heading[0].value.precision != "day":
         return dates
     day = heading[0].value.first_day()
@@ -1390,20 +1390,31 @@ def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
     ("July 2024. A new government took office ... and started ..."): a
     sentence with no date of its own takes the date that makes up the whole
     first sentence of its paragraph."""
+    first = _paragraph_start(doc, index)
+    while first < index and _is_label(doc, doc.sentences[first]):
+        first += 1
+    if first == index:
+        return []
+    date = _heading_date(doc, doc.sentences[first], led=True)
+    return [date] if date else []
+
+
+def _paragraph_start(doc: _Doc, index: int) -> int:
     first = index
     while (
         first > 0
         and "\n" not in doc.text[doc.sentences[first - 1].end : doc.sentences[first].start]
     ):
         first -= 1
-    while first < index and _is_label(doc, doc.sentences[first]):
-        first += 1
-    if first == index:
-        return []
-    opening = doc.sentences[first]
+    return first
+
+
+def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | None:
+    """The date a sentence is made of («17 наурыз, сейсенбі.», "July 2024."),
+    or, when `led`, that opens it set off by a dash ("17.03.2026 — ...")."""
     dates = doc.in_sentence(doc.dates, opening)
     if not dates or not _not_after_publication(dates[0].value, doc.published):
-        return []
+        return None
     date = dates[0]
     rest = doc.text[opening.start : date.start] + doc.text[date.end : opening.end]
     # A diary's heading names the weekday too: «17 наурыз, сейсенбі.»
@@ -1411,9 +1422,22 @@ def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
         w for w in rest.split() if w.strip(",.").casefold() not in WEEKDAYS[doc.language]
     )
     only_date = len(dates) == 1 and not rest.strip(_DATE_ONLY_PUNCTUATION)
-    if not only_date and not _date_led(doc, opening, date):
+    if not only_date and not (led and _date_led(doc, opening, date)):
+        return None
+    return DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)
+
+
+def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
+    """A dated line of its own over the paragraph ("Tuesday 3 March 2026." and
+    the entry below it): the day the entry was written."""
+    first = _paragraph_start(doc, index)
+    if first == 0:
         return []
-    return [DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)]
+    heading = doc.sentences[first - 1]
+    if first - 1 and "\n" not in doc.text[doc.sentences[first - 2].end : heading.start]:
+        return []
+    date = _heading_date(doc, heading, led=False)
+    return [date] if date else []
 
 
 # A card's or a list item's label: "Card 3.", «Карточка 3.», «3-карта:», "Step 2:".
