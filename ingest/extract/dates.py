@@ -358,6 +358,20 @@ def _rules(language: str) -> list[_Rule]:
                 "month_rel",
             ),
             _Rule("en_last_m", _c(_B + r"(?P<rel>(?i:last|this|next))\s+" + m + _E), "month_last"),
+            # "on the first of this month", "the 12th of last month".
+            _Rule(
+                "en_day_of_this_month",
+                _c(
+                    _B
+                    + r"(?i:the\s+)?(?:(?P<day>[0-3]?\d)(?i:st|nd|rd|th)|(?P<dayword>(?i:"
+                    + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+                    + r")))\s+(?i:of)\s+(?P<rel>(?i:this|last))\s+(?i:month)"
+                    + _E
+                ),
+                "day_of_month",
+            ),
+            # "signed in Astana that April": the April the text named before.
+            _Rule("en_that_m", _c(_B + r"(?i:that)\s+" + m + _E), "month"),
             _Rule("en_d_m", _c(_B + _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + m + _E), "day_month"),
             _Rule("en_word_d_m_y", _c(_B + _DAY_WORD + m + r",?\s+" + _YEAR + _E), "full"),
             _Rule("en_word_d_m", _c(_B + _DAY_WORD + m + _E), "day_month"),
@@ -661,6 +675,12 @@ def _rules(language: str) -> list[_Rule]:
             "full",
         ),
         _Rule("kk_y_m", _c(_B + _YEAR + jyl + r"\s+" + m + _E, i), "month_year"),
+        # A curriculum vitae's «2024 ж., 24 сәуір».
+        _Rule(
+            "kk_y_comma_d_m",
+            _c(_B + _YEAR + r"(?:\s+(?:жыл|жылы|ж\.))?,\s+" + _DAY + r"\s+" + m + _E, i),
+            "full",
+        ),
         # A timeline's «2024 жыл, сәуір».
         _Rule(
             "kk_y_comma_m",
@@ -932,7 +952,7 @@ def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
     publication's month or of the month before."""
     if published.month is None:
         return None
-    back = g["rel"].casefold() in ("прошлого", "өткен")
+    back = g["rel"].casefold() in ("прошлого", "өткен", "last")
     year, month = _add_months(published.year, published.month, -1 if back else 0)
     try:
         return PartialDate(year, month, _day(g))
@@ -1063,7 +1083,30 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start, end, match.group(0), value, rule.name, relative))
     found.sort(key=lambda m: m.start)
-    return _drop_weekdays_before_dates(text, found)
+    return _that_month_as_before(_drop_weekdays_before_dates(text, found))
+
+
+def _that_month_as_before(found: list[DateMention]) -> list[DateMention]:
+    """ "from April 2024 ... signed in Astana that April": "that April" is the
+    one the text last named with its year; with none before it, no date."""
+    out: list[DateMention] = []
+    for mention in found:
+        if mention.rule == "en_that_m":
+            named = [
+                d for d in out if d.value.month == mention.value.month and d.rule != "en_that_m"
+            ]
+            if not named:
+                continue
+            mention = DateMention(
+                mention.start,
+                mention.end,
+                mention.text,
+                PartialDate(named[-1].value.year, mention.value.month),
+                mention.rule,
+                True,
+            )
+        out.append(mention)
+    return out
 
 
 _WEEKDAY_RULES = {"en_weekday", "ru_weekday", "kk_weekday"}

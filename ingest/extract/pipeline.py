@@ -608,6 +608,9 @@ def _meeting_in_lead(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
 # --- status events and new agreements ----------------------------------------------
 
 
+_AGREEMENT_WORD = regex.compile(r"agreement|treaty|соглашени|договор|келісім|шарт", I)
+
+
 def _antecedent(doc: _Doc, sentence_index: int, anaphor: str, treaty: bool = False) -> Match | None:
     """The agreement an anaphor refers to: the last one named in the last 4
     sentences (the last treaty, for a ratification or an entry into force)."""
@@ -632,6 +635,11 @@ def _antecedent(doc: _Doc, sentence_index: int, anaphor: str, treaty: bool = Fal
         candidates = [m for m in candidates if m.entry.attrs.get("kind") == wants]
         if not candidates:
             return None
+    elif _AGREEMENT_WORD.search(word):
+        # «Аталған келісім», "the said agreement": not the memorandum named last.
+        candidates = [
+            m for m in candidates if m.entry.attrs.get("kind") not in ("mou", "roadmap")
+        ] or candidates
     # doc.matches is not in text order (short forms and parties are added
     # after the full names): "last named" is the one that starts last.
     return max(candidates, key=lambda m: m.start)
@@ -1299,8 +1307,8 @@ def _year_before_name(doc: _Doc, date: DateMention, agreement: Match) -> bool:
 # sentence before dated.
 # fmt: off
 SAME_OCCASION = {
-    "en": regex.compile(r"\b(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion)\b", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|там\s+же|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
+    "en": regex.compile(r"\b(?:(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion))\b", I),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|в\s+(?:этот|тот)\s+день|там\s+же|на\s+полях\s+(?:заседания|встречи|переговоров|визита|диалога|форума)|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)сол\s+(?:күні|кездесуде|кездесу\s+барысында|отырыста|сапар\s+кезінде)(?!\w)", I),  # noqa: E501
 }
 # fmt: on
@@ -1315,9 +1323,12 @@ def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
     if found is None or index == 0:
         return []
     before: list[DateMention] = []
-    for back in range(index - 1, max(-1, index - 4), -1):
+    nearest = index - 1
+    while nearest > 0 and _is_label(doc, doc.sentences[nearest]):
+        nearest -= 1  # "2.2." numbers the item; the occasion is in the one before
+    for back in range(nearest, max(-1, nearest - 3), -1):
         gap = doc.text[doc.sentences[back].end : doc.sentences[back + 1].start]
-        if back < index - 1 and "\n" in gap:
+        if back < nearest and "\n" in gap:
             break  # only the sentence right before may open another paragraph
         before = doc.in_sentence(doc.dates, doc.sentences[back])
         if before:
@@ -1421,7 +1432,10 @@ def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | N
     rest = " ".join(
         w for w in rest.split() if w.strip(",.").casefold() not in WEEKDAYS[doc.language]
     )
-    only_date = len(dates) == 1 and not rest.strip(_DATE_ONLY_PUNCTUATION)
+    # ... and a chronicle's or a CV's line its place: «2024 ж., 24 сәуір, Астана.»
+    words = rest.strip(_DATE_ONLY_PUNCTUATION).split()
+    place_only = len(words) <= 2 and all(w.strip(",.")[:1].isupper() for w in words)
+    only_date = len(dates) == 1 and (not words or place_only)
     if not only_date and not (led and _date_led(doc, opening, date)):
         return None
     return DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)
@@ -1440,8 +1454,10 @@ def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
     return [date] if date else []
 
 
-# A card's or a list item's label: "Card 3.", «Карточка 3.», «3-карта:», "Step 2:".
-_LABEL = regex.compile(r"\s*(?:\p{L}+\s+\d{1,2}|\d{1,2}(?:-\p{L}+)?(?:\s+\p{L}+)?)\s*[.:)]?\s*")
+# A card's or a list item's label: "Card 3.", «Карточка 3.», «3-карта:», "Step 2:", "2.2.".
+_LABEL = regex.compile(
+    r"\s*(?:\p{L}+\s+\d{1,2}|\d{1,2}(?:\.\d{1,2})*(?:-\p{L}+)?(?:\s+\p{L}+)?)\s*[.:)]?\s*"
+)
 # A date that opens a line and is set off by a dash or a colon: "24.04.2024 — ...".
 _LEADING_DASH = regex.compile(r"\s*(?:—|–|-{1,2}|:)\s")
 

@@ -116,9 +116,7 @@ def test_a_step_at_that_meeting_takes_the_meetings_date(gazetteer, language, tex
         ),
     ],
 )
-def test_the_head_of_state_signing_the_law_is_kazakhstans_ratification(
-    gazetteer, language, text
-):
+def test_the_head_of_state_signing_the_law_is_kazakhstans_ratification(gazetteer, language, text):
     found = steps(gazetteer, text, "2026-06-01", language, fields=("status", "date", "party"))
     assert (RATIFIED, "2026-05-20", "kazakhstan") in found
 
