@@ -1,4 +1,4 @@
-"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/` to `heldout15/`).
+"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/` to `heldout16/`).
 
 Each was written and labelled before the extractor was run on it, and is
 labelled for status events only (`labelled: [status_event]`; distractors for
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "ingest" / "corpus"
 SPLITS = (
     "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-    "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
+    "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
 )  # fmt: skip
 ARTICLE_KEYS = (
     "id", "language", "published", "title", "publisher", "url",
