@@ -25,6 +25,8 @@ from django.db.backends.ddl_references import Statement
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
 from django.utils.functional import cached_property
 
+from core.counting import kept_count
+
 # Text search configurations. Names of people, places and organisations are
 # indexed with 'simple' (lower-cased, never stemmed, no stop words removed):
 # English stemming would mangle them ("Jones" -> "jone", "Astana" stays, but
@@ -229,8 +231,10 @@ def search_counted(queryset: QuerySet, spec: SearchSpec, text: str | None):
 
 def capped_count(queryset: QuerySet) -> int:
     """How many rows, counting no further than RANK_LIMIT + 1: counting all a
-    common word matches means reading every row; stopping early does not."""
-    return queryset.order_by()[: RANK_LIMIT + 1].count()
+    common word matches means reading every row; stopping early does not.
+    Kept until the content changes, like every list's count (core.counting):
+    the next reader of the same search counts nothing."""
+    return kept_count(queryset.order_by()[: RANK_LIMIT + 1])
 
 
 def _related_hit(related: RelatedSearch, narrow) -> Exists:

@@ -101,3 +101,15 @@ def test_a_csvs_validators_are_kept_and_change_with_a_write(api_client):
     changed, counted = etag_and_counts()
     assert changed != first and counted == 1
     assert api_client.get(path, HTTP_IF_NONE_MATCH=changed).status_code == 304
+
+
+def test_a_searchs_capped_count_is_kept_too(api_client):
+    factories.agreement(title="Memorandum on critical minerals")
+    factories.agreement(title="Memorandum on green hydrogen")
+    factories.agreement(title="Roadmap for critical minerals")
+    assert _api_count(api_client, search="memorandum") == (2, 1)
+    assert _api_count(api_client, search="memorandum") == (2, 0)
+    # Another search is another count; a write makes this one right at once.
+    assert _api_count(api_client, search="critical") == (2, 1)
+    factories.agreement(title="Memorandum on seasonal workers")
+    assert _api_count(api_client, search="memorandum") == (3, 1)
