@@ -90,7 +90,7 @@ EN = [
     _cue("en_completed_procedures", r"\bcompleted\s+(?:its|their|the)\s+(?:own\s+)?(?:domestic|internal|national|ratification)\s+procedures\b|\b(?:completed|finished)\s+(?:its|their)\s+(?:own\s+)?part\b|\bcompleted\s+(?:its|their)\s+own\s+procedures\b|\b(?:domestic|internal)\s+procedures\s+(?:were|are|had\s+been|have\s+been)\s+(?:complete|completed|finished)\b", "ratified", priority=92),  # noqa: E501
     _cue("en_not_signed", r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+signed\b|\byet\s+to\s+be\s+signed\b", "negotiating", C, priority=95),  # noqa: E501
     _cue("en_law_ratification", r"\bsigned\s+(?:into\s+law\s+)?(?:a|the)\s+(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying)\b|\bsigned\s+(?:a|the)\s+ratification\s+(?:law|bill)\b|\bratification\s+(?:law|bill)\s+(?:was|has\s+been|had\s+been)\s+signed\b", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
-    _cue("en_not_ratified", r"\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b|\b(?:neither|none\s+of)\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:yet\s+)?ratified\b", P, C, priority=90),  # noqa: E501
+    _cue("en_not_ratified", r"\b(?:remains|remained|is\s+still|was\s+still|still)\s+unratified\b|\b(?:not\s+yet|yet\s+to\s+be|(?:has|have)\s+(?:still\s+)?not\s+(?:yet\s+)?been|not\s+been)\s+ratified\b|\byet\s+to\s+ratify\b|\b(?:neither|none\s+of)\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:yet\s+)?ratified\b", P, C, priority=90),  # noqa: E501
     # "has still not been laid before the House": the UK's laying, not yet.
     _cue("en_not_laid", r"\b(?:has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+laid\b|\b(?:is|was)\s+(?:still\s+)?not\s+(?:yet\s+)?laid\b|\byet\s+to\s+be\s+laid\b", P, C, priority=95, party="united-kingdom"),  # noqa: E501
     # "has not yet sent its note": the completion of procedures, not yet.
@@ -103,11 +103,11 @@ EN = [
     # "the British Parliament received the text in March": the laying, told
     # from Parliament's side.
     _cue("en_parliament_received", r"\b(?:(?:British|UK)\s+)?Parliament\s+(?:has\s+)?(?:received|got)\s+the\s+(?:text|treaty|document|agreement)\b", P, priority=85, party="united-kingdom"),  # noqa: E501
-    _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:the\s+)?(?:UK\s+|British\s+)?Parliament\b", P, priority=85, party="united-kingdom"),  # noqa: E501
+    _cue("en_laid_before_parliament", r"\blaid\s+(?:[\w'’-]+\s+){0,14}?before\s+(?:(?:the\s+)?(?:UK\s+|British\s+)?Parliament|this\s+House|the\s+House(?:\s+of\s+Commons)?|both\s+Houses)\b|\blaid\s+(?:in|at)\s+Westminster\b", P, priority=85, party="united-kingdom"),  # noqa: E501
     _cue("en_ratification_bill", r"\b(?:introduc|submitt?|present|sen[dt]|table)\w*\s+(?:\w+\s+){0,3}?(?:ratification\s+bill|bill\s+(?:on|for)\s+(?:its\s+|the\s+)?ratification)\b|\bratification\s+bill\b|\bCRaG\b", P, priority=85),  # noqa: E501
     # A government's own review of a signed text holds its ratification up (the seed's
     # UK step of July 2024).
-    _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b", P, priority=84),  # noqa: E501
+    _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|(?-i:[A-Z]{3,5})\b)", P, priority=84),  # noqa: E501
     # The same review told as a look: "to look again at the text", "took a
     # fresh look at the treaty", "re-examined the document".
     _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|\blook(?:s|ed|ing)?\s+at\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\s+again\b", P, priority=84),  # noqa: E501
@@ -120,6 +120,8 @@ EN = [
     # A chamber of Kazakhstan's Parliament passing the law or bill (the ratification's
     # step before the President's signature), with or without "on ratification".
     _cue("en_chamber_approved_law", r"\b(?:Mazhilis|Majilis|Senate|lower\s+house|upper\s+house|senators|deputies)\s+(?:had\s+|has\s+|have\s+)?(?:approved|passed|adopted|backed|endorsed)\s+(?:the|a)\s+(?:draft\s+)?(?:law|bill)(?:\s+(?:on\s+(?:the\s+)?)?(?:ratification|ratifying))?\b|\b(?:law|bill)\s+(?:was|had\s+been|has\s+been)\s+(?:approved|passed|adopted)\s+by\s+(?:the\s+)?(?:Mazhilis|Majilis|Senate)\b", P, priority=86, party="kazakhstan"),  # noqa: E501
+    # "It voted the ratification law through": a chamber's vote.
+    _cue("en_voted_through", r"\bvoted\s+(?:the|a)\s+(?:draft\s+)?(?:ratification\s+)?(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification\s+|ratifying\s+\w+\s+)?through\b|\bvoted\s+through\s+(?:the|a)\s+(?:ratification\s+)?(?:law|bill)\b", P, priority=86),  # noqa: E501
     _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
     _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+since\b", "in_force", priority=80),  # noqa: E501
     _cue("en_set_to_sign", r"\b(?:set|due|expected|preparing|prepare[sd]?|plan|plans|planning|planned|ready|intend|intends|going|aim|aims|hope|hopes|agreed|readiness|intention)\s+to\s+(?:sign|conclude)\b|\bpreparations?\s+(?:for|to)\s+(?:the\s+)?sign(?:ing)?\b|\bwill\s+(?:soon\s+)?sign\b|\b(?:to|will)\s+be\s+signed\b", "negotiating", priority=75),  # noqa: E501
@@ -168,7 +170,7 @@ RU = [
     _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
-    _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|проект\w*\s+закона\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+(?:\w+\s+){0,8}?на\s+рассмотрение\s+(?:палат\w*\s+)?(?:Мажилис\w*|парламент\w*|Сенат\w*|палат\w*)|вн[её]с\w*\s+(?:\w+\s+){0,3}(?:в\s+Мажилис|в\s+парламент|в\s+нижнюю\s+палату|в\s+Сенат|в\s+палат\w*|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
+    _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|проект\w*\s+закона\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+(?:\w+\s+){0,8}?на\s+рассмотрение\s+(?:палат\w*\s+)?(?:Мажилис\w*|парламент\w*|Сенат\w*|палат\w*)|вн[её]с\w*\s+(?:[\w-]+\s+){0,8}?(?:в\s+Мажилис|в\s+(?:сво[йей]\s+|британский\s+)?парламент|в\s+нижнюю\s+палату|в\s+Сенат|в\s+палат\w*|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
     # «законопроект внесен правительством»: a government submits a bill to
     # Parliament, so the bill is before it even when the chamber goes unsaid.
     # A submission to come («будет внесен», «внесет», «должен быть внесен») is a plan.
@@ -179,9 +181,9 @@ RU = [
     _cue("ru_presented_to_parliament", r"представлен\w*\s+(?:\w+\s+){0,2}?(?:Парламент\w*|палат\w*)|представил\w*\s+(?:\w+\s+){0,3}?(?:Парламент\w*|палат\w*)", P, priority=85),  # noqa: E501
     _cue("ru_review_of_text", r"(?:провел\w*|провела|проводит|проведет)\s+(?:\w+\s+){0,2}?дополнительн\w+\s+(?:экспертиз\w+|проверк\w+|рассмотрени\w+|анализ\w*)", P, priority=84),  # noqa: E501
     # «новые министры захотели еще раз изучить текст»: the same review, told as a second look.
-    _cue("ru_review_again", r"(?:ещ[её]\s+раз|заново|повторно|дополнительно)\s+(?:изуч\w+|рассматрива\w+|рассмотре\w+|пересм\w+|проанализирова\w+|провер\w+)\s+(?:\w+\s+)?(?:текст\w*|документ\w*|соглашени\w*)|(?:текст\w*|документ\w*|соглашени\w*)\s+(?:[\w-]+\s+){0,7}?(?:ещ[её]\s+раз|заново|повторно|дополнительно)\s+(?:изуч\w+|рассматрива\w+|пересм\w+|провер\w+)", P, priority=84, dated_only=True),  # noqa: E501  # noqa: E501
+    _cue("ru_review_again", r"(?:перечит\w+|пересматрива\w+|изуча\w+)\s+(?:вс[её]\s+|текст\w*\s+|документ\w*\s+)?(?:заново|ещ[её]\s+раз|повторно)|(?:дополнительн\w+|повторн\w+)\s+(?:изучени\w+|рассмотрени\w+)\s+(?:текст\w*|документ\w*|соглашени\w*)|(?:ещ[её]\s+раз|заново|повторно|дополнительно)\s+(?:изуч\w+|рассматрива\w+|рассмотре\w+|пересм\w+|проанализирова\w+|провер\w+)\s+(?:\w+\s+)?(?:текст\w*|документ\w*|соглашени\w*)|(?:текст\w*|документ\w*|соглашени\w*)\s+(?:[\w-]+\s+){0,7}?(?:ещ[её]\s+раз|заново|повторно|дополнительно)\s+(?:изуч\w+|рассматрива\w+|пересм\w+|провер\w+)", P, priority=84, dated_only=True),  # noqa: E501  # noqa: E501
     _cue("ru_adopted_ratification_law", r"принял\w*\s+(?:\w+\s+){0,2}закон\w*\s+[«\"]?о\s+ратификации", P, priority=86),  # noqa: E501
-    _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
+    _cue("ru_approved_ratification_bill", r"одобрил\w*\s+(?:\w+\s+){0,2}(?:закон\w*|законопроект\w*)\s+[«\"]?о\s+(?:его\s+|е[её]\s+)?ратификации|(?:закон\w*|законопроект\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|одобрен\w*|принят\w*|принял\w*)", P, priority=86),  # noqa: E501
     # Russian puts the verb first as often as not: «документ одобрили Мажилис и Сенат».
     _cue("ru_chamber_approved", r"одобрил\w*\s+(?:\w+\s+)?(?:Мажилис\w*|Сенат\w*|депутат\w*|сенатор\w*|Парламент\w*|палат\w*)|(?:Мажилис\w*|Сенат\w*|депутат\w*|сенатор\w*)\s+(?:\w+\s+){0,3}?(?:одобрил\w*|поддержал\w*)", P, priority=85, party="kazakhstan"),  # noqa: E501
     _cue("ru_ratified", r"ратифицировал\w*|ратифицирован[оаы]?(?!\w)|завершил\w*\s+ратификаци\w+|ратификаци\w+\s+завершен\w*", "ratified", priority=80),  # noqa: E501
@@ -229,7 +231,7 @@ KK = [
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
     _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы[»\"]?\s+заң\w*\s+(?:\w+\s+){0,2}(?:мақұлда\w+|қабылда\w+)", P, priority=86),  # noqa: E501
     _cue("kk_sent_for_ratification", r"ратификациялауға\s+(?:\w+\s+){0,2}(?:жіберілді|енгізілді|ұсынылды)|(?:Мәжіліс|Парламент)\w*\s+қарауына\s+(?:\w+\s+)?енгіз\w*|(?:Парламент\w*|палата\w*)\s+(?:\w+\s+){0,2}?(?:ұсынылды|ұсынды|ұсынылған)", P, priority=85),  # noqa: E501
-    _cue("kk_not_ratified", r"(?:әлі\s+)?ратификацияланбаған", P, C, priority=90),
+    _cue("kk_not_ratified", r"(?:әлі\s+)?(?:ратификацияланбаған|бекітілмеген)", P, C, priority=90),
     _cue("kk_ratification_process", r"ратификациялау\s+(?:процесі|үдерісі|рәсімдері|барысы|мәселесі)\w*|мемлекетішілік\s+рәсімдер\w*|ішкімемлекеттік\s+рәсімдер\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_swift_ratification", r"(?:жедел|тезірек|жылдам|тез арада)\s+ратификация\w*", P, C, priority=90),  # noqa: E501
     _cue("kk_discussed_ratification", r"ратификациялау\w*\s+(?:\w+\s+){0,2}(?:талқылады|талқыланды|қарады|қаралды)", P, C, priority=91),  # noqa: E501

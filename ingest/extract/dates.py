@@ -311,6 +311,23 @@ def _rules(language: str) -> list[_Rule]:
             _c(_B + r"(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)" + _E),
             "iso",
         ),
+        # A card's or a museum label's «1.IX.2026»: the month in Roman numerals.
+        _Rule(
+            "dotted_roman",
+            _c(
+                _B
+                + r"(?P<day>[0-3]?\d)\.(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\."
+                + r"(?P<year>(?:19|20)\d\d)"
+                + _E
+            ),
+            "roman",
+        ),
+        # A table's «03.2023»: a month and its year, not part of a day's date.
+        _Rule(
+            "dotted_month",
+            _c(r"(?<![\p{L}\d.])(?P<m>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)" + _E),
+            "numeric_month",
+        ),
     ]
     if language == "en":
         m = _en_month_alt()
@@ -757,6 +774,8 @@ def _rules(language: str) -> list[_Rule]:
         _Rule("kk_months_ago", _c(_B + _AGO_N + r"\s+ай\s+бұрын" + _E, i), "ago_month"),
         # «бүгіннен бастап», «кешеден бері»: since today, since yesterday.
         _Rule("kk_today", _c(_B + r"бүгін(?:гі|нен)?" + _E, i), "rel", 0),
+        # «алдыңғы күні»: the day before yesterday.
+        _Rule("kk_before_yesterday", _c(_B + r"алдыңғы\s+күні" + _E, i), "rel", -2),
         _Rule("kk_yesterday", _c(_B + r"кеше(?:гі|ден)?" + _E, i), "rel", -1),
         _Rule("kk_tomorrow", _c(_B + r"ертең" + _E, i), "rel", 1),
         _Rule(
@@ -996,6 +1015,19 @@ def _month_last(g: dict, published: PartialDate, language: str) -> PartialDate:
     return PartialDate(year, month)
 
 
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _numeric(kind: str, g: dict) -> PartialDate | None:
+    """ "1.IX.2026" (a day, the month in Roman numerals), "03.2023" (a month)."""
+    if kind == "numeric_month":
+        return PartialDate(int(g["year"]), int(g["m"]))
+    try:
+        return PartialDate(int(g["year"]), _ROMAN_MONTHS.index(g["roman"]) + 1, int(g["day"]))
+    except ValueError:
+        return None
+
+
 def _resolve(
     rule: _Rule, match: regex.Match[str], published: PartialDate, language: str, future: bool
 ) -> tuple[PartialDate | None, bool]:
@@ -1012,6 +1044,8 @@ def _resolve(
             return PartialDate(int(g["year"]), month, _day(g)), False
         except (ValueError, KeyError):
             return None, False
+    if kind in ("roman", "numeric_month"):
+        return _numeric(kind, g), False
     if kind in ("month_year", "month_yword"):
         return _month_year(g, language), False
     if kind == "day_month":

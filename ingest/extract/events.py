@@ -298,7 +298,7 @@ def _kk_form(word: str) -> str:
         return "state"
     if _KK_NEG.match(word):
         return "negated"
-    if word.endswith(("уға", "уге", "уына", "уіне")):
+    if word.endswith(("уға", "уге", "уына", "уіне", "юға", "юге", "юына", "юіне")):
         return "infinitive"
     # "-ғаннан кейін" (after having), "-ғанша" (until), "-са" (if): a
     # subordinate clause about a step, not a report of one.

@@ -275,6 +275,20 @@ class _Doc:
 
     def __post_init__(self):
         self._starts = [t.start for t in self.tokens]
+        self._section_days: list[tuple[int, DateMention]] | None = None
+
+    def section_days(self) -> list[tuple[int, DateMention]]:
+        """The day headings of a planner or a log («СЕЙСЕНБІ, 28 СӘУІР» on a
+        line of its own), by sentence index; none unless there are two."""
+        if self._section_days is None:
+            found = []
+            for i, sentence in enumerate(self.sentences):
+                if _on_own_line(self, i):
+                    heading = _heading_date(self, sentence, led=False)
+                    if heading is not None and heading.value.precision == "day":
+                        found.append((i, heading))
+            self._section_days = found if len(found) > 1 else []
+        return self._section_days
 
     def tokens_of(self, sentence: Sentence) -> list:
         lo, hi = bisect_left(self._starts, sentence.start), bisect_left(self._starts, sentence.end)
@@ -689,7 +703,7 @@ def _assign_dates(
 ) -> dict[int, DateMention]:
     """Each date goes to its nearest cue; each cue keeps its nearest date.
     Dates after publication date no status ("set to sign in June")."""
-    if dates and dates[0].rule == "paragraph_date":
+    if dates and dates[0].rule in ("paragraph_date", "section_day"):
         # The paragraph's date stands for every step its sentence tells.
         return {id(cue): dates[0] for cue in cues}
     by_cue: dict[int, list[DateMention]] = {}
@@ -1056,6 +1070,7 @@ def _sentence_dates(
         _entry_day(doc, index, _event_dates(doc, sentence, agreements))
         or _same_occasion(doc, index, sentence)
         or _paragraph_date(doc, index)
+        or _section_day(doc, index)
     )
     occasion = (
         _known_meeting_date(doc, sentence)
@@ -1084,7 +1099,8 @@ def _occasion_in_sentence(
 # The writer's day, and how far from it: "today", «вчера», «бүгін».
 _WRITERS_DAY = {
     "en_today": 0, "ru_today": 0, "kk_today": 0,
-    "en_yesterday": -1, "ru_yesterday": -1, "kk_yesterday": -1, "ru_before_yesterday": -2,
+    "en_yesterday": -1, "ru_yesterday": -1, "kk_yesterday": -1,
+    "ru_before_yesterday": -2, "kk_before_yesterday": -2,
 }  # fmt: skip
 
 
@@ -1094,7 +1110,7 @@ def _entry_day(doc: _Doc, index: int, dates: list[DateMention]) -> list[DateMent
     day, not from the day the whole was published."""
     if not any(d.rule in _WRITERS_DAY for d in dates):
         return dates
-    heading = _paragraph_date(doc, index) or _heading_line(doc, index)
+    heading = _paragraph_date(doc, index) or _heading_line(doc, index) or _section_day(doc, index)
     if not heading or heading[0].value.precision != "day":
         return dates
     day = heading[0].value.first_day()
@@ -1439,6 +1455,28 @@ def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | N
     if not only_date and not (led and _date_led(doc, opening, date)):
         return None
     return DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)
+
+
+def _on_own_line(doc: _Doc, index: int) -> bool:
+    sentence = doc.sentences[index]
+    before = doc.text[doc.sentences[index - 1].end : sentence.start] if index else "\n"
+    after = (
+        doc.text[sentence.end : doc.sentences[index + 1].start]
+        if index + 1 < len(doc.sentences)
+        else "\n"
+    )
+    return "\n" in before and "\n" in after
+
+
+def _section_day(doc: _Doc, index: int) -> list[DateMention]:
+    """The day heading a step is listed under, in a document of dated sections."""
+    before = [heading for i, heading in doc.section_days() if i < index]
+    if not before:
+        return []
+    heading = before[-1]
+    return [
+        DateMention(heading.start, heading.end, heading.text, heading.value, "section_day", True)
+    ]
 
 
 def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
