@@ -483,15 +483,16 @@ def _rules(language: str) -> list[_Rule]:
         god = r"(?:\s*(?:года|году|год|г\.))?"
         return [
             *common,
-            _Rule("ru_d_m_y", _c(_B + _DAY + r"\s+" + m + r"\s+" + _YEAR + god + _E, i), "full"),
-            # «двадцать четвертого апреля 2024 года»: the day in words, with its year.
+            # «24 апреля 2024 года», «двадцать четвертого апреля 2024 года».
             _Rule(
-                "ru_word_d_m_y",
+                "ru_d_m_y",
                 _c(
                     _B
-                    + r"(?P<dayword>"
+                    + r"(?:"
+                    + _DAY
+                    + r"|(?P<dayword>"
                     + _words_alt(DAY_WORDS_RU_ALL)
-                    + r")\s+"
+                    + r"))\s+"
                     + m
                     + r"\s+"
                     + _YEAR
@@ -972,11 +973,7 @@ def _day_of_month(g: dict, published: PartialDate) -> PartialDate | None:
     if published.month is None:
         return None
     back = g["rel"].casefold() in ("прошлого", "өткен", "last")
-    year, month = _add_months(published.year, published.month, -1 if back else 0)
-    try:
-        return PartialDate(year, month, _day(g))
-    except ValueError:
-        return None
+    return _day_in_month(published, _day(g), back=back)
 
 
 def _bare_day(g: dict, published: PartialDate) -> PartialDate | None:
@@ -985,7 +982,12 @@ def _bare_day(g: dict, published: PartialDate) -> PartialDate | None:
     if published.day is None:
         return None
     day = _day(g)
-    back = day > published.day
+    return _day_in_month(published, day, back=day > published.day)
+
+
+def _day_in_month(published: PartialDate, day: int, *, back: bool) -> PartialDate | None:
+    """`day` of the publication's month, or of the month before it; None for
+    a day the month does not have."""
     year, month = _add_months(published.year, published.month, -1 if back else 0)
     try:
         return PartialDate(year, month, day)
