@@ -123,7 +123,7 @@ EN = [
     # "It voted the ratification law through": a chamber's vote.
     _cue("en_voted_through", r"\bvoted\s+(?:the|a)\s+(?:draft\s+)?(?:ratification\s+)?(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification\s+|ratifying\s+\w+\s+)?through\b|\bvoted\s+through\s+(?:the|a)\s+(?:ratification\s+)?(?:law|bill)\b", P, priority=86),  # noqa: E501
     _cue("en_ratified", r"\bratifie[ds]\b|\bcompleted\s+(?:its\s+|the\s+|their\s+)?ratification\b|\bratification\s+(?:was|has\s+been)\s+completed\b|\bexchanged\s+(?:the\s+)?instruments\s+of\s+ratification\b", "ratified", priority=80),  # noqa: E501
-    _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+since\b", "in_force", priority=80),  # noqa: E501
+    _cue("en_in_force", r"\b(?:entered|enters|has\s+entered|came|comes|has\s+come|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|\bin\s+force\s+(?:since|from|as\s+of)\b", "in_force", priority=80),  # noqa: E501
     _cue("en_set_to_sign", r"\b(?:set|due|expected|preparing|prepare[sd]?|plan|plans|planning|planned|ready|intend|intends|going|aim|aims|hope|hopes|agreed|readiness|intention)\s+to\s+(?:sign|conclude)\b|\bpreparations?\s+(?:for|to)\s+(?:the\s+)?sign(?:ing)?\b|\bwill\s+(?:soon\s+)?sign\b|\b(?:to|will)\s+be\s+signed\b", "negotiating", priority=75),  # noqa: E501
     _cue("en_sign_near_future", r"\bsign(?:ing|ed)?\b[^.;]{0,120}?\b(?:near(?:est)?\s+future|soon)\b|\bimportance\s+of\s+signing\b", "negotiating", priority=76),  # noqa: E501
     _cue("en_upcoming", r"\b(?:upcoming|forthcoming)\b", "negotiating", priority=74, adjacent=True),

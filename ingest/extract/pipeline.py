@@ -65,7 +65,7 @@ _INDEFINITE_KIND = regex.compile(
 # on cooperation in higher education", "меморандум о сотрудничестве в ...").
 # fmt: off
 NEW_AGREEMENT = {
-    "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
+    "en": regex.compile(r"\b(?:(?:a|an|the)\s+)?(?:(?:joint\s+)?(?:memorandum\s+of\s+understanding|memorandum|MoU|agreement|roadmap|road\s+map|treaty|declaration|action\s+plan|programme))(?:\s+\((?:MoU|MoC)\))?\s+(?:on|for|in(?!\s+force\b)|of|to|between|regarding|concerning)\s+[^.;,()]{4,110}", I),  # noqa: E501
     "ru": regex.compile(r"(?<!\w)(?:меморандум\w*|соглашени\w*|дорожн\w+\s+карт\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|декларац\w*|план\w*\s+действий)\s+(?:о|об|по|в\s+сфере|в\s+области|между)\s+[^.;,()«»]{4,110}", I),  # noqa: E501
     "kk": regex.compile(r"[^.;,()«»]{4,90}?\s(?:туралы|жөніндегі|саласындағы)\s+(?:өзара\s+түсіністік\s+туралы\s+)?(?:меморандум\w*|келісім\w*|жол\s+карта\w*|шарт\w*|декларация\w*)", I),  # noqa: E501
 }

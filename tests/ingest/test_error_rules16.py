@@ -139,3 +139,11 @@ def test_russian_steps_with_a_possessive_between(gazetteer, text):
     found = steps(gazetteer, text, "2026-08-20", "ru", fields=("status",))
     assert (PENDING,) in found
     assert (RATIFIED,) not in found
+
+
+def test_treaty_in_force_from_today_names_the_one_known_treaty(gazetteer):
+    # A chat that calls the agreement only "Treaty": "in force from" is the
+    # entry into force, and "Treaty in force" describes no new document.
+    text = "07:02 Dana: morning! Treaty in force from today btw. The UK and Kazakh MFA confirm."
+    found = steps(gazetteer, text, "2026-09-01", "en", lead=False)
+    assert ("spca", "in_force", "change", "2026-09-01") in found
