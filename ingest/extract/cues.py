@@ -110,7 +110,7 @@ EN = [
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|(?-i:[A-Z]{3,5})\b)", P, priority=84),  # noqa: E501
     # The same review told as a look: "to look again at the text", "took a
     # fresh look at the treaty", "re-examined the document".
-    _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|\blook(?:s|ed|ing)?\s+at\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\s+again\b", P, priority=84),  # noqa: E501
+    _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|\blook(?:s|ed|ing)?\s+at\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\s+again\b|\b(?:went|was\s+sent|was\s+taken|sent|taken)\s+back\s+for\s+(?:a\s+)?(?:second|fresh|further|another)\s+look\b", P, priority=84),  # noqa: E501
     # Laying, worded as presenting: "presented to Parliament", "submitted to both Houses".
     _cue("en_presented_to_parliament", r"\b(?:presented|submitted|introduced|tabled)\s+(?:[\w'’-]+\s+){0,12}?(?:to|in|before)\s+(?:the\s+)?(?:UK\s+|British\s+)?(?:Parliament|both\s+Houses|the\s+Houses)\b", P, priority=85),  # noqa: E501
     # "A bill on ratification was sent to the Mazhilis": the Kazakh bill before Parliament.
@@ -145,10 +145,10 @@ EN = [
 
 # fmt: off
 RU = [
-    _cue("ru_force_future", r"вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
+    _cue("ru_force_future", r"вступает\s+в\s+силу\s+(?:в\s+первый|на\s+\w+\s+день|через|после|по\s+истечении|с\s+даты|со\s+дня)|вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
     _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифи\w+", None, priority=99),  # noqa: E501
-    _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w+|ратификаци\w+)|(?:процедур\w*|ратификаци\w+)\s+(?:[\w-]+\s+){0,8}?не\s+(?:завершил\w*|завершен\w*|окончен\w*)|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
-    _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w+|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
+    _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w*|ратификаци\w+)|(?:процедур\w*|ратификаци\w+)\s+(?:[\w-]+\s+){0,8}?не\s+(?:завершил\w*|завершен\w*|окончен\w*)|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
+    _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w*|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
     _cue("ru_signed_the_law", r"подписал\w*\s+соответствующ\w+\s+закон\w*", "ratified", priority=92, party="kazakhstan"),  # noqa: E501
     # «Закон ... о ратификации Соглашения подписан Главой государства».
     _cue("ru_law_ratification_signed", r"закон\w*\s+(?:[\w-]+\s+){0,5}?[«\"]?о\s+ратификации\s+[^;\n]{0,160}?(?<!быть\s|будет\s)подписан\w*\s+(?:Глав\w+\s+государства|Президент\w*|Токаев\w*)", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
@@ -167,7 +167,9 @@ RU = [
     _cue("ru_not_laid", r"(?:в|на\s+рассмотрение)\s+(?:британск\w+\s+)?(?:парламент\w*|палат\w*)\s+(?:[\w-]+\s+){0,2}?(?:ещ[её]\s+|пока\s+)?не\s+(?:внес[её]н\w*|внесли|внесено)|(?:ещ[её]\s+|пока\s+)?не\s+(?:внес[её]н\w*|внесено)\s+(?:[\w-]+\s+){0,2}?в\s+(?:британск\w+\s+)?парламент\w*", P, C, priority=95),  # noqa: E501
     # «направило ноту о том, что ратификация ... завершена»: the note of completion.
     _cue("ru_note_of_completion", r"нот\w+\s+(?:о\s+том,?\s+что\s+)(?:[\w-]+\s+){0,12}?(?<!не\s)завершен[аоы]?(?![\p{L}])", "ratified", priority=93),  # noqa: E501
-    _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур\w+", P, C, priority=90),  # noqa: E501
+    # «ход внутригосударственных процедур», «процедуры продолжаются»; not the
+    # bare genitive of a thesis («этапы внутригосударственных процедур»).
+    _cue("ru_ratification_process", r"(?:процесс\w*|ход\w*|процедур\w*)\s+(?:его\s+|е[её]\s+)?ратификаци\w+|внутригосударственн\w+\s+процедур(?:ы|ам|ами|ах)(?!\w)|ход\w*\s+внутригосударственн\w+\s+процедур(?!\w)", P, C, priority=90),  # noqa: E501
     _cue("ru_swift_ratification", r"скорейш\w+\s+ратификаци\w+|ожида\w+\s+ратификаци\w+|ратифицировать", P, C, priority=90),  # noqa: E501
     _cue("ru_discussed_ratification", r"(?:обсудил\w*|рассмотрел\w*|обсуждал\w*|обсуждени\w*)\s+(?:\w+\s+){0,2}ратификаци\w+", P, C, priority=91),  # noqa: E501
     _cue("ru_ratification_bill", r"законопроект\w*\s+[«\"]?о\s+ратификации|проект\w*\s+закона\s+[«\"]?о\s+ратификации|вн[её]с\w*\s+(?:\w+\s+){0,8}?на\s+рассмотрение\s+(?:палат\w*\s+)?(?:Мажилис\w*|парламент\w*|Сенат\w*|палат\w*)|вн[её]с\w*\s+(?:[\w-]+\s+){0,8}?(?:в\s+Мажилис|в\s+(?:сво[йей]\s+|британский\s+)?парламент|в\s+нижнюю\s+палату|в\s+Сенат|в\s+палат\w*|на\s+ратификацию)|направлен\w*\s+(?:\w+\s+){0,2}на\s+ратификацию", P, priority=85),  # noqa: E501
@@ -259,8 +261,8 @@ PARTY_HINTS: dict[str, list[tuple[str, regex.Pattern[str]]]] = {
         ("united-kingdom", regex.compile(r"\b(?:(?:UK|U\.K\.|British)\s+(?:Parliament|government|side|lawmakers|MPs|leadership)|Parliament|House\s+of\s+(?:Commons|Lords)|Westminster|CRaG|London|(?:UK|U\.K\.|Britain|British)(?:'s)?\s+(?:\w+\s+)?(?:procedures|ratification))\b", regex.VERSION1)),  # noqa: E501
     ],
     "ru": [
-        ("kazakhstan", regex.compile(r"Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+|казахстанск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
-        ("united-kingdom", regex.compile(r"(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*|британск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
+        ("kazakhstan", regex.compile(r"(?<!Республик\w{0,3}\s)Казахстан(?!\w)|Закон\w*\s+(?:РК|Республики\s+Казахстан)|Мажилис\w*|Сенат\w*|Парламент\w*\s+(?:РК|Казахстана|Республики\s+Казахстан)|Токаев\w*|казахстанск\w+\s+сторон\w+|Астан\w+|казахстанск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
+        ("united-kingdom", regex.compile(r"Соединенн(?:ое|ым)\s+Королевств(?:о|ом)(?!\w)|(?:британск\w+|Великобритании|Соединенного\s+Королевства)\s+(?:парламент\w*|сторон\w+|правительств\w*)|парламент\w*\s+(?:Великобритании|Соединенного\s+Королевства)|Палат\w+\s+общин|Вестминстер\w*|Лондон\w*|британск\w+\s+(?:\w+\s+)?(?:процедур\w*|ратификаци\w*)", I)),  # noqa: E501
     ],
     "kk": [
         ("kazakhstan", regex.compile(r"Мәжіліс\w*|Сенат\w*|Тоқаев\w*|Қазақстан\s+Парламенті\w*|қазақстандық\s+тарап\w*|Астана\w*", I)),  # noqa: E501

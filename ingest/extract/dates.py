@@ -311,6 +311,12 @@ def _rules(language: str) -> list[_Rule]:
             _c(_B + r"(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)" + _E),
             "iso",
         ),
+        # "24/4/2024": day first, as British and Kazakh writers put it.
+        _Rule(
+            "slashed",
+            _c(_B + r"(?P<day>[0-3]?\d)/(?P<m>[01]?\d)/(?P<year>(?:19|20)\d\d)" + _E),
+            "iso",
+        ),
         # A card's or a museum label's «1.IX.2026»: the month in Roman numerals.
         _Rule(
             "dotted_roman",
@@ -438,7 +444,17 @@ def _rules(language: str) -> list[_Rule]:
             _Rule(
                 "en_today", _c(r"\b(?:today|this morning|this afternoon|tonight)\b", i), "rel", 0
             ),
+            _Rule("en_before_yesterday", _c(r"\bthe\s+day\s+before\s+yesterday\b", i), "rel", -2),
             _Rule("en_yesterday", _c(r"\byesterday\b", i), "rel", -1),
+            # "eight days ago": a day counted back from the article's.
+            _Rule(
+                "en_days_ago",
+                _c(
+                    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+ago\b",
+                    i,
+                ),
+                "days_ago",
+            ),
             _Rule("en_tomorrow", _c(r"\btomorrow\b", i), "rel", 1),
             # "passed the bill on the fifteenth": a day with no month is one of
             # the article's month, or of the month before when it is still to come.
@@ -483,6 +499,13 @@ def _rules(language: str) -> list[_Rule]:
         god = r"(?:\s*(?:года|году|год|г\.))?"
         return [
             *common,
+            # A calendar of anniversaries: «11 февраля (2025)», «Март (2023)».
+            _Rule(
+                "ru_d_m_paren_y",
+                _c(_B + _DAY + r"\s+" + m + r"\s*\(\s*" + _YEAR + r"\s*\)", i),
+                "full",
+            ),
+            _Rule("ru_m_paren_y", _c(_B + m + r"\s*\(\s*" + _YEAR + r"\s*\)", i), "month_year"),
             # «24 апреля 2024 года», «двадцать четвертого апреля 2024 года».
             _Rule(
                 "ru_d_m_y",
@@ -626,6 +649,8 @@ def _rules(language: str) -> list[_Rule]:
             _Rule("ru_today", _c(_B + r"(?:сегодня|сегодняшн\w+(?:\s+дня)?)" + _E, i), "rel", 0),
             _Rule("ru_yesterday", _c(_B + r"(?:вчера|вчерашнего\s+дня)" + _E, i), "rel", -1),
             _Rule("ru_before_yesterday", _c(_B + r"позавчера" + _E, i), "rel", -2),
+            # «неделю назад»: seven days back.
+            _Rule("ru_week_ago", _c(_B + r"(?:ровно\s+)?неделю\s+назад" + _E, i), "rel", -7),
             _Rule("ru_tomorrow", _c(_B + r"завтра" + _E, i), "rel", 1),
             _Rule(
                 "ru_weekday",
@@ -1017,6 +1042,14 @@ def _month_last(g: dict, published: PartialDate, language: str) -> PartialDate:
     return PartialDate(year, month)
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _COUNT_WORDS[text.casefold()]
+
+
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -1064,8 +1097,9 @@ def _resolve(
         return _month_last(g, published, language), True
     if kind == "year":
         return PartialDate(int(g["year"])), False
-    if kind == "rel":
-        return _shift_days(published, rule.arg), True
+    if kind in ("rel", "days_ago"):
+        back = rule.arg if kind == "rel" else -_count(g["n"])
+        return _shift_days(published, back), True
     if kind in ("week_weekday", "weekday"):
         return _resolve_weekday(kind, g, published, language, future), True
     if kind == "year_rel":
@@ -1146,7 +1180,7 @@ def _that_month_as_before(found: list[DateMention]) -> list[DateMention]:
 
 
 _WEEKDAY_RULES = {"en_weekday", "ru_weekday", "kk_weekday"}
-_BETWEEN_WEEKDAY_AND_DATE = regex.compile(r",?\s*(?:the\s+)?", regex.IGNORECASE)
+_BETWEEN_WEEKDAY_AND_DATE = regex.compile(r",?\s*(?:on\s+)?(?:the\s+)?", regex.IGNORECASE)
 
 
 def _drop_weekdays_before_dates(text: str, found: list[DateMention]) -> list[DateMention]:

@@ -1100,7 +1100,7 @@ def _occasion_in_sentence(
 _WRITERS_DAY = {
     "en_today": 0, "ru_today": 0, "kk_today": 0,
     "en_yesterday": -1, "ru_yesterday": -1, "kk_yesterday": -1,
-    "ru_before_yesterday": -2, "kk_before_yesterday": -2,
+    "ru_before_yesterday": -2, "kk_before_yesterday": -2, "en_before_yesterday": -2,
 }  # fmt: skip
 
 
@@ -1323,7 +1323,7 @@ def _year_before_name(doc: _Doc, date: DateMention, agreement: Match) -> bool:
 # sentence before dated.
 # fmt: off
 SAME_OCCASION = {
-    "en": regex.compile(r"\b(?:(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion))\b", I),  # noqa: E501
+    "en": regex.compile(r"\b(?:(?:at|during|on)\s+(?:the\s+same|that\s+same|that)\s+(?:meeting|session|talks|visit|day|occasion)|that\s+day)\b", I),  # noqa: E501
     "ru": regex.compile(r"(?<!\w)(?:в\s+тот\s+же\s+день|в\s+(?:этот|тот)\s+день|там\s+же|на\s+полях\s+(?:заседания|встречи|переговоров|визита|диалога|форума)|(?:на|в\s+ходе)\s+(?:той\s+же|этой\s+же|этой|той)\s+(?:встрече|встречи|сессии)|на\s+(?:том\s+же|этом\s+же|этом)\s+заседании)(?!\w)", I),  # noqa: E501
     "kk": regex.compile(r"(?<!\w)сол\s+(?:күні|кездесуде|кездесу\s+барысында|отырыста|сапар\s+кезінде)(?!\w)", I),  # noqa: E501
 }
