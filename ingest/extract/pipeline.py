@@ -937,7 +937,54 @@ def _dated_target(
         target, how, penalty = _known_by_kind_and_date(doc, sentence, cue, date, index)
     if target is None and (sole := _sole_agreement(doc, sentence, cue)):
         target, how, penalty = sole, f"the article's one agreement, '{sole.name}'", 0.2
+    if target is None and (treaty := _the_one_treaty(doc, cue, date)):
+        target, how, penalty = treaty, f"the one known treaty, '{treaty.name}'", 0.3
     return target, how, penalty
+
+
+def _the_one_treaty(doc: _Doc, cue: CueMatch, date: PartialDate) -> Match | None:
+    """A ticker's "London sent its note completing UK ratification on 14 July"
+    beside lines on a memorandum and a roadmap: memoranda and roadmaps are
+    not ratified, so a dated ratification or entry into force is the one
+    known treaty's, when the article names no treaty and no third country
+    and the treaty's history allows the step then."""
+    if cue.status not in PROCESS_STATUSES or doc.scope.third:
+        return None
+    if any(m.kind == "agreement" and _is_treaty(m) for m in doc.matches):
+        return None  # a treaty named: the usual rules choose
+    index = _sentence_of(doc, cue.start)
+    if _asked_agreement(doc, index, False) is not None:
+        return None  # the answer to a question about a memorandum lends the treaty nothing
+    sentence = doc.sentences[index]
+    if KIND_WORDS[doc.language].search(doc.text, sentence.start, sentence.end) and not (
+        doc.scope.names_both(sentence.start, sentence.end)
+    ):
+        return None  # "the Agreement for Trans-Pacific Partnership": another one named
+    treaties = {
+        e.slug: e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == "agreement"
+    }
+    if len(treaties) != 1:
+        return None
+    (treaty,) = treaties.values()
+    if _later_history_contradicts(treaty, cue.status, date):
+        return None  # "in force on 15 December 2024": not the one still pending in 2025
+    match = Match(treaty, treaty.names[0], cue.start, cue.end, 0.7)
+    return match if _consistent(match, cue, date) else None
+
+
+def _later_history_contradicts(entry, status: str, date: PartialDate) -> bool:
+    """Does the record's known history have it at an earlier stage after
+    `date` (pending in 2025 rules out "in force since 2024")?"""
+    for known_status, known_date, _party in entry.attrs.get("history") or ():
+        try:
+            when = PartialDate.parse(known_date)
+        except ValueError:
+            continue
+        if when.first_day() > date.first_day() and _STAGE.get(known_status, 99) < _STAGE.get(
+            status, -1
+        ):
+            return True
+    return False
 
 
 _ONCE = frozenset({"signed", "in_force"})
@@ -1418,7 +1465,12 @@ def _paragraph_date(doc: _Doc, index: int) -> list[DateMention]:
     sentence with no date of its own takes the date that makes up the whole
     first sentence of its paragraph."""
     first = _paragraph_start(doc, index)
-    while first < index and _is_label(doc, doc.sentences[first]):
+    # "9-орын." numbers the item; "17 наурыз." looks like a label too, but dates it.
+    while (
+        first < index
+        and _is_label(doc, doc.sentences[first])
+        and not doc.in_sentence(doc.dates, doc.sentences[first])
+    ):
         first += 1
     if first == index:
         return []
@@ -1444,6 +1496,9 @@ def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | N
         return None
     date = dates[0]
     rest = doc.text[opening.start : date.start] + doc.text[date.end : opening.end]
+    # A top-ten item's label before it: «9-орын. 17 наурыз.»
+    label = _LABEL_PREFIX.match(rest)
+    rest = rest[label.end() :] if label else rest
     # A diary's heading names the weekday too: «17 наурыз, сейсенбі.»
     rest = " ".join(
         w for w in rest.split() if w.strip(",.").casefold() not in WEEKDAYS[doc.language]
@@ -1498,6 +1553,9 @@ _LABEL = regex.compile(
 )
 # A date that opens a line and is set off by a dash or a colon: "24.04.2024 — ...".
 _LEADING_DASH = regex.compile(r"\s*(?:—|–|-{1,2}|:)\s")
+
+
+_LABEL_PREFIX = regex.compile(r"\s*\d{1,2}(?:\.\d{1,2})*-\p{L}+\.\s")
 
 
 def _is_label(doc: _Doc, sentence: Sentence) -> bool:

@@ -21,7 +21,7 @@ CS = regex.VERSION1  # country names are capitalised: "us" is not the USA
 
 # fmt: off
 KAZAKHSTAN = {
-    "en": regex.compile(r"\b(?:Kazakhstan\w*|Kazakh|Astana|Almaty|Tokayev)\b", CS),
+    "en": regex.compile(r"\b(?:Kazakhstan\w*|Kazakh|KZ|Astana|Almaty|Tokayev)\b", CS),
     "ru": regex.compile(r"Казахстан\w*|казахстанск\w*|Астан\w*|Алмат\w*|Токаев\w*", I),
     "kk": regex.compile(r"Қазақстан\w*|қазақстандық\w*|қазақ\b|Астана\w*|Алматы\w*|Тоқаев\w*", I),
 }
