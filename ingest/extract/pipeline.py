@@ -511,7 +511,7 @@ def _only_known_treaty(doc: _Doc, cue: CueMatch, date: PartialDate) -> Match | N
         return None  # an article that names a third country may be about its treaty
     if any(_named_otherwise(doc, w) for s in doc.sentences for w in _kind_words(doc, s)):
         return None
-    treaties = [e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == "agreement"]
+    treaties = _known_treaties(doc)
     if len(treaties) != 1:
         return None
     word = words[0]
@@ -960,16 +960,22 @@ def _the_one_treaty(doc: _Doc, cue: CueMatch, date: PartialDate) -> Match | None
         doc.scope.names_both(sentence.start, sentence.end)
     ):
         return None  # "the Agreement for Trans-Pacific Partnership": another one named
-    treaties = {
-        e.slug: e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == "agreement"
-    }
+    treaties = _known_treaties(doc)
     if len(treaties) != 1:
         return None
-    (treaty,) = treaties.values()
+    (treaty,) = treaties
     if _later_history_contradicts(treaty, cue.status, date):
         return None  # "in force on 15 December 2024": not the one still pending in 2025
     match = Match(treaty, treaty.names[0], cue.start, cue.end, 0.7)
     return match if _consistent(match, cue, date) else None
+
+
+def _known_treaties(doc: _Doc) -> list:
+    """The gazetteer's treaties (agreements that are ratified), one entry each."""
+    by_slug = {
+        e.slug: e for e in doc.gazetteer.of_kind("agreement") if e.attrs.get("kind") == "agreement"
+    }
+    return list(by_slug.values())
 
 
 def _later_history_contradicts(entry, status: str, date: PartialDate) -> bool:
@@ -1135,9 +1141,14 @@ def _occasion_in_sentence(
     before it, for the step no date of its own reaches."""
     found = SAME_OCCASION[doc.language].search(doc.text, sentence.start, sentence.end)
     before = [d for d in dates if found is not None and d.end <= found.start()]
-    if not before:
+    return _occasion_date(found, before)
+
+
+def _occasion_date(found, dates: list[DateMention]) -> list[DateMention]:
+    """The words naming an occasion, dated by the most precise of `dates`."""
+    if found is None or not dates:
         return []
-    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
+    best = max(dates, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
     return [
         DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
     ]
@@ -1396,12 +1407,7 @@ def _same_occasion(doc: _Doc, index: int, sentence) -> list[DateMention]:
         before = doc.in_sentence(doc.dates, doc.sentences[back])
         if before:
             break
-    if not before:
-        return []
-    best = max(before, key=lambda d: (_LEVELS.index(d.value.precision), d.start))
-    return [
-        DateMention(found.start(), found.end(), found.group(0), best.value, "same_occasion", True)
-    ]
+    return _occasion_date(found, before)
 
 
 def _known_meeting_date(doc: _Doc, sentence) -> list[DateMention]:
@@ -1540,10 +1546,9 @@ def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
     first = _paragraph_start(doc, index)
     if first == 0:
         return []
-    heading = doc.sentences[first - 1]
-    if first - 1 and "\n" not in doc.text[doc.sentences[first - 2].end : heading.start]:
+    if not _on_own_line(doc, first - 1):
         return []
-    date = _heading_date(doc, heading, led=False)
+    date = _heading_date(doc, doc.sentences[first - 1], led=False)
     return [date] if date else []
 
 
