@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from core.content_apps import content_app_labels
+from tests.support import db_template
 
 # The content apps, the demo data's bookkeeping and the changes feed's log.
 OUR_APPS = (*content_app_labels(), "demo", "opendata")
@@ -67,14 +68,22 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database starts with the project's seed data, loaded once:
-    every test runs in a transaction that is rolled back, so each one sees
-    the seeds as loaded. (Transactional tests, such as the browser's, flush
-    the database afterwards and load what they need themselves; pytest-django
-    runs them after all the others.)"""
+def django_db_setup(
+    request, django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
+    """The test database starts with the project's seed data: every test runs
+    in a transaction that is rolled back, so each one sees the seeds as
+    loaded. (Transactional tests, such as the browser's, flush the database
+    afterwards and load what they need themselves; pytest-django runs them
+    after all the others.) The first process migrates and seeds it and keeps
+    a copy that the others, and later passes, start from (db_template)."""
     with django_db_blocker.unblock():
-        call_command("load_seeds", "--seeds-dir", str(settings.SEEDS_DIR), stdout=StringIO())
+        teardown = db_template.set_up(
+            clock=request.config.getoption("--clock"), verbosity=request.config.option.verbose
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown()
 
 
 @pytest.fixture

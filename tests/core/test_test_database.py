@@ -1,0 +1,51 @@
+"""The test database every test starts from is a copy of one migrated and
+seeded once (tests/support/db_template.py): the copy must be the whole of
+it, and a change to what shapes the database must build a new one."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from agreements.models import Agreement
+from tests.support import db_template
+
+
+def test_the_test_database_has_every_migration_applied(db):
+    executor = MigrationExecutor(connection)
+    assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
+
+
+def test_the_test_database_holds_the_seeds(seeded):
+    assert Agreement.objects.filter(slug="spca").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "agreements/migrations/0001_initial.py",
+        "agreements/models.py",
+        "seeding/data/agreements.yaml",
+        "requirements.txt",
+    ],
+)
+def test_what_shapes_the_database_is_in_the_templates_key(path):
+    shaping = {
+        p.relative_to(settings.BASE_DIR).as_posix()
+        for p in db_template._shaping_files(Path(settings.BASE_DIR))
+    }
+    assert path in shaping
+
+
+def test_the_tests_and_the_docs_are_not_in_the_key():
+    shaping = [
+        p.relative_to(settings.BASE_DIR).parts[0]
+        for p in db_template._shaping_files(Path(settings.BASE_DIR))
+    ]
+    assert "tests" not in shaping and "docs" not in shaping and ".venv" not in shaping
+
+
+def test_another_clock_keeps_a_template_of_its_own():
+    assert db_template._clock_tag(None) != db_template._clock_tag("2099-12-31T12:00:00Z")
