@@ -22,6 +22,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -904,6 +905,31 @@ def _shift_days(published: PartialDate, days: int) -> PartialDate:
     if published.day is None:
         return published
     return PartialDate.from_date(published.first_day() + dt.timedelta(days=days), "day")
+
+
+# "approved it in the spring", «еще весной», «көктемде»: a bare season dates a
+# step to no month, and not to the article's day either.
+_SEASON_FLAGS = regex.IGNORECASE | regex.VERSION1
+# fmt: off
+SEASON = {
+    "en": regex.compile(r"\b(?:in\s+(?:the\s+)?|last\s+|this\s+)(?:spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d{4})", _SEASON_FLAGS),  # noqa: E501
+    "ru": regex.compile(r"(?<!\w)(?:весной|летом|осенью|зимой)(?!\s+\d{4}|\s+(?:\w+\s+)?года)(?!\w)", _SEASON_FLAGS),  # noqa: E501
+    "kk": regex.compile(r"(?<!\d\s)(?<!жыл\w*\s)(?:көктемде|жазда|күзде|қыста|көктемінде|жазында|күзінде|қысында)(?!\w)", _SEASON_FLAGS),  # noqa: E501
+}
+# fmt: on
+
+
+def writers_day_offset(mention: DateMention) -> int | None:
+    """How many days from the writer's day a mention such as "today",
+    «вчера» or «алдыңғы күні» lies, or None for any other kind of date. A
+    diary's entry counts them from its own day, not the publication's."""
+    language = mention.rule.partition("_")[0]
+    return _day_offsets(language).get(mention.rule) if language in FUTURE else None
+
+
+@cache
+def _day_offsets(language: str) -> dict[str, int]:
+    return {rule.name: rule.arg for rule in rules_for(language) if rule.kind == "rel"}
 
 
 # Which week a weekday is of: "on Tuesday last week", «осы аптаның сейсенбісінде».

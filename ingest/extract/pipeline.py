@@ -34,7 +34,15 @@ from ingest.extract.cues import (
     has_forecast,
     party_for,
 )
-from ingest.extract.dates import FUTURE, WEEKDAYS, DateMention, PartialDate, find_dates
+from ingest.extract.dates import (
+    FUTURE,
+    SEASON,
+    WEEKDAYS,
+    DateMention,
+    PartialDate,
+    find_dates,
+    writers_day_offset,
+)
 from ingest.extract.events import pronoun_object, stem_cues
 from ingest.extract.figures import find_figures
 from ingest.extract.gazetteer import Gazetteer, Match, best_entry
@@ -906,17 +914,6 @@ def _status_events(doc: _Doc) -> list[Proposal]:
     return _negations_as_held(doc, _drop_vaguer_tellings(proposals))
 
 
-# "approved it in the spring", «еще весной», «көктемде»: a bare season dates a
-# step to no month, and not to the article's day either.
-# fmt: off
-SEASON = {
-    "en": regex.compile(r"\b(?:in\s+(?:the\s+)?|last\s+|this\s+)(?:spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d{4})", I),  # noqa: E501
-    "ru": regex.compile(r"(?<!\w)(?:весной|летом|осенью|зимой)(?!\s+\d{4}|\s+(?:\w+\s+)?года)(?!\w)", I),  # noqa: E501
-    "kk": regex.compile(r"(?<!\d\s)(?<!жыл\w*\s)(?:көктемде|жазда|күзде|қыста|көктемінде|жазында|күзінде|қысында)(?!\w)", I),  # noqa: E501
-}
-# fmt: on
-
-
 def _season_dated(doc: _Doc, sentence: Sentence, cue: CueMatch) -> bool:
     """Is a step done (not a plan: "to be signed in the spring" is today's
     plan) dated by a bare season in its clause?"""
@@ -978,19 +975,26 @@ def _known_treaties(doc: _Doc) -> list:
     return list(by_slug.values())
 
 
+def _known_steps(entry) -> list[tuple[PartialDate, str, str | None]]:
+    """The record's status history as the gazetteer knows it: (date, status,
+    party), leaving out a step whose date does not parse."""
+    steps = []
+    for status, date, party in (entry.attrs.get("history") if entry else None) or ():
+        try:
+            steps.append((PartialDate.parse(date), status, party))
+        except ValueError:
+            continue
+    return steps
+
+
 def _later_history_contradicts(entry, status: str, date: PartialDate) -> bool:
     """Does the record's known history have it at an earlier stage after
     `date` (pending in 2025 rules out "in force since 2024")?"""
-    for known_status, known_date, _party in entry.attrs.get("history") or ():
-        try:
-            when = PartialDate.parse(known_date)
-        except ValueError:
-            continue
-        if when.first_day() > date.first_day() and _STAGE.get(known_status, 99) < _STAGE.get(
-            status, -1
-        ):
-            return True
-    return False
+    return any(
+        when.first_day() > date.first_day()
+        and _STAGE.get(known_status, 99) < _STAGE.get(status, -1)
+        for when, known_status, _party in _known_steps(entry)
+    )
 
 
 _ONCE = frozenset({"signed", "in_force"})
@@ -1052,12 +1056,7 @@ def _held_on(doc: _Doc, negation: Proposal, proposals: list[Proposal]) -> str | 
     """The overall status of `negation.target` on its date, or None if unknown."""
     day = PartialDate.parse(negation.date)
     entry = doc.gazetteer.get("agreement", negation.target)
-    steps: list[tuple[PartialDate, str, str | None]] = []
-    for status, date, party in (entry.attrs.get("history") if entry else None) or ():
-        try:
-            steps.append((PartialDate.parse(date), status, party))
-        except ValueError:
-            continue
+    steps = _known_steps(entry)
     steps += [
         (PartialDate.parse(p.date), p.status, p.party)
         for p in proposals
@@ -1154,37 +1153,25 @@ def _occasion_date(found, dates: list[DateMention]) -> list[DateMention]:
     ]
 
 
-# The writer's day, and how far from it: "today", «вчера», «бүгін».
-_WRITERS_DAY = {
-    "en_today": 0, "ru_today": 0, "kk_today": 0,
-    "en_yesterday": -1, "ru_yesterday": -1, "kk_yesterday": -1,
-    "ru_before_yesterday": -2, "kk_before_yesterday": -2, "en_before_yesterday": -2,
-}  # fmt: skip
-
-
 def _entry_day(doc: _Doc, index: int, dates: list[DateMention]) -> list[DateMention]:
     """A diary's or a blog's entry headed by its own day («17 наурыз, сейсенбі.
     ... британ үкіметі бүгін ...») counts "today" and "yesterday" from that
     day, not from the day the whole was published."""
-    if not any(d.rule in _WRITERS_DAY for d in dates):
+    if all(writers_day_offset(d) is None for d in dates):
         return dates
     heading = _paragraph_date(doc, index) or _heading_line(doc, index) or _section_day(doc, index)
     if not heading or heading[0].value.precision != "day":
         return dates
     day = heading[0].value.first_day()
-    return [
-        DateMention(
-            d.start,
-            d.end,
-            d.text,
-            PartialDate.from_date(day + timedelta(days=_WRITERS_DAY[d.rule]), "day"),
-            "entry_day",
-            True,
-        )
-        if d.rule in _WRITERS_DAY
-        else d
-        for d in dates
-    ]
+    return [_counted_from(d, day) for d in dates]
+
+
+def _counted_from(mention: DateMention, day) -> DateMention:
+    offset = writers_day_offset(mention)
+    if offset is None:
+        return mention
+    value = PartialDate.from_date(day + timedelta(days=offset), "day")
+    return DateMention(mention.start, mention.end, mention.text, value, "entry_day", True)
 
 
 def _is_question(sentence: Sentence) -> bool:

@@ -38,6 +38,20 @@ def test_a_diary_entry_in_kazakh_counts_today_from_its_heading(gazetteer):
     assert (PENDING, "2026-05-10") not in found
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", f"Tuesday 3 March 2026.\nYesterday the government laid {SPCA_EN} before Parliament.", "2026-03-02"),
+        ("ru", f"3 марта 2026 года, вторник.\nНеделю назад правительство внесло {SPCA_RU} в Парламент.", "2026-02-24"),
+    ],
+)  # fmt: skip
+def test_every_day_counted_from_the_writer_is_counted_from_the_entrys_heading(
+    gazetteer, language, text, expected
+):
+    found = steps(gazetteer, text, "2026-03-10", language, fields=("status", "date"))
+    assert (PENDING, expected) in found
+
+
 def test_today_with_no_dated_heading_is_still_the_publication_day(gazetteer):
     text = f"Today the government laid {SPCA_EN} before Parliament."
     found = steps(gazetteer, text, "2026-03-10", "en", fields=("status", "date"))
