@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from core.api.pagination import FilterBackend
 from evidence.models import cited_types
 from kzuk_site.api import router
+from opendata.changes import one_bulk_write
 from tests.support import factories
 from topics.models import Topic
 
@@ -30,7 +31,13 @@ SOURCE_TEXT = "The two sides signed the memorandum in London. Ratification is pe
 
 def make_agreements(count: int) -> None:
     """`count` agreements, each with two parties, a topic, a citation, and two
-    status events, one of them cited and one side's."""
+    status events, one of them cited and one side's. The changes feed's
+    entries are worked out once for the lot, as for the loader's saves."""
+    with one_bulk_write():
+        _make_agreements(count)
+
+
+def _make_agreements(count: int) -> None:
     source = factories.source(text=SOURCE_TEXT)
     kazakhstan, united_kingdom = factories.organisation(), factories.organisation()
     topic = Topic.objects.create(slug=f"topic-{count}", name="A topic")

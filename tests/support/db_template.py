@@ -25,7 +25,9 @@ from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import setup_databases, teardown_databases
@@ -145,7 +147,16 @@ def _copy_template(key: str) -> Callable[[], None]:
     if not _is_postgresql():
         _restore_sqlite_copy(key)
     connection.ensure_connection()
+    _warm_content_types()
     return lambda: creation.destroy_test_db(old_name, verbosity=0)
+
+
+def _warm_content_types() -> None:
+    """Migrating and seeding leave every content type in Django's cache; a
+    copy starts cold, and the query budgets are of a process past its first
+    requests. One query fills it."""
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
 
 
 # SQLite: the test database lives in memory; the template is a file.
