@@ -713,7 +713,9 @@ def _signs_ratification_law(
     lo, hi = max(clause[0], trigger.first - _reach(language)), min(clause[1], trigger.last + 7)
     ratify = ROOTS[language]["ratify"]
     laws = [i for i in range(lo, hi) if LAW_ONLY[language].match(words[i])]
-    if any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 4))):
+    # The law's title may name the state first: «Закон Республики Казахстан
+    # «О ратификации ...»», "the Law of the Republic of Kazakhstan on the ratification".
+    if any(ratify.match(words[j]) for i in laws for j in range(max(lo, i - 3), min(hi, i + 7))):
         return True
     # "the Mazhilis and the Senate passed the law, and the President signed
     # it in May": the law the chambers passed, signed by the head of state.

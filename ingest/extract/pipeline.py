@@ -672,6 +672,10 @@ def _date_for(
 ) -> tuple[PartialDate, str, bool]:
     """The date of a cue's event: its own date, or the article's default."""
     own = assigned.get(id(cue))
+    if own is not None and own.rule == "paragraph_date" and own.value == doc.published:
+        # A news item's dateline («Астана, 25 сәуір.») is the day of the
+        # report, which the article's date already says: it dates no step.
+        return own.value, f"the dateline '{own.text}', the article's day", False
     if own is not None:
         return own.value, f"date '{own.text}' ({own.rule})", True
     if cue.cue.name.endswith("recently_signed"):
@@ -1176,8 +1180,14 @@ def _counted_from(mention: DateMention, day) -> DateMention:
 
 def _is_question(sentence: Sentence) -> bool:
     """ "So is it in force?", «Когда его ратифицируют?»: a question asks
-    whether a step happened; the answer, if any, is the next sentence."""
-    return sentence.text.rstrip().rstrip("»\"”'").endswith("?")
+    whether a step happened; the answer, if any, is the next sentence. A
+    written parliamentary question is put as "To ask the Secretary of State
+    what progress ...", with a full stop."""
+    text = sentence.text.strip()
+    return text.rstrip("»\"”'").endswith("?") or bool(_WRITTEN_QUESTION.match(text))
+
+
+_WRITTEN_QUESTION = regex.compile(r"To\s+ask\s+(?:the|His|Her)\b")
 
 
 def _told_next(doc: _Doc, index: int, cue: CueMatch) -> tuple[Match | None, str, float]:
@@ -1496,6 +1506,8 @@ def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | N
     rest = " ".join(
         w for w in rest.split() if w.strip(",.").casefold() not in WEEKDAYS[doc.language]
     )
+    # ... a post's or a log's its time of day: «1 сентября, 09:12»
+    rest = _CLOCK_TIME.sub(" ", rest)
     # ... and a chronicle's or a CV's line its place: «2024 ж., 24 сәуір, Астана.»
     words = rest.strip(_DATE_ONLY_PUNCTUATION).split()
     place_only = len(words) <= 2 and all(w.strip(",.")[:1].isupper() for w in words)
@@ -1503,6 +1515,13 @@ def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | N
     if not only_date and not (led and _date_led(doc, opening, date)):
         return None
     return DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)
+
+
+# A time of day on a dated line: "09:12", "at 9:40 pm", «в 14:05», «сағат 10:00-де».
+_CLOCK_TIME = regex.compile(
+    r"(?<![\p{L}\d])(?:(?:at|в|сағат)\s+)?\d{1,2}:\d{2}(?:\s*(?:am|pm)|-?\p{L}{1,3})?(?![\p{L}\d])",
+    regex.IGNORECASE,
+)
 
 
 def _on_own_line(doc: _Doc, index: int) -> bool:
