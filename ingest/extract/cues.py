@@ -205,7 +205,7 @@ RU = [
 # fmt: off
 KK = [
     _cue("kk_parliament_received", r"(?:британ\w*|Ұлыбритания\w*)\s+парламент\w*\s+(?:[\w-]+\s+){0,3}?(?:мәтінін|құжатты|келісімді)\s+алды", P, priority=85, party="united-kingdom"),  # noqa: E501
-    _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде)", None, priority=100),  # noqa: E501
+    _cue("kk_force_future", r"күшіне\s+енеді|күшіне\s+енуі\s+(?:тиіс|керек|күтілуде|үшін)", None, priority=100),  # noqa: E501
     _cue("kk_ratify_future", r"ратификациялануы\s+(?:тиіс|керек|қажет)|ратификацияланады|ратификациялауы\s+(?:тиіс|керек)", None, priority=99),  # noqa: E501
     # «ратификациялау үдерісінен кейін»: after the process, background to what followed.
     _cue("kk_after_ratification", r"ратификациялау\w*\s+(?:(?:процесі|үдерісі|рәсімдері)\w*\s+)?кейін", None, priority=95),  # noqa: E501

@@ -235,8 +235,9 @@ _AGREED_NOT = regex.compile(
 # fmt: on
 _THAT = regex.compile(r"(?:that|что|чтобы|деп)$")
 _INFINITIVE_RU = regex.compile(r"\w+(?:ть|ти|ться)$")
+# A noun of the step, or its adjective («ратификационных процедур»): named, not told.
 _NOMINAL_RU = regex.compile(
-    r"(?:[аеи]ни[еяюи]|[аеи]нием|аци[яию]|ацией|ис[ьи]|исью|ися(?:ми|м|х)|исей)$"
+    r"(?:[аеи]ни[еяюи]|[аеи]нием|аци[яию]|ацией|ационн\w+|ис[ьи]|исью|ися(?:ми|м|х)|исей)$"
 )
 _PRESENT_RU = regex.compile(r"(?:ет|ут|ют|ит|ат|ят|ешь)$")
 # Kazakh: negation after a verb root (-ма/-ба/-па and their front forms).

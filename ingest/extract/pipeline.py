@@ -715,7 +715,7 @@ def _assign_dates(
 ) -> dict[int, DateMention]:
     """Each date goes to its nearest cue; each cue keeps its nearest date.
     Dates after publication date no status ("set to sign in June")."""
-    if dates and dates[0].rule in ("paragraph_date", "section_day"):
+    if dates and dates[0].rule in ("paragraph_date", "heading_line", "section_day"):
         # The paragraph's date stands for every step its sentence tells.
         return {id(cue): dates[0] for cue in cues}
     by_cue: dict[int, list[DateMention]] = {}
@@ -1126,6 +1126,7 @@ def _sentence_dates(
         _entry_day(doc, index, _event_dates(doc, sentence, agreements))
         or _same_occasion(doc, index, sentence)
         or _paragraph_date(doc, index)
+        or _dated_line_over(doc, index)
         or _section_day(doc, index)
     )
     occasion = (
@@ -1546,6 +1547,16 @@ def _section_day(doc: _Doc, index: int) -> list[DateMention]:
     ]
 
 
+def _dated_line_over(doc: _Doc, index: int) -> list[DateMention]:
+    """An exhibition's panel or a report's section under a date line of its
+    own («2024 жыл, сәуір»): the line dates the steps below it. Not a press
+    release's "London, 13 February", the day of the release, not of its news."""
+    first = _paragraph_start(doc, index)
+    if first and _place_and_date_line(doc, doc.sentences[first - 1]) is not None:
+        return []
+    return _heading_line(doc, index)
+
+
 def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
     """A dated line of its own over the paragraph ("Tuesday 3 March 2026." and
     the entry below it): the day the entry was written."""
@@ -1555,7 +1566,9 @@ def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
     if not _on_own_line(doc, first - 1):
         return []
     date = _heading_date(doc, doc.sentences[first - 1], led=False)
-    return [date] if date else []
+    if date is None:
+        return []
+    return [DateMention(date.start, date.end, date.text, date.value, "heading_line", True)]
 
 
 # A card's or a list item's label: "Card 3.", «Карточка 3.», «3-карта:», "Step 2:", "2.2.".
