@@ -553,6 +553,10 @@ def _lead_date(doc: _Doc, lead: list[Sentence]) -> DateMention | None:
             for d in doc.in_sentence(doc.dates, sentence)
             if d.value.precision != "year" and _not_after_publication(d.value, doc.published)
         ]
+        if len(dates) > 1 and _DATELINE.match(doc.text, sentence.start, sentence.end):
+            # "LONDON, Feb. 12 - ... held talks in London on Tuesday": the
+            # wire's dateline is the day of the report; the meeting's is the other.
+            dates = dates[1:]
         if not dates:
             continue
         cues = list(MEETING_CUES[doc.language].finditer(doc.text, sentence.start, sentence.end))
