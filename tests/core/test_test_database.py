@@ -49,3 +49,9 @@ def test_the_tests_and_the_docs_are_not_in_the_key():
 
 def test_another_clock_keeps_a_template_of_its_own():
     assert db_template._clock_tag(None) != db_template._clock_tag("2099-12-31T12:00:00Z")
+
+
+def test_another_seed_folder_builds_a_template_of_its_own(settings, tmp_path):
+    before = db_template._key(None)
+    settings.SEEDS_DIR = tmp_path
+    assert db_template._key(None) != before

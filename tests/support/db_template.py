@@ -36,10 +36,10 @@ from django.test.utils import setup_databases, teardown_databases
 # for all its passes. Unset, each checkout has its own folder in /tmp.
 TEMPLATES_DIR_VARIABLE = "TEST_DB_TEMPLATES"
 # What does not shape the database: the tests themselves (but for this
-# module and the root conftest, which build it), docs, caches, environments.
+# module and the root conftest, which build it), docs, caches, and every
+# hidden folder (git, the virtual environments).
 _SKIPPED_DIRS = {
-    ".git", "tests", "docs", "bench", "node_modules", "staticfiles", "media",
-    "__pycache__", ".pytest_cache", ".ruff_cache", "screenshots",
+    "tests", "docs", "bench", "node_modules", "staticfiles", "media", "__pycache__", "screenshots",
 }  # fmt: skip
 _SHAPING_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt", ".md", ".html", ".sql"}
 
@@ -71,7 +71,8 @@ def _build(verbosity: int) -> Callable[[], None]:
 
 def _key(clock: str | None) -> str:
     digest = hashlib.sha256()
-    for part in (settings.DATABASES["default"]["ENGINE"], clock or "", sys.version):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    for part in (engine, clock or "", sys.version, str(settings.SEEDS_DIR)):
         digest.update(part.encode() + b"\0")
     root = Path(settings.BASE_DIR)
     for path in _shaping_files(root):
@@ -84,9 +85,7 @@ def _key(clock: str | None) -> str:
 def _shaping_files(root: Path) -> Iterator[Path]:
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(
-            name
-            for name in subfolders
-            if name not in _SKIPPED_DIRS and not name.startswith((".venv", "."))
+            name for name in subfolders if name not in _SKIPPED_DIRS and not name.startswith(".")
         )
         for name in sorted(files):
             path = Path(folder, name)
