@@ -146,6 +146,8 @@ EN = [
 # fmt: off
 RU = [
     _cue("ru_force_future", r"вступает\s+в\s+силу\s+(?:в\s+первый|на\s+\w+\s+день|через|после|по\s+истечении|с\s+даты|со\s+дня)|вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
+    # «чтобы документ вступил в силу»: "for it to enter into force", a purpose.
+    _cue("ru_force_purpose", r"чтобы\s+(?:[\w-]+\s+){0,3}?вступил[оаи]?\s+в\s+(?:законную\s+)?силу", None, priority=100),  # noqa: E501
     _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифи\w+", None, priority=99),  # noqa: E501
     _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w*|ратификаци\w+)|(?:процедур\w*|ратификаци\w+)\s+(?:[\w-]+\s+){0,8}?не\s+(?:завершил\w*|завершен\w*|окончен\w*)|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
     _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w*|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
@@ -229,6 +231,8 @@ KK = [
     _cue("kk_review_again", r"(?:құжат|мәтін|келісім)\w*\s+(?:[\w-]+\s+){0,4}?қайта\s+(?:қарап\s+шық\w+|қарады|қараған|қарап\s+шықты)", P, priority=84, dated_only=True),  # noqa: E501
     # «келісімнің күшіне енген күні»: the date of entry into force, named, not told.
     _cue("kk_entry_day_named", r"күшіне\s+енген\s+күн\w*", None, priority=100),
+    # «күшіне енген жағдайда / кезде»: "in case / when it enters into force", a condition.
+    _cue("kk_force_condition", r"күшіне\s+енген\s+(?:жағдайда|кезде|кезінде|сәтте|уақытта|соң)", None, priority=100),  # noqa: E501
     _cue("kk_law_ratification", r"ратификациялау\s+туралы[»\"]?\s+(?:\S+\s+){0,3}?заң\w*\s+қол\s+қойды", "ratified", priority=95, party="kazakhstan"),  # noqa: E501
     _cue("kk_not_in_force", r"(?:әлі\s+)?күшіне\s+енбеген", P, C, priority=101),
     _cue("kk_approved_ratification_law", r"ратификациялау\s+туралы[»\"]?\s+заң\w*\s+(?:\w+\s+){0,2}(?:мақұлда\w+|қабылда\w+)", P, priority=86),  # noqa: E501
