@@ -257,6 +257,10 @@ def _form(words: list[str], first: int, last: int, language: str) -> str:
     return _kk_form(words[last])
 
 
+# "is still completing its procedures", "are ratifying": a step under way, not done.
+_UNDER_WAY_EN = frozenset(("is", "are", "was", "were", "'s", "'re", "still", "currently", "now"))
+
+
 def _en_form(words: list[str], first: int) -> str:
     word = words[first]
     before = words[first - 1] if first else ""
@@ -264,6 +268,8 @@ def _en_form(words: list[str], first: int) -> str:
         return "state"
     if before == "to" and not word.endswith(("ed", "ing", "ion", "ions")):
         return "infinitive"
+    if word.endswith("ing") and before in _UNDER_WAY_EN:
+        return "under_way"
     nominal_ing = word.endswith("ing") and before in (
         "the",
         "its",
@@ -777,6 +783,10 @@ def _process_reading(
     words: list[str], trigger: Trigger, clause: tuple[int, int], language: str
 ) -> Reading | None:
     """Ratification, completed procedures and entry into force, stated as facts."""
+    if trigger.form == "under_way" and trigger.event in ("complete", "ratify"):
+        # "the Kazakh side is still completing its domestic procedures": the
+        # ratification goes on, as of what is said.
+        return Reading(P, C)
     if trigger.event == "complete":
         # «уведомит о выполнении процедур»: a completion named by a noun is a
         # step only when the sentence dates it, as a signing's noun is.

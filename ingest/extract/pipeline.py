@@ -1693,7 +1693,14 @@ def _drop_fresh_news_restated(doc: _Doc, proposals: list[Proposal]) -> list[Prop
             and p.event == "confirmation"
             and p.extra.get("own_date") is False
             and not p.extra.get("negated")
-            and any(n.target == p.target and n.status == p.status for n in news)
+            and any(
+                n.target == p.target
+                and n.status == p.status
+                # The UK laid it before Parliament yesterday; the Kazakh side
+                # is still at its procedures: two sides, two facts.
+                and (n.party is None or p.party is None or n.party == p.party)
+                for n in news
+            )
         )
     ]
 

@@ -11,9 +11,10 @@ gives, so nothing here reads the clock.
 """
 
 from .proposing import status_steps as steps
-from .test_stem_events import SPCA_KK, SPCA_RU
+from .test_stem_events import SPCA_EN, SPCA_KK, SPCA_RU
 
 SIGNED, RATIFIED, IN_FORCE = "signed", "ratified", "in_force"
+PENDING = "ratification_pending"
 
 
 def _panels(second_panel: str) -> str:
@@ -54,3 +55,29 @@ def test_the_ratification_procedures_named_are_not_their_end(gazetteer):
     found = steps(gazetteer, text, "2024-09-16", "ru", fields=("status",))
     assert (RATIFIED,) not in found
     assert (SIGNED,) in found
+
+
+# --- a step under way, and the other side's status beside fresh news ------------------------------
+
+
+def test_still_completing_its_procedures_is_the_ratification_under_way(gazetteer):
+    text = f"{SPCA_EN} was signed in 2024. The Kazakh side is still completing its procedures."
+    found = steps(gazetteer, text, "2026-03-18", "en", fields=("status", "event", "party"))
+    assert (PENDING, "confirmation", "kazakhstan") in found
+    assert not any(status == RATIFIED for status, _event, _party in found)
+
+
+def test_completed_its_procedures_is_still_the_end_of_them(gazetteer):
+    text = f"{SPCA_EN} was signed in 2024. Kazakhstan completed its procedures on 3 March."
+    found = steps(gazetteer, text, "2026-03-18", "en", fields=("status", "date"))
+    assert (RATIFIED, "2026-03-03") in found
+
+
+def test_one_sides_fresh_step_does_not_swallow_the_other_sides_status(gazetteer):
+    text = (
+        f"Yesterday the Government laid {SPCA_EN} before Parliament. "
+        "The Kazakh side is still completing its procedures."
+    )
+    found = steps(gazetteer, text, "2026-03-18", "en", fields=("status", "date", "party"))
+    assert (PENDING, "2026-03-17", "united-kingdom") in found
+    assert (PENDING, "2026-03-18", "kazakhstan") in found
