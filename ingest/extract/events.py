@@ -190,7 +190,7 @@ NEGATION = {
     "kk": regex.compile(r"(?:жоқ|емес)$"),
 }
 PLAN = {
-    "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|unless|until|before|upcoming|forthcoming|future|awaiting|awaits|await|ahead|intention|prospect|'ll)$"),  # noqa: E501
+    "en": regex.compile(r"(?:will|shall|would|must|should|may|might|can|could|expects?|expected|expecting|cannot|can't|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|ready|readiness|set|due|going|prepar\w*|wants?|wanted|seeks?|sought|needs?|need|unless|until|before|upcoming|forthcoming|future|awaiting|awaits|await|ahead|intention|prospect|committed|commitment|'ll)$"),  # noqa: E501
     "ru": regex.compile(r"(?:будет|будут|буд[уе]м|долж\w*|може\w*|могут|планир\w*|намер\w*|ожида\w*|предстоит|предстоящ\w*|собира\w*|готов\w*|рассчитыва\w*|надея\w*|надежд\w*|хотят|хочет|нужно|необходим\w*|следует|скор\w*|ближайш\w*|сможет|смогут|подготовк\w*|для|прежде)$"),  # noqa: E501
     # «аяқталатынын күтетінін айтты»: "said he expects it to be completed".
     "kk": regex.compile(r"(?:тиіс|керек|қажет|мүмкін|ниет\w*|жоспар\w*|күтіл\w*|күте\w*|үміттен\w*|дайын\w*|әзірле\w*|алдағы|таяу|жақын|көзделу\w*|мақсат\w*)$"),  # noqa: E501
