@@ -108,6 +108,8 @@ EN = [
     # A government's own review of a signed text holds its ratification up (the seed's
     # UK step of July 2024).
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|(?-i:[A-Z]{3,5})\b)", P, priority=84),  # noqa: E501
+    # "gave the document an additional review", "put the SPCA through yet another review".
+    _cue("en_gave_it_a_review", r"\b(?:give|gives|gave|given|giving|put|puts|putting)\s+(?:(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:text|document|agreement|treaty)|it|(?:the\s+)?(?-i:[A-Z]{3,5}))\s+(?:through\s+)?(?:an?\s+|yet\s+)?(?:additional|another|further|fresh|second|new)\s+(?:[\w-]+\s+)?review\b", P, priority=84),  # noqa: E501
     # The same review told as a look: "to look again at the text", "took a
     # fresh look at the treaty", "re-examined the document".
     _cue("en_look_again_at_text", r"(?<!\b(?:will|would|shall|must|should|may|might|can|could|plans?|planning|wants?|intends?|hopes?|expects?|going|is|are)\s+(?:to\s+)?(?:\w+\s+)?)\b(?:look(?:s|ed|ing)?\s+again\s+at|(?:another|a\s+(?:fresh|second|new|closer)|its\s+own|a\s+further)\s+look\s+at|re-?examin(?:e|es|ed|ing)|re-?assess(?:es|ed|ing)?)\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|\blook(?:s|ed|ing)?\s+at\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\s+again\b|\b(?:went|was\s+sent|was\s+taken|sent|taken)\s+back\s+for\s+(?:a\s+)?(?:second|fresh|further|another)\s+look\b", P, priority=84),  # noqa: E501
