@@ -421,7 +421,8 @@ def _rules(language: str) -> list[_Rule]:
                 "en_m",
                 _c(
                     _B
-                    + r"(?:(?<=\b(?:in|since|by|during|from|until|till|of|early|late|mid-|before|after|on|and)\s+)"  # noqa: E501
+                    # "in May", "mid-May": after these, May is the month, not the verb.
+                    + r"(?:(?:(?<=\b(?:in|since|by|during|from|until|till|of|early|late|mid-|before|after|on|and)\s+)|(?<=\bmid-))"  # noqa: E501
                     + m
                     + r"|(?!May)"
                     + m

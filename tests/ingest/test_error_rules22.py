@@ -7,6 +7,7 @@ article. Relative dates resolve against the publication date each test
 gives, so nothing here reads the clock.
 """
 
+from .proposing import found_dates as dates
 from .proposing import status_steps as steps
 from .test_stem_events import SPCA_EN
 
@@ -54,3 +55,19 @@ def test_a_review_given_to_another_text_is_not_the_treatys(gazetteer):
     )
     found = steps(gazetteer, text, "2025-03-27", "en", fields=("status", "date"))
     assert ("ratification_pending", "2024-07") not in found
+
+
+# --- "wrapped up its own ratification", "mid-May" ----------------------------------------------
+
+
+def test_wrapping_up_its_own_ratification_is_the_ratification(gazetteer):
+    text = (
+        f"{SPCA_EN} was signed in 2024. The UK wrapped up its own ratification at the end of May."
+    )
+    found = steps(gazetteer, text, "2026-07-01", "en", fields=("status", "date"))
+    assert ("ratified", "2026-05") in found
+
+
+def test_mid_may_is_may_and_the_verb_may_is_no_date():
+    assert dates("the vote came in mid-May", "en", "2026-07-01") == [("May", "2026-05")]
+    assert dates("they may vote soon", "en", "2026-07-01") == []
