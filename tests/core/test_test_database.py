@@ -2,6 +2,9 @@
 seeded once (tests/support/db_template.py): the copy must be the whole of
 it, and a change to what shapes the database must build a new one."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +58,20 @@ def test_another_seed_folder_builds_a_template_of_its_own(settings, tmp_path):
     before = db_template._key(None)
     settings.SEEDS_DIR = tmp_path
     assert db_template._key(None) != before
+
+
+@pytest.mark.external
+def test_the_end_of_a_ci_run_can_drop_the_templates(tmp_path):
+    """`.ci/run` ends with `python -m tests.support.db_template`; with a
+    folder of its own the command names no template of this run's."""
+    env = {**os.environ, db_template.TEMPLATES_DIR_VARIABLE: str(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    finished = subprocess.run(
+        [sys.executable, "-m", "tests.support.db_template"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.returncode == 0, finished.stderr

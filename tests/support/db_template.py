@@ -27,7 +27,6 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import setup_databases, teardown_databases
@@ -154,6 +153,8 @@ def _warm_content_types() -> None:
     """Migrating and seeding leave every content type in Django's cache; a
     copy starts cold, and the query budgets are of a process past its first
     requests. One query fills it."""
+    from django.contrib.contenttypes.models import ContentType
+
     ContentType.objects.clear_cache()
     ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
 
@@ -248,6 +249,7 @@ def drop_postgresql_templates() -> None:
 if __name__ == "__main__":
     import django
 
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kzuk_site.settings")
     django.setup()
     if _is_postgresql():
         drop_postgresql_templates()
