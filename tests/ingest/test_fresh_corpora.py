@@ -1,4 +1,4 @@
-"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/` to `heldout21/`).
+"""Format checks for the fresh held-out corpora (`ingest/corpus/heldout3/` to `heldout23/`).
 
 Each was written and labelled before the extractor was run on it, and is
 labelled for status events only (`labelled: [status_event]`; distractors for
@@ -32,7 +32,7 @@ CORPUS = ROOT / "ingest" / "corpus"
 SPLITS = (
     "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
     "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-    "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22",
+    "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
 )  # fmt: skip
 ARTICLE_KEYS = (
     "id", "language", "published", "title", "publisher", "url",
