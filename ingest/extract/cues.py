@@ -108,6 +108,9 @@ EN = [
     # A government's own review of a signed text holds its ratification up (the seed's
     # UK step of July 2024).
     _cue("en_review_of_text", r"\b(?:additional|further|own|fresh|new)\s+review\s+of\s+(?:the|its)\s+(?:(?:[\w'’-]+\s+){0,6}?(?:text|document|agreement|treaty)\b|(?-i:[A-Z]{3,5})\b)", P, priority=84),  # noqa: E501
+    # "enters into force once both Parties have notified each other that their
+    # internal procedures are complete": the treaty's rule, not a completion.
+    _cue("en_completion_as_condition", r"\b(?:once|until|unless|if)\s+(?:[\w'’-]+\s+){0,10}?(?:procedures|ratification)\s+(?:are|is|were|have\s+been|has\s+been)\s+(?:complete|completed|finished)\b", None, priority=100),  # noqa: E501
     # "gave the document an additional review", "put the SPCA through yet another review".
     _cue("en_gave_it_a_review", r"\b(?:give|gives|gave|given|giving|put|puts|putting)\s+(?:(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:text|document|agreement|treaty)|it|(?:the\s+)?(?-i:[A-Z]{3,5}))\s+(?:through\s+)?(?:an?\s+|yet\s+)?(?:additional|another|further|fresh|second|new)\s+(?:[\w-]+\s+)?review\b", P, priority=84),  # noqa: E501
     # The same review told as a look: "to look again at the text", "took a
@@ -149,7 +152,7 @@ EN = [
 RU = [
     _cue("ru_force_future", r"вступает\s+в\s+силу\s+(?:в\s+первый|на\s+\w+\s+день|через|после|по\s+истечении|с\s+даты|со\s+дня)|вступит\s+в\s+(?:законную\s+)?силу|(?:должн\w+|может|могут)\s+вступить\s+в\s+силу", None, priority=100),  # noqa: E501
     # «чтобы документ вступил в силу»: "for it to enter into force", a purpose.
-    _cue("ru_force_purpose", r"чтобы\s+(?:[\w-]+\s+){0,3}?вступил[оаи]?\s+в\s+(?:законную\s+)?силу", None, priority=100),  # noqa: E501
+    _cue("ru_force_purpose", r"чтобы\s+(?:[\w-]+\s+){0,3}?(?:вступил[оаи]?\s+в\s+(?:законную\s+)?силу|начал[оаи]?\s+действовать)", None, priority=100),  # noqa: E501
     _cue("ru_ratify_future", r"(?:должн\w+\s+(?:быть\s+)?|будет\s+|будут\s+|предстоит\s+|может\s+быть\s+)ратифицирова\w+|(?:надеж\w+|рассчитыва\w+|планиру\w+|намерен\w*)\s+(?:\w+\s+){0,2}(?:завершить\s+)?ратифи\w+", None, priority=99),  # noqa: E501
     _cue("ru_not_completed", r"не\s+завершил\w*\s+(?:\w+\s+){0,3}?(?:процедур\w*|ратификаци\w+)|(?:процедур\w*|ратификаци\w+)\s+(?:[\w-]+\s+){0,8}?не\s+(?:завершил\w*|завершен\w*|окончен\w*)|на\s+рассмотрении\s+(?:\w+\s+){0,2}?(?:парламент\w*|Мажилис\w*|Сенат\w*|палат\w*)|(?:ожида\w+|до)\s+завершени\w+\s+(?:\w+\s+){0,2}?(?:процедур\w*|ратификаци\w+)", P, C, priority=93),  # noqa: E501
     _cue("ru_completed_procedures", r"завершил\w*\s+(?:\w+\s+){0,2}?(?:внутригосударственн\w+\s+)?процедур\w*|(?:о|об)\s+завершени\w+\s+(?:\w+\s+){0,2}?процедур\w*", "ratified", priority=92),  # noqa: E501
