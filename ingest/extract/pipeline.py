@@ -719,7 +719,7 @@ def _assign_dates(
 ) -> dict[int, DateMention]:
     """Each date goes to its nearest cue; each cue keeps its nearest date.
     Dates after publication date no status ("set to sign in June")."""
-    if dates and dates[0].rule in ("paragraph_date", "heading_line", "section_day"):
+    if dates and dates[0].rule in _WHOLE_SENTENCE_RULES:
         # The paragraph's date stands for every step its sentence tells.
         return {id(cue): dates[0] for cue in cues}
     by_cue: dict[int, list[DateMention]] = {}
@@ -1519,7 +1519,7 @@ def _heading_date(doc: _Doc, opening: Sentence, *, led: bool) -> DateMention | N
     only_date = len(dates) == 1 and (not words or place_only)
     if not only_date and not (led and _date_led(doc, opening, date)):
         return None
-    return DateMention(date.start, date.end, date.text, date.value, "paragraph_date", True)
+    return _as_rule(date, "paragraph_date")
 
 
 # A time of day on a dated line: "09:12", "at 9:40 pm", «в 14:05», «сағат 10:00-де».
@@ -1527,6 +1527,16 @@ _CLOCK_TIME = regex.compile(
     r"(?<![\p{L}\d])(?:(?:at|в|сағат)\s+)?\d{1,2}:\d{2}(?:\s*(?:am|pm)|-?\p{L}{1,3})?(?![\p{L}\d])",
     regex.IGNORECASE,
 )
+
+
+def _as_rule(mention: DateMention, rule: str) -> DateMention:
+    """The same date, found by a rule of the pipeline's (a heading's, a section's)."""
+    return DateMention(mention.start, mention.end, mention.text, mention.value, rule, True)
+
+
+# Dates that stand for every step their sentence tells: a paragraph's, a
+# heading line's, a section's (_assign_dates).
+_WHOLE_SENTENCE_RULES = frozenset(("paragraph_date", "heading_line", "section_day"))
 
 
 def _on_own_line(doc: _Doc, index: int) -> bool:
@@ -1546,9 +1556,7 @@ def _section_day(doc: _Doc, index: int) -> list[DateMention]:
     if not before:
         return []
     heading = before[-1]
-    return [
-        DateMention(heading.start, heading.end, heading.text, heading.value, "section_day", True)
-    ]
+    return [_as_rule(heading, "section_day")]
 
 
 def _dated_line_over(doc: _Doc, index: int) -> list[DateMention]:
@@ -1572,7 +1580,7 @@ def _heading_line(doc: _Doc, index: int) -> list[DateMention]:
     date = _heading_date(doc, doc.sentences[first - 1], led=False)
     if date is None:
         return []
-    return [DateMention(date.start, date.end, date.text, date.value, "heading_line", True)]
+    return [_as_rule(date, "heading_line")]
 
 
 # A card's or a list item's label: "Card 3.", «Карточка 3.», «3-карта:», "Step 2:", "2.2.".
